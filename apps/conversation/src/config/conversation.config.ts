@@ -1,0 +1,26 @@
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { BaseServiceConfig, Secret } from '@candor/platform';
+
+export class ConversationConfig extends BaseServiceConfig {
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 4101;
+
+  /** Operator credential for `POST /v1/tenants`; keep it in a secret store. */
+  @Secret()
+  @IsString()
+  @MinLength(32)
+  BOOTSTRAP_API_KEY: string;
+
+  /** HMAC key that signs visitor tokens; rotating it signs every visitor out. */
+  @Secret()
+  @IsString()
+  @MinLength(32)
+  VISITOR_TOKEN_SECRET: string;
+
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  VISITOR_TOKEN_TTL_SECONDS = 24 * 3600;
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
+import { ConversationsService } from './conversations.service';
+import { ConversationIdParam, ListMessagesQuery } from './dto/conversation-params';
+import { ConversationView, MessageView, StartedConversationView } from './dto/conversation.views';
+import { PostMessageDto } from './dto/post-message.dto';
+import { StartConversationDto } from './dto/start-conversation.dto';
+
+const READERS = { roles: ['admin', 'agent', 'integrator'] as const, visitors: true };
+
+@ApiTags('conversations')
+@Controller('v1/conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Start a conversation from the chat widget with the site key',
+    description: "The request's Origin must be one of the tenant's allowed origins. Returns a visitor token.",
+  })
+  @ApiHeader({ name: 'Origin', required: true })
+  @ApiCreatedResponse({ type: StartedConversationView })
+  start(@Body() request: StartConversationDto, @Headers('origin') origin?: string): Promise<StartedConversationView> {
+    return this.conversations.start(request, origin);
+  }
+
+  @Get(':id')
+  @Authenticated({ ...READERS, roles: [...READERS.roles] })
+  @ApiOkResponse({ type: ConversationView })
+  @ApiNotFoundResponse({ description: 'No such conversation for this caller' })
+  get(@CurrentPrincipal() principal: Principal, @Param() params: ConversationIdParam): Promise<ConversationView> {
+    return this.conversations.getConversation(principal, params.id);
+  }
+
+  @Post(':id/messages')
+  @Authenticated({ roles: [], visitors: true })
+  @ApiOperation({ summary: 'Post a visitor message (visitor token of this conversation)' })
+  @ApiCreatedResponse({ type: MessageView })
+  @ApiNotFoundResponse({ description: 'No such conversation for this caller' })
+  post(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ConversationIdParam,
+    @Body() request: PostMessageDto,
+  ): Promise<MessageView> {
+    return this.conversations.postVisitorMessage(principal, params.id, request.text);
+  }
+
+  @Get(':id/messages')
+  @Authenticated({ ...READERS, roles: [...READERS.roles] })
+  @ApiOperation({ summary: 'The transcript in order, each message with its sender kind and automated flag' })
+  @ApiOkResponse({ type: [MessageView] })
+  @ApiNotFoundResponse({ description: 'No such conversation for this caller' })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ConversationIdParam,
+    @Query() query: ListMessagesQuery,
+  ): Promise<MessageView[]> {
+    return this.conversations.listMessages(principal, params.id, query.after, query.limit);
+  }
+}

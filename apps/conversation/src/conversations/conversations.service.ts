@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, MoreThan } from 'typeorm';
+import { conversationStartedV1 } from '@candor/contracts';
+import { type Principal, signVisitorToken } from '@candor/auth';
+import { Outbox } from '@candor/messaging';
+import { ApiException } from '@candor/platform';
+import { ConversationConfig } from '../config/conversation.config';
+import { Tenant } from '../tenancy/tenant.entity';
+import { ConversationAccess } from './conversation-access';
+import { ConversationStreamGateway } from './conversation-stream.gateway';
+import { Conversation } from './conversation.entity';
+import { ConversationView, MessageView, type StartedConversationView } from './dto/conversation.views';
+import type { StartConversationDto } from './dto/start-conversation.dto';
+import { Message } from './message.entity';
+import { Transcript } from './transcript';
+
+/** Name shown on system messages (notices, joins and leaves): never a person's. */
+export const SYSTEM_DISPLAY_NAME = 'System';
+export const VISITOR_DISPLAY_NAME = 'You';
+
+@Injectable()
+export class ConversationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly transcript: Transcript,
+    private readonly access: ConversationAccess,
+    private readonly stream: ConversationStreamGateway,
+    private readonly config: ConversationConfig,
+  ) {}
+
+  /** A visitor on an allowed origin starts a conversation with the tenant's site key and is shown the notice. */
+  async start(request: StartConversationDto, origin: string | undefined): Promise<StartedConversationView> {
+    const tenant = await this.dataSource.getRepository(Tenant).findOneBy({ siteKey: request.siteKey });
+    if (!tenant) {
+      throw new ApiException(401, 'invalid_site_key', 'Unknown site key');
+    }
+    if (!origin || !tenant.allowedOrigins.includes(origin)) {
+      throw new ApiException(403, 'origin_not_allowed', 'This page origin may not start conversations for the site');
+    }
+    const { conversation, notice } = await this.dataSource.transaction(async (manager) => {
+      const conversation = manager.create(Conversation, {
+        id: randomUUID(),
+        tenantId: tenant.id,
+        visitorId: randomUUID(),
+        status: 'bot',
+        locale: request.locale ?? null,
+        privacyNoticeVersion: tenant.privacyNoticeVersion,
+        messageCount: 0,
+        startedAt: new Date(),
+      });
+      await manager.insert(Conversation, conversation);
+      const started = await this.outbox.enqueue(
+        manager,
+        conversationStartedV1,
+        {
+          conversationId: conversation.id,
+          visitorId: conversation.visitorId,
+          locale: conversation.locale,
+          privacyNoticeVersion: conversation.privacyNoticeVersion,
+          startedAt: conversation.startedAt.toISOString(),
+        },
+        { tenantId: tenant.id, subjectId: conversation.visitorId },
+      );
+      const notice = await this.transcript.append(
+        manager,
+        conversation,
+        {
+          senderKind: 'system',
+          displayName: SYSTEM_DISPLAY_NAME,
+          automated: true,
+          text: `${tenant.privacyNoticeText} ${tenant.privacyPolicyUrl}`,
+        },
+        { correlationId: started.correlationId, causationId: started.id },
+      );
+      return { conversation, notice };
+    });
+    const expiresAt = Math.floor(Date.now() / 1000) + this.config.VISITOR_TOKEN_TTL_SECONDS;
+    return {
+      conversation: ConversationView.of(conversation),
+      privacyNotice: {
+        version: tenant.privacyNoticeVersion,
+        text: tenant.privacyNoticeText,
+        policyUrl: tenant.privacyPolicyUrl,
+      },
+      visitorToken: signVisitorToken(
+        { tenantId: tenant.id, conversationId: conversation.id, visitorId: conversation.visitorId, expiresAt },
+        this.config.VISITOR_TOKEN_SECRET,
+      ),
+      visitorTokenExpiresAt: new Date(expiresAt * 1000).toISOString(),
+      messages: [MessageView.of(notice)],
+    };
+  }
+
+  async postVisitorMessage(principal: Principal, conversationId: string, text: string): Promise<MessageView> {
+    if (principal.kind !== 'visitor') {
+      throw new ApiException(403, 'forbidden', 'Only the visitor of this conversation can post as the visitor');
+    }
+    const message = await this.dataSource.transaction(async (manager) => {
+      const conversation = await this.access.findConversation(principal, conversationId, manager);
+      if (conversation.status === 'closed') {
+        throw new ApiException(409, 'conversation_closed', 'The conversation is closed');
+      }
+      return this.transcript.append(manager, conversation, {
+        senderKind: 'visitor',
+        displayName: VISITOR_DISPLAY_NAME,
+        automated: false,
+        text: text.trim(),
+      });
+    });
+    const view = MessageView.of(message);
+    this.stream.push(view);
+    return view;
+  }
+
+  async getConversation(principal: Principal, conversationId: string): Promise<ConversationView> {
+    return ConversationView.of(await this.access.findConversation(principal, conversationId));
+  }
+
+  async listMessages(principal: Principal, conversationId: string, after = 0, limit = 100): Promise<MessageView[]> {
+    const conversation = await this.access.findConversation(principal, conversationId);
+    const messages = await this.dataSource.getRepository(Message).find({
+      where: { conversationId: conversation.id, tenantId: conversation.tenantId, sequence: MoreThan(after) },
+      order: { sequence: 'ASC' },
+      take: limit,
+    });
+    return messages.map(MessageView.of);
+  }
+}

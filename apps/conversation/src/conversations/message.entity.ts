@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SenderKind } from '@candor/contracts';
+
+/**
+ * One message of a transcript, with who sent it and whether it was automated
+ * (bot disclosure). `text` is personal data: it is stored encrypted once the
+ * key library lands (see issue "Vault-managed keys").
+ */
+@Entity({ name: 'messages' })
+export class Message {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  tenantId: string;
+
+  @Column({ type: 'uuid' })
+  conversationId: string;
+
+  @Column({ type: 'integer' })
+  sequence: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  senderKind: SenderKind;
+
+  @Column({ type: 'varchar', length: 80 })
+  displayName: string;
+
+  @Column({ type: 'boolean' })
+  automated: boolean;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,2 @@
+/** The Postgres schema owned by the conversation service. */
+export const CONVERSATION_SCHEMA = 'conversation';

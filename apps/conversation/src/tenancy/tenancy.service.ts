@@ -1,0 +1,119 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type ApiKeyRole, apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1 } from '@candor/contracts';
+import { ApiKeyCredential, issueApiKey } from '@candor/auth';
+import { Outbox } from '@candor/messaging';
+import { ApiException } from '@candor/platform';
+import type { CreateTenantDto } from './dto/create-tenant.dto';
+import { ApiKeyView, CreatedApiKeyView, type CreatedTenantView, TenantView } from './dto/tenancy.responses';
+import { Tenant } from './tenant.entity';
+
+const DEFAULT_NOTICE = {
+  version: 'default-1',
+  text:
+    'This chat is recorded. An automated assistant answers first; you can ask for a person at any time. ' +
+    'We use what you write only to answer you. Read how we handle your data in our privacy policy.',
+};
+
+@Injectable()
+export class TenancyService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async createTenant(request: CreateTenantDto): Promise<CreatedTenantView> {
+    return this.dataSource.transaction(async (manager) => {
+      const tenant = manager.create(Tenant, {
+        id: randomUUID(),
+        name: request.name,
+        siteKey: `pk_${randomBytes(18).toString('base64url')}`,
+        allowedOrigins: [...new Set(request.allowedOrigins)],
+        privacyNoticeVersion: request.privacyNotice?.version ?? DEFAULT_NOTICE.version,
+        privacyNoticeText: request.privacyNotice?.text ?? DEFAULT_NOTICE.text,
+        privacyPolicyUrl: request.privacyNotice?.policyUrl ?? `${request.allowedOrigins[0]}/privacy`,
+        createdAt: new Date(),
+      });
+      await manager.insert(Tenant, tenant);
+      await this.outbox.enqueue(
+        manager,
+        tenantCreatedV1,
+        { tenantId: tenant.id, name: tenant.name, createdAt: tenant.createdAt.toISOString() },
+        { tenantId: tenant.id },
+      );
+      const adminApiKey = await this.issueKey(manager, tenant.id, 'admin', 'bootstrap admin');
+      return { tenant: TenantView.of(tenant), adminApiKey };
+    });
+  }
+
+  createApiKey(tenantId: string, role: ApiKeyRole, label: string | null): Promise<CreatedApiKeyView> {
+    return this.dataSource.transaction((manager) => this.issueKey(manager, tenantId, role, label));
+  }
+
+  async listApiKeys(tenantId: string): Promise<ApiKeyView[]> {
+    const keys = await this.dataSource.getRepository(ApiKeyCredential).find({
+      where: { tenantId },
+      order: { createdAt: 'ASC' },
+    });
+    return keys.map(ApiKeyView.of);
+  }
+
+  async revokeApiKey(tenantId: string, keyId: string, revokingKeyId: string): Promise<void> {
+    if (keyId === revokingKeyId) {
+      throw new ApiException(409, 'cannot_revoke_own_key', 'A key cannot revoke itself; use another admin key');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const key = await manager.findOne(ApiKeyCredential, {
+        where: { keyId, tenantId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!key) {
+        throw new ApiException(404, 'not_found', 'No such API key');
+      }
+      if (key.revokedAt) return;
+      key.revokedAt = new Date();
+      await manager.save(key);
+      await this.outbox.enqueue(
+        manager,
+        apiKeyRevokedV1,
+        { keyId, tenantId, revokedAt: key.revokedAt.toISOString() },
+        { tenantId },
+      );
+    });
+  }
+
+  private async issueKey(
+    manager: EntityManager,
+    tenantId: string,
+    role: ApiKeyRole,
+    label: string | null,
+  ): Promise<CreatedApiKeyView> {
+    const issued = issueApiKey();
+    const key = manager.create(ApiKeyCredential, {
+      keyId: issued.keyId,
+      tenantId,
+      role,
+      secretHash: issued.secretHash,
+      label,
+      createdAt: new Date(),
+      revokedAt: null,
+    });
+    await manager.insert(ApiKeyCredential, key);
+    await this.outbox.enqueue(
+      manager,
+      apiKeyIssuedV1,
+      {
+        keyId: key.keyId,
+        tenantId,
+        role,
+        secretHash: key.secretHash,
+        label,
+        createdAt: key.createdAt.toISOString(),
+      },
+      { tenantId },
+    );
+    return { ...ApiKeyView.of(key), apiKey: issued.plaintext };
+  }
+}

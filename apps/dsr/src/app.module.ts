@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@candor/auth';
+import { PlatformModule } from '@candor/platform';
+import type { DsrConfig } from './config/dsr.config';
+import { dsrDataSourceOptions } from './persistence/data-source-options';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: DsrConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({
+          serviceName: 'dsr',
+          config,
+          dataSourceOptions: dsrDataSourceOptions(config),
+        }),
+        AuthModule.forRoot({ replicateApiKeys: true }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { ApiKeyCredential } from '@candor/auth';
+import { serviceDataSourceOptions } from '@candor/platform';
+import type { DsrConfig } from '../config/dsr.config';
+import { DSR_SCHEMA } from './dsr-schema';
+import { CreateDsrSchema1764403200000 } from './migrations/1764403200000-create-dsr-schema';
+
+export function dsrDataSourceOptions(config: DsrConfig) {
+  return serviceDataSourceOptions({
+    url: config.DATABASE_URL,
+    schema: DSR_SCHEMA,
+    entities: [ApiKeyCredential],
+    migrations: [CreateDsrSchema1764403200000],
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: 'candor-dsr',
+  });
+}

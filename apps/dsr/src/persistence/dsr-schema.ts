@@ -1,0 +1,2 @@
+/** The Postgres schema owned by the dsr service. */
+export const DSR_SCHEMA = 'dsr';

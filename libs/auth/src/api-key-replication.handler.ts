@@ -1,0 +1,44 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  type ApiKeyIssuedV1,
+  type ApiKeyRevokedV1,
+  type EventEnvelope,
+  apiKeyIssuedV1,
+  apiKeyRevokedV1,
+} from '@candor/contracts';
+import type { EventContext } from '@candor/messaging';
+import { ApiKeyCredential } from './api-key-credential.entity';
+
+/** Keeps this service's copy of API keys in step with the issuing service. */
+@Controller()
+export class ApiKeyReplicationHandler {
+  @EventPattern(apiKeyIssuedV1.topic)
+  async onIssued(@Payload() event: EventEnvelope<ApiKeyIssuedV1>, @Ctx() context: EventContext): Promise<void> {
+    const key = event.payload;
+    await context.manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApiKeyCredential)
+      .values({
+        keyId: key.keyId,
+        tenantId: event.tenantId,
+        role: key.role,
+        secretHash: key.secretHash,
+        label: key.label,
+        createdAt: new Date(key.createdAt),
+        revokedAt: null,
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  @EventPattern(apiKeyRevokedV1.topic)
+  async onRevoked(@Payload() event: EventEnvelope<ApiKeyRevokedV1>, @Ctx() context: EventContext): Promise<void> {
+    await context.manager.update(
+      ApiKeyCredential,
+      { keyId: event.payload.keyId, tenantId: event.tenantId },
+      { revokedAt: new Date(event.payload.revokedAt) },
+    );
+  }
+}

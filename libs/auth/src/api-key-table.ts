@@ -1,0 +1,16 @@
+import type { QueryRunner } from 'typeorm';
+
+/** DDL of the `api_keys` table, shared by every service's first migration. */
+export async function createApiKeysTable(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE "${schema}"."api_keys" (
+      "key_id" varchar(16) PRIMARY KEY,
+      "tenant_id" uuid NOT NULL,
+      "role" varchar(20) NOT NULL CHECK ("role" IN ('admin', 'agent', 'compliance', 'integrator')),
+      "secret_hash" char(64) NOT NULL,
+      "label" varchar(100),
+      "created_at" timestamptz NOT NULL,
+      "revoked_at" timestamptz
+    )`);
+  await queryRunner.query(`CREATE INDEX "api_keys_tenant" ON "${schema}"."api_keys" ("tenant_id")`);
+}

@@ -1,0 +1,31 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeyCredential } from './api-key-credential.entity';
+import { ApiKeyReplicationHandler } from './api-key-replication.handler';
+import { AuthGuard } from './auth.guard';
+import { CredentialVerifier } from './credential-verifier';
+import { AUTH_SETTINGS, type AuthSettings } from './auth.tokens';
+import { PrincipalController } from './principal.controller';
+
+export interface AuthModuleOptions extends AuthSettings {
+  /** True in every service except the one that issues keys: keep a replica from events. */
+  replicateApiKeys: boolean;
+}
+
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthModuleOptions): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [TypeOrmModule.forFeature([ApiKeyCredential])],
+      controllers: [PrincipalController, ...(options.replicateApiKeys ? [ApiKeyReplicationHandler] : [])],
+      providers: [
+        { provide: AUTH_SETTINGS, useValue: { visitorTokenSecret: options.visitorTokenSecret } },
+        CredentialVerifier,
+        AuthGuard,
+      ],
+      exports: [AuthGuard, CredentialVerifier, AUTH_SETTINGS, TypeOrmModule],
+    };
+  }
+}

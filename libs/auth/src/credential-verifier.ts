@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { ApiException } from '@candor/platform';
+import { ApiKeyCredential } from './api-key-credential.entity';
+import { parseApiKey, secretMatches } from './api-key';
+import { AUTH_SETTINGS, type AuthSettings } from './auth.tokens';
+import type { AuthPolicy } from './authenticated.decorator';
+import type { Principal } from './principal';
+import { verifyVisitorToken } from './visitor-token';
+
+/** Turns a bearer credential (API key or visitor token) into a tenant-scoped principal, or throws 401/403. */
+@Injectable()
+export class CredentialVerifier {
+  constructor(
+    @InjectRepository(ApiKeyCredential) private readonly keys: Repository<ApiKeyCredential>,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+  ) {}
+
+  async verify(credential: string, policy: AuthPolicy): Promise<Principal> {
+    const apiKey = parseApiKey(credential);
+    if (apiKey) {
+      const stored = await this.keys.findOneBy({ keyId: apiKey.keyId });
+      if (!stored || stored.revokedAt || !secretMatches(apiKey.secret, stored.secretHash)) {
+        throw new ApiException(401, 'invalid_credentials', 'The API key is unknown or revoked');
+      }
+      if (!policy.roles.includes(stored.role)) {
+        throw new ApiException(
+          403,
+          'forbidden',
+          `This call needs one of the roles: ${policy.roles.join(', ') || 'none (visitors only)'}`,
+        );
+      }
+      return { kind: 'api-key', tenantId: stored.tenantId, role: stored.role, keyId: stored.keyId };
+    }
+    const claims = this.settings.visitorTokenSecret
+      ? verifyVisitorToken(credential, this.settings.visitorTokenSecret)
+      : undefined;
+    if (!claims) {
+      throw new ApiException(401, 'invalid_credentials', 'The credential is not a valid API key or visitor token');
+    }
+    if (!policy.visitors) {
+      throw new ApiException(403, 'forbidden', 'Visitor tokens cannot make this call');
+    }
+    return { kind: 'visitor', ...claims };
+  }
+}

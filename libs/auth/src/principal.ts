@@ -1,0 +1,10 @@
+import type { ApiKeyRole } from '@candor/contracts';
+
+/** Who is calling, always within exactly one tenant. */
+export type Principal =
+  | { kind: 'api-key'; tenantId: string; role: ApiKeyRole; keyId: string }
+  | { kind: 'visitor'; tenantId: string; conversationId: string; visitorId: string };
+
+export interface AuthenticatedRequest {
+  principal?: Principal;
+}

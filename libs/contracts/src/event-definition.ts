@@ -1,0 +1,34 @@
+/** A JSON Schema document, kept as plain data so it can be published (AsyncAPI) as is. */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+/**
+ * A versioned event contract: its type, schema version, the topic it travels on,
+ * how its Kafka key is derived (ordering unit) and the JSON Schema of its payload.
+ */
+export interface EventDefinition<TPayload> {
+  type: string;
+  schemaVersion: number;
+  /** Topic name `<domain>.<visibility>.<entity>.<event>.v<version>`, before any namespace prefix. */
+  topic: string;
+  /** Kafka message key: events with the same key stay in order. Must never carry personal data. */
+  keyOf(payload: TPayload, tenantId: string): string;
+  /** Service that owns (produces) this event. */
+  owner: string;
+  description: string;
+  /**
+   * JSON Schema (draft 2020-12 subset understood by Ajv) of the payload. Fields that carry
+   * personal data are marked `x-personal-data: true`; they are encrypted per subject (see BRIEF).
+   */
+  payloadSchema: JsonSchema;
+}
+
+export function defineEvent<TPayload>(definition: EventDefinition<TPayload>): EventDefinition<TPayload> {
+  const expectedSuffix = `.v${definition.schemaVersion}`;
+  if (!definition.topic.endsWith(expectedSuffix)) {
+    throw new Error(`Topic ${definition.topic} must end with ${expectedSuffix}`);
+  }
+  return definition;
+}
+
+/** Payload type carried by an event definition. */
+export type PayloadOf<TDefinition> = TDefinition extends EventDefinition<infer TPayload> ? TPayload : never;

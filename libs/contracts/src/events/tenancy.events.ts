@@ -1,0 +1,87 @@
+import { defineEvent } from '../event-definition';
+
+export const API_KEY_ROLES = ['admin', 'agent', 'compliance', 'integrator'] as const;
+export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
+
+export interface TenantCreatedV1 {
+  tenantId: string;
+  name: string;
+  createdAt: string;
+}
+
+export const tenantCreatedV1 = defineEvent<TenantCreatedV1>({
+  type: 'tenancy.tenant.created',
+  schemaVersion: 1,
+  topic: 'tenancy.public.tenant.created.v1',
+  owner: 'conversation',
+  description: 'An operator created a tenant (an organisation using Candor).',
+  keyOf: (payload) => payload.tenantId,
+  payloadSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['tenantId', 'name', 'createdAt'],
+    properties: {
+      tenantId: { type: 'string', format: 'uuid' },
+      name: { type: 'string', minLength: 1, maxLength: 200 },
+      createdAt: { type: 'string', format: 'date-time' },
+    },
+  },
+});
+
+export interface ApiKeyIssuedV1 {
+  keyId: string;
+  tenantId: string;
+  role: ApiKeyRole;
+  /** SHA-256 (hex) of the key's 256-bit random secret; the secret itself never leaves the caller. */
+  secretHash: string;
+  label: string | null;
+  createdAt: string;
+}
+
+export const apiKeyIssuedV1 = defineEvent<ApiKeyIssuedV1>({
+  type: 'tenancy.api-key.issued',
+  schemaVersion: 1,
+  topic: 'tenancy.public.api-key.issued.v1',
+  owner: 'conversation',
+  description: 'An API key was issued; every service stores its hash so it can authenticate it.',
+  keyOf: (payload) => payload.tenantId,
+  payloadSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['keyId', 'tenantId', 'role', 'secretHash', 'label', 'createdAt'],
+    properties: {
+      keyId: { type: 'string', pattern: '^[a-z0-9]{16}$' },
+      tenantId: { type: 'string', format: 'uuid' },
+      role: { type: 'string', enum: [...API_KEY_ROLES] },
+      secretHash: { type: 'string', pattern: '^[a-f0-9]{64}$' },
+      label: { type: ['string', 'null'], maxLength: 100 },
+      createdAt: { type: 'string', format: 'date-time' },
+    },
+  },
+});
+
+export interface ApiKeyRevokedV1 {
+  keyId: string;
+  tenantId: string;
+  revokedAt: string;
+}
+
+export const apiKeyRevokedV1 = defineEvent<ApiKeyRevokedV1>({
+  type: 'tenancy.api-key.revoked',
+  schemaVersion: 1,
+  topic: 'tenancy.public.api-key.revoked.v1',
+  owner: 'conversation',
+  description: 'An API key was revoked; every service stops accepting it.',
+  // Same key as `issued` so a revocation can never overtake its issue.
+  keyOf: (payload) => payload.tenantId,
+  payloadSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['keyId', 'tenantId', 'revokedAt'],
+    properties: {
+      keyId: { type: 'string', pattern: '^[a-z0-9]{16}$' },
+      tenantId: { type: 'string', format: 'uuid' },
+      revokedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+});

@@ -1,0 +1,39 @@
+import { botReplyCreatedV1 } from './events/bot.events';
+import { conversationStartedV1, messagePostedV1 } from './events/conversation.events';
+import { apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1 } from './events/tenancy.events';
+import type { EventDefinition } from './event-definition';
+
+/** Every event contract Candor knows, in one place. */
+export const EVENT_CATALOGUE: readonly EventDefinition<never>[] = [
+  tenantCreatedV1,
+  apiKeyIssuedV1,
+  apiKeyRevokedV1,
+  conversationStartedV1,
+  messagePostedV1,
+  botReplyCreatedV1,
+] as unknown as EventDefinition<never>[];
+
+export function definitionKey(type: string, schemaVersion: number): string {
+  return `${type}@${schemaVersion}`;
+}
+
+const byTypeAndVersion = new Map(
+  EVENT_CATALOGUE.map((definition) => [definitionKey(definition.type, definition.schemaVersion), definition]),
+);
+
+export function findEventDefinition(type: string, schemaVersion: number): EventDefinition<never> | undefined {
+  return byTypeAndVersion.get(definitionKey(type, schemaVersion));
+}
+
+/**
+ * Topic names on the wire. A namespace (e.g. per environment, or per test run)
+ * prefixes every topic and consumer group so several Candors can share a cluster.
+ */
+export function topicName(topic: string, namespace = ''): string {
+  return namespace ? `${namespace}.${topic}` : topic;
+}
+
+/** Dead-letter topic of one consuming service: what it could not process, kept for replay. */
+export function deadLetterTopic(service: string): string {
+  return `candor.dead-letter.${service}.v1`;
+}

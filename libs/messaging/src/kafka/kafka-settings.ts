@@ -1,0 +1,25 @@
+import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
+
+/** What a service needs to reach its Kafka cluster. */
+export interface KafkaSettings {
+  brokers: string[];
+  /** Prefix for every topic and consumer group (empty in a normal deployment). */
+  namespace: string;
+  /** Service name: client id and consumer group. */
+  serviceName: string;
+}
+
+export function createKafkaClient(settings: KafkaSettings, overrides: Partial<KafkaConfig> = {}): Kafka {
+  return new Kafka({
+    clientId: `candor-${settings.serviceName}`,
+    brokers: settings.brokers,
+    logLevel: logLevel.WARN,
+    retry: { initialRetryTime: 200, retries: 8 },
+    ...overrides,
+  });
+}
+
+export function consumerGroupId(settings: KafkaSettings): string {
+  const group = `candor-${settings.serviceName}`;
+  return settings.namespace ? `${settings.namespace}.${group}` : group;
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_CATALOGUE, deadLetterTopic, topicName } from '@candor/contracts';
+import { createKafkaClient } from '../kafka/kafka-settings';
+import { ensureTopics } from '../kafka/ensure-topics';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import type { MessagingSettings } from './messaging-settings';
+import { MESSAGING_SETTINGS } from './messaging.tokens';
+
+/** Runs the outbox relay for the lifetime of the service, after its own topics exist. */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private readonly relay: OutboxRelay;
+
+  constructor(
+    @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
+    dataSource: DataSource,
+  ) {
+    const kafka = createKafkaClient(settings);
+    this.relay = new OutboxRelay(
+      dataSource,
+      kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+      {
+        schema: settings.schema,
+        namespace: settings.namespace,
+        batchSize: settings.outboxBatchSize,
+        pollIntervalMs: settings.outboxPollIntervalMs,
+        retentionHours: settings.outboxRetentionHours,
+        onError: (error) => this.logger.error(`Outbox relay: ${error instanceof Error ? error.message : 'failed'}`),
+      },
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.createOwnTopics();
+    await this.relay.start();
+  }
+
+  /** Runs after the consumers stopped (Nest disposes transports first) and before the database closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+
+  /** Publishes whatever is pending now; for tests and benchmarks that must not wait for a notification. */
+  flush(): Promise<void> {
+    return this.relay.drainAll();
+  }
+
+  private async createOwnTopics(): Promise<void> {
+    const admin = createKafkaClient(this.settings).admin();
+    await admin.connect();
+    try {
+      const owned = EVENT_CATALOGUE.filter((definition) => definition.owner === this.settings.serviceName);
+      await ensureTopics(admin, [
+        ...owned.map((definition) => ({
+          topic: topicName(definition.topic, this.settings.namespace),
+          numPartitions: this.settings.topicPartitions,
+        })),
+        {
+          topic: topicName(deadLetterTopic(this.settings.serviceName), this.settings.namespace),
+          numPartitions: this.settings.topicPartitions,
+        },
+      ]);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}

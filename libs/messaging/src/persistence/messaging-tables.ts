@@ -1,0 +1,52 @@
+import type { QueryRunner } from 'typeorm';
+import { assertSqlIdentifier } from './sql-identifier';
+
+/** The LISTEN/NOTIFY channel on which a schema's outbox announces new rows. */
+export function outboxChannel(schema: string): string {
+  return `${assertSqlIdentifier(schema)}_outbox`;
+}
+
+/**
+ * Creates the outbox (events waiting to be published, written in the same
+ * transaction as the state change) and the inbox (ids of events already
+ * handled, written in the same transaction as their effect) in a service's
+ * schema. Called from each service's own first migration.
+ */
+export async function createMessagingTables(queryRunner: QueryRunner, schema: string): Promise<void> {
+  const s = assertSqlIdentifier(schema);
+  await queryRunner.query(`
+    CREATE TABLE "${s}"."outbox_events" (
+      "position" bigserial PRIMARY KEY,
+      "id" uuid NOT NULL UNIQUE,
+      "topic" varchar(200) NOT NULL,
+      "message_key" varchar(200) NOT NULL,
+      "envelope" jsonb NOT NULL,
+      "created_at" timestamptz NOT NULL DEFAULT now(),
+      "published_at" timestamptz
+    )`);
+  await queryRunner.query(
+    `CREATE INDEX "outbox_events_unpublished" ON "${s}"."outbox_events" ("position") WHERE "published_at" IS NULL`,
+  );
+  await queryRunner.query(`
+    CREATE FUNCTION "${s}"."notify_outbox"() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('${outboxChannel(s)}', '');
+      RETURN NULL;
+    END $$`);
+  await queryRunner.query(`
+    CREATE TRIGGER "outbox_events_notify" AFTER INSERT ON "${s}"."outbox_events"
+    FOR EACH STATEMENT EXECUTE FUNCTION "${s}"."notify_outbox"()`);
+  await queryRunner.query(`
+    CREATE TABLE "${s}"."processed_events" (
+      "event_id" uuid PRIMARY KEY,
+      "event_type" varchar(120) NOT NULL,
+      "processed_at" timestamptz NOT NULL DEFAULT now()
+    )`);
+}
+
+export async function dropMessagingTables(queryRunner: QueryRunner, schema: string): Promise<void> {
+  const s = assertSqlIdentifier(schema);
+  await queryRunner.query(`DROP TABLE "${s}"."processed_events"`);
+  await queryRunner.query(`DROP TABLE "${s}"."outbox_events"`);
+  await queryRunner.query(`DROP FUNCTION "${s}"."notify_outbox"()`);
+}

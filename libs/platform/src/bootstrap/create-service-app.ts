@@ -1,0 +1,55 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { createReliableKafkaServer } from '@candor/messaging';
+import type { BaseServiceConfig } from '../config/base-service.config';
+import { messagingSettingsFrom } from '../config/messaging-settings-from-config';
+import { AllExceptionsFilter } from '../http/all-exceptions.filter';
+import { jsonBodyMiddleware } from '../http/json-body.middleware';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import type { ServiceDefinition } from './service-definition';
+
+/**
+ * Builds and starts a service: HTTP (validated JSON in, JSON errors out,
+ * OpenAPI at /docs and /docs-json) plus its Kafka consumers, listening on
+ * HOST:PORT. Used by `main.ts` and by integration tests alike.
+ */
+export async function createServiceApp<TConfig extends BaseServiceConfig>(
+  definition: ServiceDefinition<TConfig>,
+  config: TConfig,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(definition.rootModule(config), {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.use(httpMetricsMiddleware(definition.name));
+  app.use(jsonBodyMiddleware(config.HTTP_BODY_LIMIT_BYTES));
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),
+  );
+  definition.configure?.(app, config);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(definition.title)
+      .setDescription(definition.description)
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key (cnd_…) or visitor token (vt.…)' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  app.connectMicroservice(
+    { strategy: createReliableKafkaServer(app, messagingSettingsFrom(config, definition.name, definition.schema)) },
+    { inheritAppConfig: true },
+  );
+  await app.init();
+  await app.startAllMicroservices();
+  await app.listen(config.PORT, config.HOST);
+  return app;
+}

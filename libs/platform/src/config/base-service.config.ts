@@ -1,0 +1,88 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { Secret } from './secret.decorator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/** Settings every Candor service shares; each service extends it with its own. */
+export abstract class BaseServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
+  /** Interface the HTTP server binds to; 0.0.0.0 inside containers. */
+  @IsString()
+  @Matches(/^[0-9a-fA-F.:]+$/, { message: 'must be an IP address' })
+  HOST = '127.0.0.1';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  abstract PORT: number;
+
+  @Secret()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @IsString()
+  @Matches(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, { message: 'must be host:port[,host:port…]' })
+  KAFKA_BROKERS: string;
+
+  /** Optional prefix for every topic and consumer group, to share one cluster between environments. */
+  @IsString()
+  @Matches(/^([a-z0-9][a-z0-9-]{0,39})?$/, { message: 'must be empty or lower-case letters, digits, dashes' })
+  KAFKA_NAMESPACE = '';
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS = 3;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CONSUMER_MAX_ATTEMPTS = 5;
+
+  @IsInt()
+  @Min(1)
+  CONSUMER_RETRY_BASE_MS = 200;
+
+  @IsInt()
+  @Min(1)
+  CONSUMER_RETRY_MAX_MS = 10_000;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CONSUMER_CONCURRENT_PARTITIONS = 3;
+
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_INTERVAL_MS = 1_000;
+
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_HOURS = 72;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  RUN_MIGRATIONS = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Largest accepted request body, in bytes. */
+  @IsInt()
+  @Min(1024)
+  HTTP_BODY_LIMIT_BYTES = 65_536;
+
+  /** How long readiness reports "draining" before the service stops, so load balancers stop routing to it. */
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_DRAIN_MS = 0;
+
+  @IsInt()
+  @Min(1)
+  DATABASE_POOL_SIZE = 10;
+}

@@ -1,0 +1,25 @@
+import type { MessagingSettings } from '@candor/messaging';
+import type { BaseServiceConfig } from './base-service.config';
+
+export function messagingSettingsFrom(
+  config: BaseServiceConfig,
+  serviceName: string,
+  schema: string,
+): MessagingSettings {
+  return {
+    serviceName,
+    schema,
+    brokers: config.KAFKA_BROKERS.split(','),
+    namespace: config.KAFKA_NAMESPACE,
+    topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+    retry: {
+      maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+      baseDelayMs: config.CONSUMER_RETRY_BASE_MS,
+      maxDelayMs: config.CONSUMER_RETRY_MAX_MS,
+    },
+    partitionsConsumedConcurrently: config.CONSUMER_CONCURRENT_PARTITIONS,
+    outboxBatchSize: 500,
+    outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
+  };
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { DrainState } from './drain-state';
+import { KafkaHealthIndicator } from './kafka.health-indicator';
+
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly kafka: KafkaHealthIndicator,
+    private readonly drain: DrainState,
+  ) {}
+
+  /** The process is alive (no dependency is checked: restarting would not fix them). */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Ready to take traffic: Postgres and Kafka answer, and the service is not shutting down. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    if (this.drain.draining) {
+      throw new ServiceUnavailableException({ status: 'error', error: { service: { status: 'draining' } } });
+    }
+    return this.health.check([
+      () => this.database.pingCheck('postgres', { timeout: 2_000 }),
+      () => this.kafka.check('kafka', 2_000),
+    ]);
+  }
+}

@@ -1,0 +1,48 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { type ApiErrorBody, apiError } from './api-error';
+
+/**
+ * Renders every HTTP error as JSON. Unexpected errors become a 500 whose body
+ * says nothing of the cause; the log keeps the error class and stack, not the
+ * request data.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      throw exception;
+    }
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      const error = exception instanceof Error ? exception : new Error('non-error thrown');
+      this.logger.error(`${error.name}: ${error.message}`, error.stack);
+    }
+    if (!response.headersSent) {
+      response.status(body.statusCode).json(body);
+    }
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (!(exception instanceof HttpException)) {
+      return apiError(500, 'An unexpected error occurred');
+    }
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    if (typeof response === 'object' && response !== null && 'code' in response) {
+      return response as ApiErrorBody;
+    }
+    if (typeof response === 'object' && response !== null && 'message' in response) {
+      const message = (response as { message: unknown }).message;
+      // class-validator failures arrive as a list of messages.
+      if (Array.isArray(message)) {
+        return apiError(status, 'Request validation failed', 'validation_failed', message);
+      }
+      return apiError(status, String(message));
+    }
+    return apiError(status, typeof response === 'string' ? response : exception.message);
+  }
+}

@@ -1,0 +1,461 @@
+#!/usr/bin/env bash
+# Local infrastructure for Candor development and tests: a private Postgres cluster and a
+# single-node Apache Kafka (KRaft) broker, both on 127.0.0.1 only, all state under .candor/.
+#
+#   bash scripts/infra.sh up       start Postgres + Kafka (installs/fetches what is missing), wait until ready
+#   bash scripts/infra.sh down     stop both (data is kept)
+#   bash scripts/infra.sh status   show what runs
+#   bash scripts/infra.sh env      print `export DATABASE_URL=...` / `export KAFKA_BROKERS=...`
+#   bash scripts/infra.sh deps     only install Postgres (apt) and fetch the Kafka jars (maven)
+#   bash scripts/infra.sh reset    down + delete all local data under .candor/
+#
+# Environment:
+#   DATABASE_URL      if set, Postgres is external: nothing is installed/started for it
+#   KAFKA_BROKERS     if set, Kafka is external: nothing is fetched/started for it
+#   CANDOR_PG_PORT    local Postgres port (default 55432)
+#   CANDOR_KAFKA_PORT local Kafka port (default 59092; the KRaft controller uses port+1)
+#   CANDOR_INFRA_TIMEOUT  seconds to wait for readiness (default 90)
+#
+# Postgres refuses to run as root, so when run as root its server runs as the `postgres` OS user.
+# Progress goes to stderr; only `env` and `status` write to stdout.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+STATE="$ROOT/.candor"
+
+PG_PORT="${CANDOR_PG_PORT:-55432}"
+KAFKA_PORT="${CANDOR_KAFKA_PORT:-59092}"
+KAFKA_CONTROLLER_PORT="$((KAFKA_PORT + 1))"
+TIMEOUT="${CANDOR_INFRA_TIMEOUT:-90}"
+
+PG_USER=candor
+PG_PASSWORD=candor
+PG_DB=candor
+
+KAFKA_DIR="$STATE/kafka"
+KAFKA_LIBS="$KAFKA_DIR/libs"
+KAFKA_DATA="$KAFKA_DIR/data"
+KAFKA_PID="$STATE/kafka.pid"
+KAFKA_POM="$ROOT/infra/kafka/pom.xml"
+KAFKA_LOG4J="$ROOT/infra/kafka/log4j2.yaml"
+
+PG_PID="$STATE/postgres.pid"
+PG_LOCATION="$STATE/postgres.location"
+
+log() { printf '[infra] %s\n' "$*" >&2; }
+die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# ---------------------------------------------------------------------------------------------
+# prerequisites
+# ---------------------------------------------------------------------------------------------
+APT_UPDATED=0
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not available; please install: $*"
+  local sudo=()
+  if ! is_root; then
+    command -v sudo >/dev/null 2>&1 || die "need root (or sudo) to install: $*"
+    sudo=(sudo)
+  fi
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    log "apt-get update"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    APT_UPDATED=1
+  fi
+  log "apt-get install $*"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+pg_bindir() {
+  local d
+  d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  if [ -n "$d" ] && [ -x "$d/pg_ctl" ]; then printf '%s\n' "$d"; fi
+}
+
+ensure_postgres_installed() {
+  if [ -n "$(pg_bindir)" ]; then return 0; fi
+  log "Postgres binaries not found; installing from Debian packages"
+  # Do not let the package create and start its own 'main' cluster on 5432: we run a private one.
+  apt_install postgresql-common
+  local cc=/etc/postgresql-common/createcluster.conf
+  if [ -f "$cc" ]; then
+    local sudo=(); is_root || sudo=(sudo)
+    "${sudo[@]}" sed -i -E 's/^#?[[:space:]]*create_main_cluster[[:space:]]*=.*/create_main_cluster = false/' "$cc"
+  fi
+  apt_install postgresql postgresql-client
+  [ -n "$(pg_bindir)" ] || die "postgresql installed but no /usr/lib/postgresql/*/bin/pg_ctl found"
+}
+
+ensure_java_maven() {
+  local pkgs=()
+  command -v java >/dev/null 2>&1 || pkgs+=(default-jre-headless)
+  command -v mvn >/dev/null 2>&1 || pkgs+=(maven)
+  if [ "${#pkgs[@]}" -gt 0 ]; then apt_install "${pkgs[@]}"; fi
+}
+
+pom_stamp() { cksum <"$KAFKA_POM" | cut -d' ' -f1; }
+
+ensure_kafka_libs() {
+  local stamp
+  stamp="$(pom_stamp)"
+  if [ -f "$KAFKA_LIBS/.complete" ] && [ "$(cat "$KAFKA_LIBS/.complete")" = "$stamp" ]; then
+    command -v java >/dev/null 2>&1 || ensure_java_maven
+    return 0
+  fi
+  ensure_java_maven
+  log "fetching Kafka jars with Maven into .candor/kafka/libs"
+  rm -rf "$KAFKA_LIBS.tmp"
+  mkdir -p "$KAFKA_DIR"
+  if ! mvn -q -B -f "$KAFKA_POM" dependency:copy-dependencies \
+      -DoutputDirectory="$KAFKA_LIBS.tmp" -DincludeScope=runtime >"$KAFKA_DIR/mvn.log" 2>&1; then
+    tail -n 40 "$KAFKA_DIR/mvn.log" >&2 || true
+    die "maven could not fetch the Kafka jars (full log: $KAFKA_DIR/mvn.log)"
+  fi
+  rm -rf "$KAFKA_LIBS"
+  mv "$KAFKA_LIBS.tmp" "$KAFKA_LIBS"
+  printf '%s\n' "$stamp" >"$KAFKA_LIBS/.complete"
+}
+
+# ---------------------------------------------------------------------------------------------
+# postgres
+# ---------------------------------------------------------------------------------------------
+# OS user that owns and runs the cluster
+pg_os_user() { if is_root; then echo postgres; else id -un; fi; }
+
+as_pg() {
+  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# Base dir of the private cluster. Normally .candor/postgres; if the postgres OS user cannot reach
+# the checkout (e.g. a clone under /root), fall back to a per-checkout dir under /var/tmp.
+pg_base() {
+  if [ -f "$PG_LOCATION" ]; then cat "$PG_LOCATION"; return; fi
+  echo "$STATE/postgres"
+}
+
+choose_pg_base() {
+  [ -f "$PG_LOCATION" ] && return 0
+  local base="$STATE/postgres"
+  mkdir -p "$base"
+  if is_root; then
+    chown postgres:postgres "$base"
+    chmod 700 "$base"
+    if ! runuser -u postgres -- test -w "$base" 2>/dev/null; then
+      local alt
+      alt="/var/tmp/candor-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)/postgres"
+      log "postgres user cannot access $base; using $alt instead"
+      mkdir -p "$alt"
+      chown postgres:postgres "$alt" "$(dirname "$alt")"
+      chmod 700 "$alt"
+      base="$alt"
+    fi
+  fi
+  printf '%s\n' "$base" >"$PG_LOCATION"
+}
+
+pg_data() { echo "$(pg_base)/data"; }
+pg_sock() { echo "$(pg_base)/run"; }
+pg_log() { echo "$(pg_base)/postgres.log"; }
+
+pg_running() {
+  local bin data
+  bin="$(pg_bindir)"
+  data="$(pg_data)"
+  [ -n "$bin" ] && [ -f "$data/PG_VERSION" ] || return 1
+  as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1
+}
+
+pg_url() { echo "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"; }
+
+pg_up() {
+  if [ -n "${DATABASE_URL:-}" ]; then log "DATABASE_URL is set: using external Postgres, not starting one"; return 0; fi
+  ensure_postgres_installed
+  local bin data sock logf
+  bin="$(pg_bindir)"
+  choose_pg_base
+  data="$(pg_data)"; sock="$(pg_sock)"; logf="$(pg_log)"
+
+  if [ ! -f "$data/PG_VERSION" ]; then
+    log "initdb private Postgres cluster ($("$bin/postgres" --version | awk '{print $3}')) in ${data#"$ROOT"/}"
+    rm -rf "$data"
+    mkdir -p "$data"
+    is_root && chown postgres:postgres "$data"
+    chmod 700 "$data"
+    # local (unix socket, private dir): peer for the cluster superuser; TCP: passwords only.
+    if ! as_pg "$bin/initdb" -D "$data" -E UTF8 --locale=C.UTF-8 \
+        --auth-local=peer --auth-host=scram-sha-256 >"$(pg_base)/initdb.log" 2>&1; then
+      tail -n 30 "$(pg_base)/initdb.log" >&2 || true
+      die "initdb failed"
+    fi
+    printf "\ninclude_if_exists = 'candor.conf'\n" | as_pg tee -a "$data/postgresql.conf" >/dev/null
+  fi
+  mkdir -p "$sock"
+  is_root && chown postgres:postgres "$sock"
+  chmod 700 "$sock"
+  # Settings are rewritten on every `up` so that CANDOR_PG_PORT changes take effect.
+  as_pg tee "$data/candor.conf" >/dev/null <<EOF
+# written by scripts/infra.sh -- local development/test cluster only
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$sock'
+unix_socket_permissions = 0700
+password_encryption = 'scram-sha-256'
+max_connections = 200
+# throwaway dev/test data: trade durability for speed
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+
+  if pg_running; then
+    log "Postgres already running (pid $(head -n 1 "$data/postmaster.pid")) on 127.0.0.1:$PG_PORT"
+  else
+    log "starting Postgres on 127.0.0.1:$PG_PORT"
+    if ! as_pg "$bin/pg_ctl" -D "$data" -l "$logf" -w -t "$TIMEOUT" start >/dev/null 2>&1; then
+      log "Postgres failed to start; tail of $logf:"
+      tail -n 30 "$logf" >&2 || true
+      die "Postgres did not start"
+    fi
+  fi
+  head -n 1 "$data/postmaster.pid" >"$PG_PID"
+
+  # role + database (idempotent), via the private unix socket as the cluster superuser
+  as_pg "$bin/psql" -h "$sock" -p "$PG_PORT" -d postgres -X -q -v ON_ERROR_STOP=1 >/dev/null <<EOF
+DO \$\$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_USER') THEN
+    CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
+  END IF;
+END
+\$\$;
+SELECT 'CREATE DATABASE $PG_DB OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$PG_DB')
+\gexec
+EOF
+
+  # ready = the application role can log in over TCP and run a query
+  local deadline=$((SECONDS + TIMEOUT))
+  until "$bin/psql" "$(pg_url)" -X -q -t -c 'select 1' >/dev/null 2>&1; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      log "tail of $logf:"; tail -n 30 "$logf" >&2 || true
+      die "Postgres not ready after ${TIMEOUT}s"
+    fi
+    sleep 0.5
+  done
+  log "Postgres ready: $(pg_url)"
+}
+
+pg_down() {
+  local bin data
+  bin="$(pg_bindir)"
+  data="$(pg_data)"
+  if [ -n "$bin" ] && pg_running; then
+    log "stopping Postgres"
+    as_pg "$bin/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null 2>&1 || {
+      log "pg_ctl stop failed; sending SIGQUIT"
+      [ -f "$data/postmaster.pid" ] && kill -QUIT "$(head -n 1 "$data/postmaster.pid")" 2>/dev/null || true
+    }
+  fi
+  rm -f "$PG_PID"
+}
+
+# ---------------------------------------------------------------------------------------------
+# kafka
+# ---------------------------------------------------------------------------------------------
+kafka_pid() {
+  [ -f "$KAFKA_PID" ] || return 1
+  local pid
+  pid="$(cat "$KAFKA_PID")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  # guard against pid reuse: must be our broker
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka $KAFKA_DIR/server.properties" || return 1
+  echo "$pid"
+}
+
+kafka_java() {
+  java -Djava.awt.headless=true -Dlog4j2.configurationFile="$KAFKA_LOG4J" \
+    -Dkafka.logs.dir="$KAFKA_DATA/logs" -cp "$KAFKA_LIBS/*" "$@"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+write_kafka_config() {
+  mkdir -p "$KAFKA_DATA/kraft" "$KAFKA_DATA/logs"
+  cat >"$KAFKA_DIR/server.properties" <<EOF
+# written by scripts/infra.sh -- single-node KRaft broker for local development/tests
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KAFKA_DATA/kraft
+num.partitions=3
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+# services create their own topics
+auto.create.topics.enable=false
+EOF
+  # client settings for the readiness probe: fail fast instead of retrying for a minute
+  cat >"$KAFKA_DIR/probe.properties" <<EOF
+request.timeout.ms=5000
+default.api.timeout.ms=10000
+EOF
+}
+
+kafka_up() {
+  if [ -n "${KAFKA_BROKERS:-}" ]; then log "KAFKA_BROKERS is set: using external Kafka, not starting one"; return 0; fi
+  ensure_kafka_libs
+  write_kafka_config
+  local logf="$KAFKA_DATA/logs/server.log" out="$KAFKA_DATA/logs/kafka.out" pid
+
+  if pid="$(kafka_pid)"; then
+    log "Kafka already running (pid $pid) on 127.0.0.1:$KAFKA_PORT"
+  else
+    rm -f "$KAFKA_PID"
+    if [ ! -f "$KAFKA_DATA/kraft/meta.properties" ]; then
+      local cid
+      cid="$(kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
+      [ -n "$cid" ] || die "could not generate a Kafka cluster id"
+      log "formatting Kafka storage (cluster id $cid)"
+      if ! kafka_java kafka.tools.StorageTool format -t "$cid" -c "$KAFKA_DIR/server.properties" \
+          >"$KAFKA_DATA/logs/format.log" 2>&1; then
+        cat "$KAFKA_DATA/logs/format.log" >&2 || true
+        die "Kafka storage format failed"
+      fi
+    fi
+    for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+      port_open "$p" && die "port $p on 127.0.0.1 is already in use by another process (set CANDOR_KAFKA_PORT)"
+    done
+    log "starting Kafka on 127.0.0.1:$KAFKA_PORT (controller :$KAFKA_CONTROLLER_PORT)"
+    : >"$out"
+    # setsid: own session, so it survives this shell and is not hit by the caller's Ctrl-C
+    setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
+      -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$KAFKA_DATA/logs" \
+      -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_DIR/server.properties" \
+      >>"$out" 2>&1 </dev/null &
+    echo $! >"$KAFKA_PID"
+  fi
+
+  # ready = port accepts and a metadata request (list topics) succeeds
+  local deadline=$((SECONDS + TIMEOUT))
+  while :; do
+    if ! kafka_pid >/dev/null; then
+      log "Kafka process exited; tail of logs:"
+      tail -n 40 "$logf" >&2 2>/dev/null || true
+      tail -n 20 "$out" >&2 2>/dev/null || true
+      rm -f "$KAFKA_PID"
+      die "Kafka did not start"
+    fi
+    if port_open "$KAFKA_PORT" && timeout 30 java -cp "$KAFKA_LIBS/*" \
+        -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$KAFKA_DATA/logs/probe" \
+        org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+        --command-config "$KAFKA_DIR/probe.properties" --list >/dev/null 2>&1; then
+      break
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      log "Kafka not ready after ${TIMEOUT}s; tail of $logf:"
+      tail -n 40 "$logf" >&2 2>/dev/null || true
+      tail -n 20 "$out" >&2 2>/dev/null || true
+      die "Kafka not ready (still running as pid $(cat "$KAFKA_PID"); stop it with: bash scripts/infra.sh down)"
+    fi
+    sleep 1
+  done
+  log "Kafka ready: 127.0.0.1:$KAFKA_PORT"
+}
+
+kafka_down() {
+  local pid
+  if pid="$(kafka_pid)"; then
+    log "stopping Kafka (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    local i=0
+    while kill -0 "$pid" 2>/dev/null; do
+      if [ "$i" -ge 300 ]; then
+        log "Kafka still running after 30s; SIGKILL"
+        kill -KILL "$pid" 2>/dev/null || true
+        sleep 0.5
+        break
+      fi
+      sleep 0.1
+      i=$((i + 1))
+    done
+  fi
+  rm -f "$KAFKA_PID"
+}
+
+# ---------------------------------------------------------------------------------------------
+# commands
+# ---------------------------------------------------------------------------------------------
+cmd_env() {
+  if [ -n "${DATABASE_URL:-}" ]; then printf 'export DATABASE_URL=%q\n' "$DATABASE_URL"
+  else printf 'export DATABASE_URL=%s\n' "$(pg_url)"; fi
+  if [ -n "${KAFKA_BROKERS:-}" ]; then printf 'export KAFKA_BROKERS=%q\n' "$KAFKA_BROKERS"
+  else printf 'export KAFKA_BROKERS=127.0.0.1:%s\n' "$KAFKA_PORT"; fi
+}
+
+cmd_status() {
+  local rc=0 pid
+  if [ -n "${DATABASE_URL:-}" ]; then
+    echo "postgres: external (DATABASE_URL is set)"
+  elif pg_running; then
+    echo "postgres: running (pid $(head -n 1 "$(pg_data)/postmaster.pid")) $(pg_url) data=$(pg_data)"
+  else
+    echo "postgres: stopped"; rc=1
+  fi
+  if [ -n "${KAFKA_BROKERS:-}" ]; then
+    echo "kafka: external (KAFKA_BROKERS=$KAFKA_BROKERS)"
+  elif pid="$(kafka_pid)"; then
+    echo "kafka: running (pid $pid) 127.0.0.1:$KAFKA_PORT data=$KAFKA_DATA"
+  else
+    echo "kafka: stopped"; rc=1
+  fi
+  return "$rc"
+}
+
+cmd_up() {
+  local t0=$SECONDS
+  mkdir -p "$STATE"
+  pg_up
+  kafka_up
+  log "infrastructure up in $((SECONDS - t0))s"
+}
+
+cmd_down() {
+  # stop whatever we started, regardless of DATABASE_URL / KAFKA_BROKERS
+  kafka_down
+  pg_down
+  log "infrastructure down"
+}
+
+cmd_reset() {
+  cmd_down
+  local base
+  base="$(pg_base)"
+  log "deleting local data (Postgres cluster, Kafka data; the Kafka jars are kept)"
+  rm -rf "$base" "$KAFKA_DATA" "$PG_LOCATION" "$KAFKA_DIR/server.properties" "$KAFKA_DIR/probe.properties"
+  case "$base" in /var/tmp/candor-*) rmdir "$(dirname "$base")" 2>/dev/null || true ;; esac
+}
+
+cmd_deps() {
+  mkdir -p "$STATE"
+  [ -n "${DATABASE_URL:-}" ] || ensure_postgres_installed
+  [ -n "${KAFKA_BROKERS:-}" ] || ensure_kafka_libs
+  log "dependencies present"
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  env) cmd_env ;;
+  deps) cmd_deps ;;
+  reset) cmd_reset ;;
+  *) echo "usage: bash scripts/infra.sh up|down|status|env|deps|reset" >&2; exit 2 ;;
+esac
