@@ -5,5 +5,5 @@ export class BotEngineConfig extends BaseServiceConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT = 4102;
+  PORT: number = 4102;
 }

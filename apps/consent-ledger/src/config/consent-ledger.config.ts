@@ -5,5 +5,5 @@ export class ConsentLedgerConfig extends BaseServiceConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT = 4104;
+  PORT: number = 4104;
 }

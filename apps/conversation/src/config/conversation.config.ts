@@ -5,7 +5,7 @@ export class ConversationConfig extends BaseServiceConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT = 4101;
+  PORT: number = 4101;
 
   /** Operator credential for `POST /v1/tenants`; keep it in a secret store. */
   @Secret()
@@ -22,5 +22,5 @@ export class ConversationConfig extends BaseServiceConfig {
   @IsInt()
   @Min(60)
   @Max(7 * 24 * 3600)
-  VISITOR_TOKEN_TTL_SECONDS = 24 * 3600;
+  VISITOR_TOKEN_TTL_SECONDS: number = 24 * 3600;
 }

@@ -5,5 +5,5 @@ export class DsrConfig extends BaseServiceConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT = 4105;
+  PORT: number = 4105;
 }

@@ -5,5 +5,5 @@ export class HandoffConfig extends BaseServiceConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT = 4103;
+  PORT: number = 4103;
 }

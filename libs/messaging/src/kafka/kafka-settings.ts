@@ -1,4 +1,4 @@
-import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
+import { Kafka, type KafkaConfig, Partitioners, type ProducerConfig, logLevel } from 'kafkajs';
 
 /** What a service needs to reach its Kafka cluster. */
 export interface KafkaSettings {
@@ -23,3 +23,16 @@ export function consumerGroupId(settings: KafkaSettings): string {
   const group = `candor-${settings.serviceName}`;
   return settings.namespace ? `${settings.namespace}.${group}` : group;
 }
+
+/**
+ * Idempotent producer (no duplicates from its own retries), one request in
+ * flight (keeps order), retrying until the broker is back (kafkajs' advice for
+ * idempotence), never creating topics by accident. acks=all is set per send.
+ */
+export const RELIABLE_PRODUCER: ProducerConfig = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  allowAutoTopicCreation: false,
+  retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 10_000 },
+  createPartitioner: Partitioners.DefaultPartitioner,
+};

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReliableKafkaServer } from '../consumer/reliable-kafka.server';
-import { consumerGroupId } from '../kafka/kafka-settings';
+import { RELIABLE_PRODUCER, consumerGroupId } from '../kafka/kafka-settings';
 import { Outbox } from '../outbox/outbox';
 import type { MessagingSettings } from './messaging-settings';
 
@@ -23,7 +23,7 @@ export function createReliableKafkaServer(app: INestApplication, settings: Messa
         sessionTimeout: 30_000,
         heartbeatInterval: 3_000,
       },
-      producer: { idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false },
+      producer: RELIABLE_PRODUCER,
       postfixId: '',
     },
     app.get(DataSource),

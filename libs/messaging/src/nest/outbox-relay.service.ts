@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_CATALOGUE, deadLetterTopic, topicName } from '@candor/contracts';
-import { createKafkaClient } from '../kafka/kafka-settings';
+import { RELIABLE_PRODUCER, createKafkaClient } from '../kafka/kafka-settings';
 import { ensureTopics } from '../kafka/ensure-topics';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import type { MessagingSettings } from './messaging-settings';
@@ -9,7 +9,7 @@ import { MESSAGING_SETTINGS } from './messaging.tokens';
 
 /** Runs the outbox relay for the lifetime of the service, after its own topics exist. */
 @Injectable()
-export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
   private readonly relay: OutboxRelay;
 
@@ -20,7 +20,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     const kafka = createKafkaClient(settings);
     this.relay = new OutboxRelay(
       dataSource,
-      kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+      kafka.producer(RELIABLE_PRODUCER),
       {
         schema: settings.schema,
         namespace: settings.namespace,
@@ -37,8 +37,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     await this.relay.start();
   }
 
-  /** Runs after the consumers stopped (Nest disposes transports first) and before the database closes. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops publishing before the database pool closes. Rows that consumers still
+   * write during shutdown stay in the outbox and go out at the next start.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
   }
 

@@ -64,11 +64,12 @@ export class OutboxRelay {
     this.wake();
   }
 
-  /** Stops polling, waits for the batch in flight, then disconnects. */
+  /** Stops polling, waits (boundedly) for the batch in flight, then disconnects. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
-    await this.draining;
+    // An unpublished batch rolls back and stays in the outbox: waiting longer gains nothing.
+    await Promise.race([this.draining, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     if (this.listener) {
       await this.listener.client.query('UNLISTEN *').catch(() => undefined);
       this.listener.release();

@@ -8,12 +8,12 @@ const toBoolean = ({ value }: { value: unknown }) =>
 /** Settings every Candor service shares; each service extends it with its own. */
 export abstract class BaseServiceConfig {
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV = 'development';
+  NODE_ENV: string = 'development';
 
   /** Interface the HTTP server binds to; 0.0.0.0 inside containers. */
   @IsString()
   @Matches(/^[0-9a-fA-F.:]+$/, { message: 'must be an IP address' })
-  HOST = '127.0.0.1';
+  HOST: string = '127.0.0.1';
 
   @IsInt()
   @Min(0)
@@ -32,57 +32,57 @@ export abstract class BaseServiceConfig {
   /** Optional prefix for every topic and consumer group, to share one cluster between environments. */
   @IsString()
   @Matches(/^([a-z0-9][a-z0-9-]{0,39})?$/, { message: 'must be empty or lower-case letters, digits, dashes' })
-  KAFKA_NAMESPACE = '';
+  KAFKA_NAMESPACE: string = '';
 
   @IsInt()
   @Min(1)
   @Max(1000)
-  KAFKA_TOPIC_PARTITIONS = 3;
+  KAFKA_TOPIC_PARTITIONS: number = 3;
 
   @IsInt()
   @Min(1)
   @Max(100)
-  CONSUMER_MAX_ATTEMPTS = 5;
+  CONSUMER_MAX_ATTEMPTS: number = 5;
 
   @IsInt()
   @Min(1)
-  CONSUMER_RETRY_BASE_MS = 200;
+  CONSUMER_RETRY_BASE_MS: number = 200;
 
   @IsInt()
   @Min(1)
-  CONSUMER_RETRY_MAX_MS = 10_000;
+  CONSUMER_RETRY_MAX_MS: number = 10_000;
 
   @IsInt()
   @Min(1)
   @Max(100)
-  CONSUMER_CONCURRENT_PARTITIONS = 3;
+  CONSUMER_CONCURRENT_PARTITIONS: number = 3;
 
   @IsInt()
   @Min(10)
-  OUTBOX_POLL_INTERVAL_MS = 1_000;
+  OUTBOX_POLL_INTERVAL_MS: number = 1_000;
 
   @IsInt()
   @Min(1)
-  OUTBOX_RETENTION_HOURS = 72;
+  OUTBOX_RETENTION_HOURS: number = 72;
 
   @Transform(toBoolean)
   @IsBoolean()
-  RUN_MIGRATIONS = true;
+  RUN_MIGRATIONS: boolean = true;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: string = 'info';
 
   /** Largest accepted request body, in bytes. */
   @IsInt()
   @Min(1024)
-  HTTP_BODY_LIMIT_BYTES = 65_536;
+  HTTP_BODY_LIMIT_BYTES: number = 65_536;
 
   /** How long readiness reports "draining" before the service stops, so load balancers stop routing to it. */
   @IsInt()
   @Min(0)
-  SHUTDOWN_DRAIN_MS = 0;
+  SHUTDOWN_DRAIN_MS: number = 0;
 
   @IsInt()
   @Min(1)
-  DATABASE_POOL_SIZE = 10;
+  DATABASE_POOL_SIZE: number = 10;
 }

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import type { ServiceDefinition } from '@candor/platform';
+import { RunningService, TestDatabase, uniqueName } from '@candor/testing';
+import { botEngineService } from '../../../bot-engine/src/bot-engine.service-definition';
+import { consentLedgerService } from '../../../consent-ledger/src/consent-ledger.service-definition';
+import { conversationService } from '../../../conversation/src/conversation.service-definition';
+import { dsrService } from '../../../dsr/src/dsr.service-definition';
+import { handoffService } from '../../../handoff/src/handoff.service-definition';
+
+export const SERVICES = {
+  conversation: conversationService,
+  'bot-engine': botEngineService,
+  handoff: handoffService,
+  'consent-ledger': consentLedgerService,
+  dsr: dsrService,
+} as const;
+export type ServiceName = keyof typeof SERVICES;
+
+export const ORIGIN = 'https://shop.example';
+
+/**
+ * The real Candor services of one test suite, in this process, sharing a
+ * fresh database and a Kafka namespace of their own (so suites never see each
+ * other's events).
+ */
+export class CandorStack {
+  readonly running = new Map<ServiceName, RunningService>();
+  readonly bootstrapKey = randomBytes(24).toString('hex');
+  readonly namespace = uniqueName('t');
+
+  private constructor(readonly database: TestDatabase) {}
+
+  static async start(names: ServiceName[], overrides: Record<string, string> = {}): Promise<CandorStack> {
+    const stack = new CandorStack(await TestDatabase.create());
+    for (const name of names) {
+      await stack.startService(name, overrides);
+    }
+    return stack;
+  }
+
+  get environment(): Record<string, string> {
+    return {
+      DATABASE_URL: this.database.url,
+      KAFKA_NAMESPACE: this.namespace,
+      BOOTSTRAP_API_KEY: this.bootstrapKey,
+      VISITOR_TOKEN_SECRET: `visitor-secret-${this.namespace}-0123456789abcdef`,
+    };
+  }
+
+  async startService(name: ServiceName, overrides: Record<string, string> = {}): Promise<RunningService> {
+    const service = await RunningService.start(SERVICES[name] as ServiceDefinition<never>, {
+      ...this.environment,
+      ...overrides,
+    });
+    this.running.set(name, service);
+    return service;
+  }
+
+  async stopService(name: ServiceName): Promise<void> {
+    await this.running.get(name)?.stop();
+    this.running.delete(name);
+  }
+
+  service(name: ServiceName): RunningService {
+    const service = this.running.get(name);
+    if (!service) throw new Error(`${name} is not running in this stack`);
+    return service;
+  }
+
+  /** Topic name on the wire for this stack's namespace. */
+  topic(topic: string): string {
+    return `${this.namespace}.${topic}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const name of [...this.running.keys()].reverse()) {
+      await this.stopService(name);
+    }
+    await this.database.drop();
+  }
+}

@@ -1,0 +1,61 @@
+import type { RunningService } from '@candor/testing';
+import { ORIGIN } from './candor-stack';
+
+export interface TenantFixture {
+  tenantId: string;
+  siteKey: string;
+  adminKey: string;
+}
+
+export interface ConversationFixture {
+  conversationId: string;
+  visitorToken: string;
+  visitorId: string;
+}
+
+export interface MessageBody {
+  id: string;
+  sequence: number;
+  senderKind: string;
+  displayName: string;
+  automated: boolean;
+  text: string;
+}
+
+export async function createTenant(
+  conversation: RunningService,
+  bootstrapKey: string,
+  name = 'Shop Inc',
+): Promise<TenantFixture> {
+  const response = await conversation.request<{
+    tenant: { id: string; siteKey: string };
+    adminApiKey: { apiKey: string };
+  }>('POST', '/v1/tenants', { token: bootstrapKey, body: { name, allowedOrigins: [ORIGIN] } });
+  if (response.status !== 201) throw new Error(`tenant creation failed: ${JSON.stringify(response.body)}`);
+  return {
+    tenantId: response.body.tenant.id,
+    siteKey: response.body.tenant.siteKey,
+    adminKey: response.body.adminApiKey.apiKey,
+  };
+}
+
+export async function startConversation(conversation: RunningService, siteKey: string): Promise<ConversationFixture> {
+  const response = await conversation.request<{ conversation: { id: string }; visitorToken: string }>(
+    'POST',
+    '/v1/conversations',
+    { body: { siteKey, locale: 'en' }, headers: { origin: ORIGIN } },
+  );
+  if (response.status !== 201) throw new Error(`conversation start failed: ${JSON.stringify(response.body)}`);
+  const claims = JSON.parse(Buffer.from(response.body.visitorToken.split('.')[1], 'base64url').toString());
+  return { conversationId: response.body.conversation.id, visitorToken: response.body.visitorToken, visitorId: claims.v };
+}
+
+export async function transcript(conversation: RunningService, fixture: ConversationFixture): Promise<MessageBody[]> {
+  const response = await conversation.request<MessageBody[]>(
+    'GET',
+    `/v1/conversations/${fixture.conversationId}/messages`,
+    { token: fixture.visitorToken },
+  );
+  if (response.status !== 200) throw new Error(`transcript failed: ${JSON.stringify(response.body)}`);
+  return response.body;
+}

@@ -1,0 +1,4 @@
+export * from './raw-kafka';
+export * from './running-service';
+export * from './test-infrastructure';
+export * from './wait-for';
