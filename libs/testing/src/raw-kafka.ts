@@ -50,8 +50,11 @@ export class RawKafka {
     return records;
   }
 
-  async topicExists(topic: string): Promise<boolean> {
-    return (await this.admin!.listTopics()).includes(topic);
+  /** Rewinds a (stopped) consumer group to the start of the given topics. */
+  async resetGroupToEarliest(groupId: string, topics: string[]): Promise<void> {
+    for (const topic of topics) {
+      await this.admin!.resetOffsets({ groupId, topic, earliest: true });
+    }
   }
 
   async disconnect(): Promise<void> {

@@ -43,6 +43,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       return apiError(status, String(message));
     }
+    if (typeof response === 'object' && response !== null) {
+      // A structured body of its own (e.g. a failed health check): keep it, add the common fields.
+      const fallback = apiError(status, exception.message);
+      return { ...fallback, ...(response as object), code: fallback.code } as ApiErrorBody;
+    }
     return apiError(status, typeof response === 'string' ? response : exception.message);
   }
 }
