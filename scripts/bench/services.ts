@@ -69,7 +69,7 @@ export class ServiceProcess {
     private readonly child: ChildProcess,
   ) {
     this.exitPromise = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
+      child.once('close', (code, signal) => {
         this.exited = { code, signal };
         resolve();
       });
@@ -99,23 +99,20 @@ export class ServiceProcess {
     return this.output.map((line) => `    ${this.name} | ${line}`).join('\n');
   }
 
-  /**
-   * Spawns `node <entry>` with `environment` (PORT=0: the OS picks a free port)
-   * and waits for the service's "started" line, which carries its URL.
-   */
-  static async start(
-    root: string,
-    name: ServiceName,
-    environment: Record<string, string>,
-    timeoutMs: number,
-  ): Promise<ServiceProcess> {
+  /** Spawns `node <entry>` with `environment`; PORT=0 lets the OS pick a free port. */
+  static spawn(root: string, name: ServiceName, environment: Record<string, string>): ServiceProcess {
     const child = spawn(process.execPath, [entryPoint(root, name)], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', ...environment, PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const service = new ServiceProcess(name, child);
-    const url = await new Promise<string>((resolve, reject) => {
+    return new ServiceProcess(name, child);
+  }
+
+  /** Waits for the service's "started" line, which carries its URL. */
+  async waitForStart(timeoutMs: number): Promise<void> {
+    const { child, name } = this;
+    this.url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`${name} did not report "started" within ${timeoutMs} ms`)),
         timeoutMs,
@@ -140,16 +137,13 @@ export class ServiceProcess {
         clearTimeout(timer);
         reject(new Error(`${name} could not be spawned: ${error.message}`));
       });
-      child.once('exit', (code, signal) => {
+      void this.exitPromise.then(() => {
         clearTimeout(timer);
-        reject(new Error(`${name} exited during start-up (code ${code}, signal ${signal})`));
+        reject(new Error(`${name} exited during start-up (${JSON.stringify(this.exited)})`));
       });
-    }).catch(async (error: unknown) => {
-      await service.stop(2_000);
-      throw new Error(`${describeError(error)}\n${service.recentOutput()}`);
+    }).catch((error: unknown) => {
+      throw new Error(`${describeError(error)}\n${this.recentOutput()}`);
     });
-    service.url = url;
-    return service;
   }
 
   /** Polls /health/ready until it answers 200. */

@@ -1,0 +1,156 @@
+import { CandorStack, ORIGIN } from './support/candor-stack';
+import { type ConversationFixture, type TenantFixture, createTenant, startConversation } from './support/fixtures';
+
+interface Endpoint {
+  name: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  path: () => string;
+  token: () => string | undefined;
+  headers?: Record<string, string>;
+  /** A valid body, used to build the broken variants. */
+  body?: () => Record<string, unknown>;
+}
+
+describe('bad input never reaches the domain: 4xx with a JSON body, nothing changed', () => {
+  let stack: CandorStack;
+  let tenant: TenantFixture;
+  let visitor: ConversationFixture;
+
+  beforeAll(async () => {
+    stack = await CandorStack.start(['conversation', 'bot-engine'], { HTTP_BODY_LIMIT_BYTES: '8192' });
+    tenant = await createTenant(stack.service('conversation'), stack.bootstrapKey);
+    visitor = await startConversation(stack.service('conversation'), tenant.siteKey);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const endpoints: Endpoint[] = [
+    {
+      name: 'POST /v1/tenants',
+      method: 'POST',
+      path: () => '/v1/tenants',
+      token: () => stack.bootstrapKey,
+      body: () => ({ name: 'Valid', allowedOrigins: [ORIGIN] }),
+    },
+    {
+      name: 'POST /v1/api-keys',
+      method: 'POST',
+      path: () => '/v1/api-keys',
+      token: () => tenant.adminKey,
+      body: () => ({ role: 'agent', label: 'ok' }),
+    },
+    {
+      name: 'POST /v1/conversations',
+      method: 'POST',
+      path: () => '/v1/conversations',
+      token: () => undefined,
+      headers: { origin: ORIGIN },
+      body: () => ({ siteKey: tenant.siteKey, locale: 'en' }),
+    },
+    {
+      name: 'POST /v1/conversations/:id/messages',
+      method: 'POST',
+      path: () => `/v1/conversations/${visitor.conversationId}/messages`,
+      token: () => visitor.visitorToken,
+      body: () => ({ text: 'hello' }),
+    },
+  ];
+
+  /** Row counts of every table of every service schema: bad input must leave them all as they were. */
+  async function snapshot(): Promise<Record<string, number>> {
+    const tables = await stack.database.query<{ schema: string; name: string }>(
+      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+       WHERE table_schema IN ('conversation', 'bot_engine') AND table_type = 'BASE TABLE' AND table_name <> 'migrations'`,
+    );
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      const [row] = await stack.database.query<{ count: string }>(
+        `SELECT count(*) FROM "${table.schema}"."${table.name}"`,
+      );
+      counts[`${table.schema}.${table.name}`] = Number(row.count);
+    }
+    return counts;
+  }
+
+  function expectClientError(response: { status: number; body: unknown; headers: Headers }, where: string) {
+    if (response.status < 400 || response.status >= 500) {
+      throw new Error(`${where}: expected 4xx, got ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    expect(response.body).toMatchObject({ statusCode: response.status, code: expect.any(String), message: expect.any(String) });
+  }
+
+  it.each(endpoints.map((endpoint) => [endpoint.name, endpoint] as const))(
+    '%s rejects broken JSON, wrong types, unknown fields, oversized and non-JSON bodies',
+    async (_name, endpoint) => {
+      const before = await snapshot();
+      const service = stack.service('conversation');
+      const valid = endpoint.body!();
+      const firstField = Object.keys(valid)[0];
+      const variants: { label: string; rawBody?: string; body?: unknown; headers?: Record<string, string> }[] = [
+        { label: 'broken JSON', rawBody: '{"unterminated": ' },
+        { label: 'JSON that is not an object', rawBody: '"just a string"' },
+        { label: 'array body', body: [valid] },
+        { label: 'empty object', body: {} },
+        { label: 'wrong type', body: { ...valid, [firstField]: 12345 } },
+        { label: 'null field', body: { ...valid, [firstField]: null } },
+        { label: 'nested object where a string goes', body: { ...valid, [firstField]: { $ne: '' } } },
+        { label: 'unknown field', body: { ...valid, isAdmin: true } },
+        { label: 'oversized body', body: { ...valid, padding: 'x'.repeat(20_000) } },
+        { label: 'form-encoded', rawBody: 'a=1&b=2', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        { label: 'text/plain', rawBody: JSON.stringify(valid), headers: { 'content-type': 'text/plain' } },
+      ];
+      for (const variant of variants) {
+        const response = await service.request(endpoint.method, endpoint.path(), {
+          token: endpoint.token(),
+          body: variant.body,
+          rawBody: variant.rawBody,
+          headers: { ...endpoint.headers, ...variant.headers },
+        });
+        expectClientError(response, `${endpoint.name} with ${variant.label}`);
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+
+  it('rejects malformed path parameters and query strings with 400', async () => {
+    const service = stack.service('conversation');
+    const cases: [string, string, string | undefined][] = [
+      ['GET', '/v1/conversations/not-a-uuid', tenant.adminKey],
+      ['GET', '/v1/conversations/not-a-uuid/messages', tenant.adminKey],
+      ['GET', `/v1/conversations/${visitor.conversationId}/messages?limit=abc`, visitor.visitorToken],
+      ['GET', `/v1/conversations/${visitor.conversationId}/messages?limit=100000`, visitor.visitorToken],
+      ['GET', `/v1/conversations/${visitor.conversationId}/messages?after=-4`, visitor.visitorToken],
+      ['GET', `/v1/conversations/${visitor.conversationId}/messages?surprise=1`, visitor.visitorToken],
+      ['DELETE', '/v1/api-keys/UPPER-case-not-ok', tenant.adminKey],
+    ];
+    for (const [method, path, token] of cases) {
+      const response = await service.request(method, path, { token });
+      expect([method, path, response.status]).toEqual([method, path, 400]);
+      expectClientError(response, `${method} ${path}`);
+    }
+  });
+
+  it('answers unknown routes and bad credentials in JSON', async () => {
+    const service = stack.service('conversation');
+    const unknownRoute = await service.request('GET', '/v1/nothing-here');
+    expect(unknownRoute.status).toBe(404);
+    expectClientError(unknownRoute, 'unknown route');
+    const garbageToken = await service.request('GET', `/v1/conversations/${visitor.conversationId}`, {
+      token: 'garbage',
+    });
+    expect(garbageToken.status).toBe(401);
+    expectClientError(garbageToken, 'garbage token');
+    const malformedHeader = await service.request('GET', `/v1/conversations/${visitor.conversationId}`, {
+      headers: { authorization: 'Basic abc' },
+    });
+    expect(malformedHeader.status).toBe(401);
+    for (const name of ['conversation', 'bot-engine'] as const) {
+      const principal = await stack.service(name).request('GET', '/v1/auth/principal', { token: 'cnd_bad' });
+      expect(principal.status).toBe(401);
+      expectClientError(principal, `${name} principal`);
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { hashSecret, issueApiKey, parseApiKey, secretMatches } from './api-key';
+import { signVisitorToken, verifyVisitorToken } from './visitor-token';
+
+describe('API keys', () => {
+  it('issues a key whose secret verifies against the stored hash only', () => {
+    const issued = issueApiKey();
+    const parsed = parseApiKey(issued.plaintext)!;
+    expect(parsed.keyId).toBe(issued.keyId);
+    expect(issued.secretHash).toBe(hashSecret(parsed.secret));
+    expect(secretMatches(parsed.secret, issued.secretHash)).toBe(true);
+    const last = parsed.secret.slice(-1);
+    const altered = `${parsed.secret.slice(0, -1)}${last === 'A' ? 'B' : 'A'}`;
+    expect(secretMatches(altered, issued.secretHash)).toBe(false);
+    expect(issued.plaintext).not.toContain(issued.secretHash);
+  });
+
+  it('rejects anything that is not shaped like a key', () => {
+    expect(parseApiKey('cnd_short_secret')).toBeUndefined();
+    expect(parseApiKey('vt.abc.def')).toBeUndefined();
+    expect(parseApiKey('')).toBeUndefined();
+  });
+});
+
+describe('visitor tokens', () => {
+  const secret = 'a-secret-of-at-least-thirty-two-characters';
+  const claims = {
+    tenantId: '5b0a3c8e-0000-4000-8000-000000000001',
+    conversationId: '5b0a3c8e-0000-4000-8000-000000000002',
+    visitorId: '5b0a3c8e-0000-4000-8000-000000000003',
+    expiresAt: Math.floor(Date.now() / 1000) + 60,
+  };
+
+  it('round-trips its claims', () => {
+    expect(verifyVisitorToken(signVisitorToken(claims, secret), secret)).toEqual(claims);
+  });
+
+  it('rejects a token signed with another secret, tampered with, or expired', () => {
+    const token = signVisitorToken(claims, secret);
+    expect(verifyVisitorToken(token, `${secret}x`)).toBeUndefined();
+    const [prefix, body, mac] = token.split('.');
+    const widened = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), c: claims.tenantId }),
+    ).toString('base64url');
+    expect(verifyVisitorToken(`${prefix}.${widened}.${mac}`, secret)).toBeUndefined();
+    expect(verifyVisitorToken(signVisitorToken({ ...claims, expiresAt: 1 }, secret), secret)).toBeUndefined();
+    expect(verifyVisitorToken('vt.garbage', secret)).toBeUndefined();
+  });
+});

@@ -1,0 +1,53 @@
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { BaseServiceConfig } from './base-service.config';
+import { ConfigurationError, loadConfig } from './load-config';
+import { Secret, redactedConfig } from './secret.decorator';
+
+class ExampleConfig extends BaseServiceConfig {
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 4999;
+
+  @Secret()
+  @IsString()
+  @MinLength(32)
+  SIGNING_SECRET: string;
+}
+
+const required = {
+  DATABASE_URL: 'postgres://user:pw@127.0.0.1:5432/db',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  SIGNING_SECRET: 's'.repeat(32),
+};
+
+describe('loadConfig', () => {
+  it('applies defaults and converts types from the environment', () => {
+    const config = loadConfig(ExampleConfig, { ...required, PORT: '4123', RUN_MIGRATIONS: 'false' });
+    expect(config.PORT).toBe(4123);
+    expect(config.RUN_MIGRATIONS).toBe(false);
+    expect(config.KAFKA_TOPIC_PARTITIONS).toBe(3);
+  });
+
+  it('names every bad or missing variable, without echoing values', () => {
+    try {
+      loadConfig(ExampleConfig, { PORT: 'eighty', KAFKA_BROKERS: 'not a broker list', SIGNING_SECRET: 'short-secret' });
+      throw new Error('expected a configuration error');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      const problems = (error as ConfigurationError).problems.join('\n');
+      for (const variable of ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'SIGNING_SECRET']) {
+        expect(problems).toContain(`${variable}:`);
+      }
+      expect(problems).not.toContain('short-secret');
+    }
+  });
+
+  it('masks secrets when the configuration is logged', () => {
+    const config = loadConfig(ExampleConfig, required);
+    const logged = redactedConfig(config);
+    expect(logged.SIGNING_SECRET).toBe('***');
+    expect(logged.DATABASE_URL).toBe('***');
+    expect(logged.KAFKA_BROKERS).toBe('127.0.0.1:9092');
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * Foundation benchmark (issue 2): Candor's first path against the raw floor,
+ * plus each service's memory. A script that prints figures, never a test.
+ *
+ *   bash scripts/infra.sh up && eval "$(bash scripts/infra.sh env)"
+ *   npm run bench -- --conversations 200 --messages-per-conversation 10
+ *
+ * Phases, all on loopback, in a fresh database and Kafka namespace per run:
+ *   1. raw floor: plain `pg` INSERTs in autocommit, then kafkajs produce(acks=-1) -> group consumer;
+ *   2. the five services as child processes from dist/ (conversation and bot-engine on the path,
+ *      handoff, consent-ledger and dsr idle), their idle RSS;
+ *   3. N visitors in a closed loop: POST a message, wait for the bot's reply on the WebSocket;
+ *   4. peak RSS (VmHWM) and CPU of each service, then everything is stopped and removed.
+ * Progress goes to stderr; the table and a `BENCH_JSON {...}` line go to stdout.
+ */
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { type BenchTenant, VisitorSession, createTenant } from './candor-client';
+import { BenchDatabase, deleteNamespace } from './infrastructure';
+import { type BenchOptions, parseOptions } from './options';
+import { measureKafkaHops, measurePostgresCommits } from './raw-floor';
+import { type ServiceFigures, printReport } from './report';
+import {
+  type ProcessUsage,
+  SERVICE_NAMES,
+  type ServiceName,
+  ServiceProcess,
+  buildServices,
+} from './services';
+import { describeError, mapWithConcurrency, runClosedLoop } from './stats';
+
+const ROOT = resolve(__dirname, '..', '..');
+const PATH_SERVICES: readonly ServiceName[] = ['conversation', 'bot-engine'];
+/** Conversations set up at once (setup is not measured; this keeps it from swamping two cores). */
+const SETUP_CONCURRENCY = 20;
+/** Plain question for the echo bot: no digits or special categories, so the sensitive-data guard has nothing to do. */
+const VISITOR_TEXT = 'Do you open on Saturdays? I would like to book a visit with someone from your team.';
+const MB = 1024 * 1024;
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+/** Everything this run created, so it can be removed on success, error or Ctrl-C alike. */
+class RunResources {
+  readonly services: ServiceProcess[] = [];
+  readonly sessions: VisitorSession[] = [];
+  database: BenchDatabase | undefined;
+  namespace: string | undefined;
+  private cleaning: Promise<void> | undefined;
+
+  constructor(private readonly kafkaBrokers: string[]) {}
+
+  cleanUp(): Promise<void> {
+    this.cleaning ??= this.doCleanUp();
+    return this.cleaning;
+  }
+
+  private async doCleanUp(): Promise<void> {
+    for (const session of this.sessions) session.close();
+    await Promise.all(
+      this.services.map((service) =>
+        service.stop().catch((error: unknown) => log(`stopping ${service.name} failed: ${describeError(error)}`)),
+      ),
+    );
+    if (this.database) {
+      await this.database
+        .drop()
+        .then(() => log(`dropped database ${this.database?.name}`))
+        .catch((error: unknown) => log(`dropping database ${this.database?.name} failed: ${describeError(error)}`));
+    }
+    if (this.namespace) {
+      await deleteNamespace(this.kafkaBrokers, this.namespace)
+        .then(({ topics, groups }) => log(`deleted ${topics} topics and ${groups} consumer groups of ${this.namespace}`))
+        .catch((error: unknown) => log(`deleting Kafka namespace ${this.namespace} failed: ${describeError(error)}`));
+    }
+  }
+
+  /** Synchronous last resort when the process exits without cleaning up. */
+  killAll(): void {
+    for (const service of this.services) service.killNow();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const runId = randomBytes(4).toString('hex');
+  const namespace = `bench${runId}`;
+  const resources = new RunResources(options.kafkaBrokers);
+
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`${signal}: stopping services and removing this run's database and topics…`);
+    void resources.cleanUp().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('exit', () => resources.killAll());
+
+  try {
+    await run(options, runId, namespace, resources);
+  } finally {
+    if (!interrupted) await resources.cleanUp();
+  }
+}
+
+async function run(options: BenchOptions, runId: string, namespace: string, resources: RunResources): Promise<void> {
+  const phaseOptions = {
+    workers: options.conversations,
+    operationsPerWorker: options.messagesPerConversation,
+    durationSeconds: options.durationSeconds,
+    timeoutMs: options.timeoutMs,
+  };
+
+  if (options.build) {
+    log('compiling apps/ and libs/ into dist/ with swc…');
+    buildServices(ROOT);
+  }
+
+  resources.database = await BenchDatabase.create(options.databaseUrl, `bench_${runId}`);
+  resources.namespace = namespace;
+  log(`run ${runId}: database ${resources.database.name}, Kafka namespace ${namespace}`);
+
+  // 1. The raw floor, before any service runs.
+  log(`raw floor: ${options.conversations} x ${options.messagesPerConversation} Postgres commits…`);
+  const postgres = await measurePostgresCommits(resources.database.url, options.pgPool, phaseOptions);
+  log(`raw floor: ${options.conversations} x ${options.messagesPerConversation} Kafka hops…`);
+  const kafka = await measureKafkaHops(options.kafkaBrokers, namespace, options.partitions, phaseOptions);
+
+  // 2. The five services as child processes.
+  const environment = {
+    NODE_ENV: 'production',
+    DATABASE_URL: resources.database.url,
+    KAFKA_BROKERS: options.kafkaBrokers.join(','),
+    KAFKA_NAMESPACE: namespace,
+    KAFKA_TOPIC_PARTITIONS: String(options.partitions),
+    CONSUMER_CONCURRENT_PARTITIONS: String(options.partitions),
+    BOOTSTRAP_API_KEY: randomBytes(24).toString('hex'),
+    VISITOR_TOKEN_SECRET: randomBytes(24).toString('hex'),
+    LOG_LEVEL: 'warn',
+  };
+  log(`starting ${SERVICE_NAMES.join(', ')} from dist/…`);
+  const startupTimeoutMs = Math.max(options.timeoutMs, 90_000);
+  await Promise.all(
+    SERVICE_NAMES.map(async (name) => {
+      const service = ServiceProcess.spawn(ROOT, name, environment);
+      resources.services.push(service); // registered first, so cleanup stops it whatever happens next
+      await service.waitForStart(startupTimeoutMs);
+      await service.waitUntilReady(startupTimeoutMs);
+      log(`  ${name} ready at ${service.url} (pid ${service.pid})`);
+    }),
+  );
+  const service = (name: ServiceName) => resources.services.find((candidate) => candidate.name === name)!;
+  const idleUsage = new Map(resources.services.map((running) => [running.name, running.usage()]));
+
+  // 3. Visitors: one tenant, N conversations each greeted by the bot, then the closed loop.
+  const conversationUrl = service('conversation').url;
+  const tenant: BenchTenant = await createTenant(conversationUrl, environment.BOOTSTRAP_API_KEY, options.timeoutMs);
+  log(`opening ${options.conversations} conversations (waiting for each greeting, which crosses Kafka)…`);
+  await mapWithConcurrency(
+    Array.from({ length: options.conversations }),
+    SETUP_CONCURRENCY,
+    async () => {
+      resources.sessions.push(await VisitorSession.open(conversationUrl, tenant, options.timeoutMs));
+    },
+  );
+  log('warm-up: one unmeasured message per conversation…');
+  await Promise.all(resources.sessions.map((session) => session.sendAndAwaitReply(VISITOR_TEXT)));
+
+  log(`measuring: ${options.conversations} conversations x ${options.messagesPerConversation} messages…`);
+  const beforeLoad = new Map(resources.services.map((running) => [running.name, running.usage()]));
+  const clientCpuBefore = process.cpuUsage();
+  const candor = await runClosedLoop({
+    workers: options.conversations,
+    operationsPerWorker: options.messagesPerConversation,
+    deadline: performance.now() + options.durationSeconds * 1000,
+    thinkMs: options.thinkMs,
+    operation: (worker) => resources.sessions[worker].sendAndAwaitReply(VISITOR_TEXT),
+  });
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const afterLoad = new Map(resources.services.map((running) => [running.name, running.usage()]));
+
+  // 4. Figures.
+  const services: ServiceFigures[] = SERVICE_NAMES.map((name) => {
+    const usage = (from: Map<ServiceName, ProcessUsage>) => from.get(name)!;
+    return {
+      name,
+      role: PATH_SERVICES.includes(name) ? 'path' : 'idle',
+      idleRssMb: usage(idleUsage).rssBytes / MB,
+      peakRssMb: usage(afterLoad).peakRssBytes / MB,
+      cpuSeconds: usage(afterLoad).cpuSeconds - usage(beforeLoad).cpuSeconds,
+    };
+  });
+  const floorP50Ms = postgres.p50Ms + kafka.p50Ms;
+  log('stopping services and cleaning up…');
+  await resources.cleanUp();
+
+  printReport({
+    runId,
+    settings: {
+      conversations: options.conversations,
+      messagesPerConversation: options.messagesPerConversation,
+      thinkMs: options.thinkMs,
+      partitions: options.partitions,
+      pgPool: options.pgPool,
+      cpus: availableParallelism(),
+      node: process.version,
+    },
+    candor,
+    postgres,
+    kafka,
+    floorP50Ms,
+    p50FloorRatio: candor.p50Ms / floorP50Ms,
+    services,
+    clientCpuSeconds: (clientCpu.user + clientCpu.system) / 1e6,
+  });
+  if (candor.failed + postgres.failed + kafka.failed > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] FAILED: ${describeError(error)}\n`);
+  process.exit(1);
+});
