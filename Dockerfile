@@ -7,7 +7,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /src
 ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true
 COPY . .
-# drop anything a host checkout may carry in the build context (no .dockerignore is assumed)
+# belt and braces with .dockerignore: never build from a host checkout's artefacts
 RUN rm -rf node_modules dist .candor .nx coverage tmp \
  && npm ci --no-audit --no-fund \
  && npx nx run-many -t build \
@@ -21,7 +21,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /src/package.json ./package.json
 COPY --from=build --chown=node:node /src/node_modules ./node_modules
 COPY --from=build --chown=node:node /src/dist ./dist
-RUN test -f "dist/apps/${APP}/main.js" || (echo "dist/apps/${APP}/main.js was not built" >&2; exit 1)
+RUN test -f "dist/apps/${APP}/src/main.js" || (echo "dist/apps/${APP}/src/main.js was not built" >&2; exit 1)
 USER node
 # exec form cannot expand ARG/ENV: go through sh -c and exec so node becomes PID 1 and gets SIGTERM
-CMD ["sh", "-c", "exec node dist/apps/${APP}/main.js"]
+CMD ["sh", "-c", "exec node dist/apps/${APP}/src/main.js"]

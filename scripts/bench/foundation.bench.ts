@@ -21,13 +21,7 @@ import { BenchDatabase, deleteNamespace } from './infrastructure';
 import { type BenchOptions, parseOptions } from './options';
 import { measureKafkaHops, measurePostgresCommits } from './raw-floor';
 import { type ServiceFigures, printReport } from './report';
-import {
-  type ProcessUsage,
-  SERVICE_NAMES,
-  type ServiceName,
-  ServiceProcess,
-  buildServices,
-} from './services';
+import { SERVICE_NAMES, type ServiceName, ServiceProcess, buildServices } from './services';
 import { describeError, mapWithConcurrency, runClosedLoop } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -70,7 +64,9 @@ class RunResources {
     }
     if (this.namespace) {
       await deleteNamespace(this.kafkaBrokers, this.namespace)
-        .then(({ topics, groups }) => log(`deleted ${topics} topics and ${groups} consumer groups of ${this.namespace}`))
+        .then(({ topics, groups }) =>
+          log(`deleted ${topics} topics and ${groups} consumer groups of ${this.namespace}`),
+        )
         .catch((error: unknown) => log(`deleting Kafka namespace ${this.namespace} failed: ${describeError(error)}`));
     }
   }
@@ -142,34 +138,32 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
   };
   log(`starting ${SERVICE_NAMES.join(', ')} from dist/…`);
   const startupTimeoutMs = Math.max(options.timeoutMs, 90_000);
-  await Promise.all(
-    SERVICE_NAMES.map(async (name) => {
-      const service = ServiceProcess.spawn(ROOT, name, environment);
-      resources.services.push(service); // registered first, so cleanup stops it whatever happens next
-      await service.waitForStart(startupTimeoutMs);
-      await service.waitUntilReady(startupTimeoutMs);
-      log(`  ${name} ready at ${service.url} (pid ${service.pid})`);
-    }),
-  );
-  const service = (name: ServiceName) => resources.services.find((candidate) => candidate.name === name)!;
-  const idleUsage = new Map(resources.services.map((running) => [running.name, running.usage()]));
+  // One after another: services started together race to create the same topics, and one may
+  // subscribe before the new partitions have a leader ("This server does not host this topic-partition").
+  for (const name of SERVICE_NAMES) {
+    const service = ServiceProcess.spawn(ROOT, name, environment);
+    resources.services.push(service); // registered at once, so cleanup stops it whatever happens next
+    await service.waitForStart(startupTimeoutMs);
+    await service.waitUntilReady(startupTimeoutMs);
+    log(`  ${name} ready at ${service.url} (pid ${service.pid})`);
+  }
+  const usageOfEach = () => resources.services.map((service) => service.usage());
+  const idleUsage = usageOfEach();
+  const conversation = resources.services.find((service) => service.name === 'conversation');
+  if (!conversation) throw new Error('the conversation service is not among the started services');
 
   // 3. Visitors: one tenant, N conversations each greeted by the bot, then the closed loop.
-  const conversationUrl = service('conversation').url;
+  const conversationUrl = conversation.url;
   const tenant: BenchTenant = await createTenant(conversationUrl, environment.BOOTSTRAP_API_KEY, options.timeoutMs);
   log(`opening ${options.conversations} conversations (waiting for each greeting, which crosses Kafka)…`);
-  await mapWithConcurrency(
-    Array.from({ length: options.conversations }),
-    SETUP_CONCURRENCY,
-    async () => {
-      resources.sessions.push(await VisitorSession.open(conversationUrl, tenant, options.timeoutMs));
-    },
-  );
+  await mapWithConcurrency(Array.from({ length: options.conversations }), SETUP_CONCURRENCY, async () => {
+    resources.sessions.push(await VisitorSession.open(conversationUrl, tenant, options.timeoutMs));
+  });
   log('warm-up: one unmeasured message per conversation…');
   await Promise.all(resources.sessions.map((session) => session.sendAndAwaitReply(VISITOR_TEXT)));
 
   log(`measuring: ${options.conversations} conversations x ${options.messagesPerConversation} messages…`);
-  const beforeLoad = new Map(resources.services.map((running) => [running.name, running.usage()]));
+  const beforeLoad = usageOfEach();
   const clientCpuBefore = process.cpuUsage();
   const candor = await runClosedLoop({
     workers: options.conversations,
@@ -179,19 +173,16 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
     operation: (worker) => resources.sessions[worker].sendAndAwaitReply(VISITOR_TEXT),
   });
   const clientCpu = process.cpuUsage(clientCpuBefore);
-  const afterLoad = new Map(resources.services.map((running) => [running.name, running.usage()]));
+  const afterLoad = usageOfEach();
 
   // 4. Figures.
-  const services: ServiceFigures[] = SERVICE_NAMES.map((name) => {
-    const usage = (from: Map<ServiceName, ProcessUsage>) => from.get(name)!;
-    return {
-      name,
-      role: PATH_SERVICES.includes(name) ? 'path' : 'idle',
-      idleRssMb: usage(idleUsage).rssBytes / MB,
-      peakRssMb: usage(afterLoad).peakRssBytes / MB,
-      cpuSeconds: usage(afterLoad).cpuSeconds - usage(beforeLoad).cpuSeconds,
-    };
-  });
+  const services: ServiceFigures[] = resources.services.map((service, index) => ({
+    name: service.name,
+    role: PATH_SERVICES.includes(service.name) ? 'path' : 'idle',
+    idleRssMb: idleUsage[index].rssBytes / MB,
+    peakRssMb: afterLoad[index].peakRssBytes / MB,
+    cpuSeconds: afterLoad[index].cpuSeconds - beforeLoad[index].cpuSeconds,
+  }));
   const floorP50Ms = postgres.p50Ms + kafka.p50Ms;
   log('stopping services and cleaning up…');
   await resources.cleanUp();

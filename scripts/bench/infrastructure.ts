@@ -42,7 +42,10 @@ export function benchKafka(brokers: string[], clientId: string): Kafka {
 }
 
 /** Deletes every topic and consumer group of this run's namespace (`<namespace>.…`). */
-export async function deleteNamespace(brokers: string[], namespace: string): Promise<{ topics: number; groups: number }> {
+export async function deleteNamespace(
+  brokers: string[],
+  namespace: string,
+): Promise<{ topics: number; groups: number }> {
   const admin = benchKafka(brokers, `${namespace}-cleanup`).admin();
   await admin.connect();
   try {

@@ -49,65 +49,106 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a'
 const rate = (value: number) => Math.round(value).toLocaleString('en-US');
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
+/** Left-aligns the first column and right-aligns the others. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((cells) => cells[column].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].map((text) => `  ${text}`).join('\n');
+}
+
 export function printReport(figures: BenchFigures): void {
   const { candor, postgres, kafka, settings } = figures;
-  const rows: [string, string, string, string][] = [];
-  const section = (title: string) => rows.push([title, '', '', '']);
-  const row = (label: string, value: string, target = '', status = '') => rows.push([`  ${label}`, value, target, status]);
-
-  section(`Candor end to end: visitor POST message -> bot reply on the WebSocket`);
-  row(
-    'msgs/s (visitor messages answered)',
-    rate(candor.perSecond),
-    `>= ${rate(TARGETS.messagesPerSecond)}`,
-    verdict(candor.perSecond >= TARGETS.messagesPerSecond),
-  );
-  row('messages stored/s (visitor + bot)', rate(candor.perSecond * 2));
-  row('p50 latency (ms)', ms(candor.p50Ms));
-  row('p90 latency (ms)', ms(candor.p90Ms));
-  row('p99 latency (ms)', ms(candor.p99Ms), `<= ${TARGETS.p99Ms}`, verdict(candor.p99Ms <= TARGETS.p99Ms));
-  row('max latency (ms)', ms(candor.maxMs));
-  row('round trips completed / failed', `${candor.completed} / ${candor.failed}`);
-
-  section(`Raw floor, no Candor code, same concurrency (${settings.conversations} workers)`);
-  row(`Postgres commits/s (pool of ${settings.pgPool})`, rate(postgres.perSecond));
-  row('Postgres commit p50 / p99 (ms)', `${ms(postgres.p50Ms)} / ${ms(postgres.p99Ms)}`);
-  row('Kafka hops/s (acks=-1 -> group consumer)', rate(kafka.perSecond));
-  row('Kafka hop p50 / p99 (ms)', `${ms(kafka.p50Ms)} / ${ms(kafka.p99Ms)}`);
-  row('floor p50 = commit p50 + hop p50 (ms)', ms(figures.floorP50Ms));
-  row(
-    'Candor p50 / floor p50',
-    `${figures.p50FloorRatio.toFixed(2)}x`,
-    `<= ${TARGETS.p50FloorRatio}x`,
-    verdict(figures.p50FloorRatio <= TARGETS.p50FloorRatio),
-  );
-
-  section('Memory per service (RSS, MB; peak = VmHWM over the whole run) and CPU during the Candor phase');
-  for (const service of figures.services) {
-    row(
-      `${service.name.padEnd(15)} ${service.role === 'path' ? 'on path' : 'idle   '} idle ${service.idleRssMb.toFixed(0).padStart(4)}  peak`,
-      service.peakRssMb.toFixed(0),
-      `<= ${TARGETS.rssMb}`,
-      `${verdict(service.peakRssMb <= TARGETS.rssMb)}  (cpu ${service.cpuSeconds.toFixed(1)} s)`,
-    );
-  }
-  row('benchmark client cpu (s)', figures.clientCpuSeconds.toFixed(1));
-
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((cells) => (cells[1] ? cells[column].length : 0))));
-  const lines = rows.map(([label, value, target, status]) =>
-    value
-      ? `${label.padEnd(widths[0])}  ${value.padStart(widths[1])}  ${target.padEnd(widths[2])}  ${status}`.trimEnd()
-      : `\n${label}`,
-  );
-  const header =
-    `Candor foundation benchmark (run ${figures.runId}): ${settings.conversations} conversations x ` +
-    `${settings.messagesPerConversation} messages, closed loop (think ${settings.thinkMs} ms), ` +
-    `${settings.partitions} partitions, ${settings.cpus} CPUs, node ${settings.node}`;
-  process.stdout.write(`\n${header}\n${lines.join('\n')}\n`);
+  const out: string[] = [
+    `Candor foundation benchmark, run ${figures.runId}: ${settings.conversations} conversations x ` +
+      `${settings.messagesPerConversation} messages in a closed loop (think ${settings.thinkMs} ms), ` +
+      `${settings.partitions} partitions, ${settings.cpus} CPUs, node ${settings.node}`,
+    '',
+    'Latency and throughput',
+    table(
+      ['', 'msgs/s', 'p50 ms', 'p99 ms', 'ok / failed'],
+      [
+        [
+          'Candor: visitor POST -> bot reply on WebSocket',
+          rate(candor.perSecond),
+          ms(candor.p50Ms),
+          ms(candor.p99Ms),
+          `${candor.completed} / ${candor.failed}`,
+        ],
+        [
+          `raw Postgres commit (pool of ${settings.pgPool})`,
+          rate(postgres.perSecond),
+          ms(postgres.p50Ms),
+          ms(postgres.p99Ms),
+          `${postgres.completed} / ${postgres.failed}`,
+        ],
+        [
+          'raw Kafka hop (acks=-1 -> group consumer)',
+          rate(kafka.perSecond),
+          ms(kafka.p50Ms),
+          ms(kafka.p99Ms),
+          `${kafka.completed} / ${kafka.failed}`,
+        ],
+        ['floor = Postgres commit + Kafka hop', '', ms(figures.floorP50Ms), '', ''],
+      ],
+    ),
+    `  (Candor msgs/s counts visitor messages answered; messages stored per second, visitor + bot, are twice that.` +
+      ` Same ${settings.conversations} workers in every row.)`,
+    '',
+    'Against the targets of issue 2',
+    table(
+      ['', 'measured', 'target', ''],
+      [
+        [
+          'Candor msgs/s',
+          rate(candor.perSecond),
+          `>= ${rate(TARGETS.messagesPerSecond)}`,
+          verdict(candor.perSecond >= TARGETS.messagesPerSecond),
+        ],
+        ['Candor p99 (ms)', ms(candor.p99Ms), `<= ${TARGETS.p99Ms}`, verdict(candor.p99Ms <= TARGETS.p99Ms)],
+        [
+          'Candor p50 / floor p50',
+          `${figures.p50FloorRatio.toFixed(2)}x`,
+          `<= ${TARGETS.p50FloorRatio}x`,
+          verdict(figures.p50FloorRatio <= TARGETS.p50FloorRatio),
+        ],
+        ...figures.services.map((service) => [
+          `${service.name} peak RSS (MB)`,
+          service.peakRssMb.toFixed(0),
+          `<= ${TARGETS.rssMb}`,
+          verdict(service.peakRssMb <= TARGETS.rssMb),
+        ]),
+      ],
+    ),
+    '',
+    'Services (separate processes from dist/; peak = VmHWM over the whole run, cpu = during the Candor phase)',
+    table(
+      ['', 'role', 'idle RSS MB', 'peak RSS MB', 'cpu s'],
+      [
+        ...figures.services.map((service) => [
+          service.name,
+          service.role === 'path' ? 'on the path' : 'idle',
+          service.idleRssMb.toFixed(0),
+          service.peakRssMb.toFixed(0),
+          service.cpuSeconds.toFixed(1),
+        ]),
+        ['benchmark client', '', '', '', figures.clientCpuSeconds.toFixed(1)],
+      ],
+    ),
+  ];
 
   for (const [phase, result] of Object.entries({ candor, postgres, kafka })) {
-    if (result.stoppedAtDeadline) process.stdout.write(`\nnote: ${phase} phase stopped at --duration before finishing\n`);
-    for (const error of result.errors) process.stdout.write(`\n${phase} failure: ${error}`);
+    if (result.stoppedAtDeadline) out.push('', `note: the ${phase} phase stopped at --duration before finishing`);
+    for (const error of result.errors) out.push(`${phase} failure: ${error}`);
   }
-  process.stdout.write(`\nBENCH_JSON ${JSON.stringify(figures)}\n`);
+  out.push('', `BENCH_JSON ${JSON.stringify(figures, roundNumbers)}`);
+  process.stdout.write(`\n${out.join('\n')}\n`);
+}
+
+/** JSON replacer: three decimals are plenty for milliseconds, seconds and megabytes. */
+function roundNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value;
 }

@@ -79,7 +79,11 @@ describe('bad input never reaches the domain: 4xx with a JSON body, nothing chan
       throw new Error(`${where}: expected 4xx, got ${response.status} ${JSON.stringify(response.body)}`);
     }
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
-    expect(response.body).toMatchObject({ statusCode: response.status, code: expect.any(String), message: expect.any(String) });
+    expect(response.body).toMatchObject({
+      statusCode: response.status,
+      code: expect.any(String),
+      message: expect.any(String),
+    });
   }
 
   it.each(endpoints.map((endpoint) => [endpoint.name, endpoint] as const))(

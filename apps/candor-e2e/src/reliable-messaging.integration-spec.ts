@@ -32,12 +32,10 @@ describe('reliable messaging on the real broker: dead letters, restarts, relay c
   }
 
   function post(fixture: ConversationFixture, text: string) {
-    return stack
-      .service('conversation')
-      .request('POST', `/v1/conversations/${fixture.conversationId}/messages`, {
-        token: fixture.visitorToken,
-        body: { text },
-      });
+    return stack.service('conversation').request('POST', `/v1/conversations/${fixture.conversationId}/messages`, {
+      token: fixture.visitorToken,
+      body: { text },
+    });
   }
 
   async function botRepliesTo(fixture: ConversationFixture, texts: string[]): Promise<string[]> {

@@ -48,20 +48,31 @@ describe('tenancy and access: tenants, API keys on every service, visitor tokens
     for (const name of ['conversation', ...replicas] as ServiceName[]) {
       const principal = await waitFor(
         async () => {
-          const response = await stack.service(name).request('GET', '/v1/auth/principal', { token: created.body.apiKey });
+          const response = await stack
+            .service(name)
+            .request('GET', '/v1/auth/principal', { token: created.body.apiKey });
           return response.status === 200 ? response.body : undefined;
         },
         { what: `${name} to accept the key` },
       );
-      expect(principal).toEqual({ kind: 'api-key', tenantId: tenant.tenantId, role: 'integrator', keyId: created.body.keyId });
+      expect(principal).toEqual({
+        kind: 'api-key',
+        tenantId: tenant.tenantId,
+        role: 'integrator',
+        keyId: created.body.keyId,
+      });
     }
 
-    const revoked = await conversation.request('DELETE', `/v1/api-keys/${created.body.keyId}`, { token: tenant.adminKey });
+    const revoked = await conversation.request('DELETE', `/v1/api-keys/${created.body.keyId}`, {
+      token: tenant.adminKey,
+    });
     expect(revoked.status).toBe(204);
     for (const name of ['conversation', ...replicas] as ServiceName[]) {
       const rejection = await waitFor(
         async () => {
-          const response = await stack.service(name).request('GET', '/v1/auth/principal', { token: created.body.apiKey });
+          const response = await stack
+            .service(name)
+            .request('GET', '/v1/auth/principal', { token: created.body.apiKey });
           return response.status === 401 ? response.body : undefined;
         },
         { what: `${name} to reject the revoked key` },
@@ -103,9 +114,13 @@ describe('tenancy and access: tenants, API keys on every service, visitor tokens
     });
     expect(own.status).toBe(200);
     for (const path of ['', '/messages']) {
-      const foreign = await conversation.request('GET', `/v1/conversations/${alphaConversation.conversationId}${path}`, {
-        token: beta.adminKey,
-      });
+      const foreign = await conversation.request(
+        'GET',
+        `/v1/conversations/${alphaConversation.conversationId}${path}`,
+        {
+          token: beta.adminKey,
+        },
+      );
       expect(foreign.status).toBe(404);
       expect(foreign.body).toMatchObject({ code: 'not_found' });
     }
@@ -133,7 +148,9 @@ describe('tenancy and access: tenants, API keys on every service, visitor tokens
     expect(count).toBe('0');
 
     const forged = `${first.visitorToken.slice(0, -2)}xx`;
-    const forgedRead = await conversation.request('GET', `/v1/conversations/${first.conversationId}`, { token: forged });
+    const forgedRead = await conversation.request('GET', `/v1/conversations/${first.conversationId}`, {
+      token: forged,
+    });
     expect(forgedRead.status).toBe(401);
 
     const adminOnly = await conversation.request('GET', '/v1/api-keys', { token: first.visitorToken });

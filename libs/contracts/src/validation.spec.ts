@@ -63,9 +63,9 @@ describe('event contracts', () => {
   });
 
   it('validates payloads on the producing side too', () => {
-    expect(() =>
-      validatePayload(messagePostedV1, { ...envelope().payload, automated: 'no' } as never),
-    ).toThrow(EventValidationError);
+    expect(() => validatePayload(messagePostedV1, { ...envelope().payload, automated: 'no' } as never)).toThrow(
+      EventValidationError,
+    );
   });
 
   it('gives every event a versioned topic, an owner and a unique type/version', () => {

@@ -5,9 +5,7 @@ function counter(name: string, help: string, labelNames: string[]): Counter<stri
 }
 
 function histogram(name: string, help: string, labelNames: string[], buckets: number[]): Histogram<string> {
-  return (
-    (register.getSingleMetric(name) as Histogram<string>) ?? new Histogram({ name, help, labelNames, buckets })
-  );
+  return (register.getSingleMetric(name) as Histogram<string>) ?? new Histogram({ name, help, labelNames, buckets });
 }
 
 /** Messaging metrics, registered once per process in the default Prometheus registry. */

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ServiceDefinition } from '@candor/platform';
 import { RunningService, TestDatabase, uniqueName } from '@candor/testing';
-import { botEngineService } from '../../../bot-engine/src/bot-engine.service-definition';
-import { consentLedgerService } from '../../../consent-ledger/src/consent-ledger.service-definition';
-import { conversationService } from '../../../conversation/src/conversation.service-definition';
-import { dsrService } from '../../../dsr/src/dsr.service-definition';
-import { handoffService } from '../../../handoff/src/handoff.service-definition';
+import { botEngineService } from '@candor/apps/bot-engine';
+import { consentLedgerService } from '@candor/apps/consent-ledger';
+import { conversationService } from '@candor/apps/conversation';
+import { dsrService } from '@candor/apps/dsr';
+import { handoffService } from '@candor/apps/handoff';
 
 export const SERVICES = {
   conversation: conversationService,

@@ -47,7 +47,11 @@ export async function startConversation(conversation: RunningService, siteKey: s
   );
   if (response.status !== 201) throw new Error(`conversation start failed: ${JSON.stringify(response.body)}`);
   const claims = JSON.parse(Buffer.from(response.body.visitorToken.split('.')[1], 'base64url').toString());
-  return { conversationId: response.body.conversation.id, visitorToken: response.body.visitorToken, visitorId: claims.v };
+  return {
+    conversationId: response.body.conversation.id,
+    visitorToken: response.body.visitorToken,
+    visitorId: claims.v,
+  };
 }
 
 export async function transcript(conversation: RunningService, fixture: ConversationFixture): Promise<MessageBody[]> {

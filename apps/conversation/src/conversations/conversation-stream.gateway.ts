@@ -79,7 +79,9 @@ export class ConversationStreamGateway implements OnGatewayConnection, OnGateway
       return { event: 'subscribed', data: { conversationId } };
     } catch (error) {
       const body =
-        error instanceof ApiException ? error.getResponse() : { code: 'internal_error', message: 'Subscription failed' };
+        error instanceof ApiException
+          ? error.getResponse()
+          : { code: 'internal_error', message: 'Subscription failed' };
       if (!(error instanceof ApiException)) this.logger.error(`Subscribe failed: ${(error as Error).name}`);
       return { event: 'error', data: body };
     }

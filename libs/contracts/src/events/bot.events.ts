@@ -15,7 +15,7 @@ export const botReplyCreatedV1 = defineEvent<BotReplyCreatedV1>({
   schemaVersion: 1,
   topic: 'bot.public.reply.created.v1',
   owner: 'bot-engine',
-  description: "The bot composed a message for a conversation; the conversation service stores and delivers it.",
+  description: 'The bot composed a message for a conversation; the conversation service stores and delivers it.',
   keyOf: (payload) => payload.conversationId,
   payloadSchema: {
     type: 'object',

@@ -1,4 +1,10 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_CATALOGUE, deadLetterTopic, topicName } from '@candor/contracts';
 import { RELIABLE_PRODUCER, createKafkaClient } from '../kafka/kafka-settings';
@@ -18,18 +24,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     dataSource: DataSource,
   ) {
     const kafka = createKafkaClient(settings);
-    this.relay = new OutboxRelay(
-      dataSource,
-      kafka.producer(RELIABLE_PRODUCER),
-      {
-        schema: settings.schema,
-        namespace: settings.namespace,
-        batchSize: settings.outboxBatchSize,
-        pollIntervalMs: settings.outboxPollIntervalMs,
-        retentionHours: settings.outboxRetentionHours,
-        onError: (error) => this.logger.error(`Outbox relay: ${error instanceof Error ? error.message : 'failed'}`),
-      },
-    );
+    this.relay = new OutboxRelay(dataSource, kafka.producer(RELIABLE_PRODUCER), {
+      schema: settings.schema,
+      namespace: settings.namespace,
+      batchSize: settings.outboxBatchSize,
+      pollIntervalMs: settings.outboxPollIntervalMs,
+      retentionHours: settings.outboxRetentionHours,
+      onError: (error) => this.logger.error(`Outbox relay: ${error instanceof Error ? error.message : 'failed'}`),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

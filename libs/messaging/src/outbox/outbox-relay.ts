@@ -149,10 +149,9 @@ export class OutboxRelay {
     const now = Date.now();
     if (now - this.lastCleanup < 60_000) return;
     this.lastCleanup = now;
-    await this.dataSource.query(
-      `DELETE FROM ${this.table} WHERE "published_at" < now() - make_interval(hours => $1)`,
-      [this.options.retentionHours],
-    );
+    await this.dataSource.query(`DELETE FROM ${this.table} WHERE "published_at" < now() - make_interval(hours => $1)`, [
+      this.options.retentionHours,
+    ]);
   }
 }
 

@@ -47,12 +47,10 @@ export class Outbox {
       producer: this.producerName,
       payload,
     };
-    await manager.query(`INSERT INTO ${this.table} ("id", "topic", "message_key", "envelope") VALUES ($1, $2, $3, $4)`, [
-      id,
-      definition.topic,
-      definition.keyOf(payload, metadata.tenantId),
-      JSON.stringify(envelope),
-    ]);
+    await manager.query(
+      `INSERT INTO ${this.table} ("id", "topic", "message_key", "envelope") VALUES ($1, $2, $3, $4)`,
+      [id, definition.topic, definition.keyOf(payload, metadata.tenantId), JSON.stringify(envelope)],
+    );
     return envelope;
   }
 }

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { type ValidationError, validateSync } from 'class-validator';
+import { type ValidationError, getMetadataStorage, validateSync } from 'class-validator';
 
 /** The environment did not describe a valid configuration; the message names every bad variable. */
 export class ConfigurationError extends Error {
@@ -14,10 +14,7 @@ export class ConfigurationError extends Error {
  * validates it. Defaults are the class's property initialisers; values are
  * never echoed in errors (they may be secrets).
  */
-export function loadConfig<T extends object>(
-  configClass: new () => T,
-  env: NodeJS.ProcessEnv = process.env,
-): T {
+export function loadConfig<T extends object>(configClass: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const defaults = new configClass();
   const known = Object.keys(defaults).concat(declaredKeys(configClass));
   const raw: Record<string, unknown> = {};
@@ -41,8 +38,6 @@ function describe(error: ValidationError): string {
 /** Properties declared with validation decorators but without a default. */
 function declaredKeys(configClass: new () => object): string[] {
   // class-validator keeps its metadata globally; reading it keeps required variables (no default) in view.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { getMetadataStorage } = require('class-validator') as typeof import('class-validator');
   return getMetadataStorage()
     .getTargetValidationMetadatas(configClass, '', true, false)
     .map((metadata) => metadata.propertyName);

@@ -1,0 +1,70 @@
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+/**
+ * Module boundaries, enforced: apps never import apps; contracts depend on
+ * nothing; each shared library may use only the layers below it.
+ */
+const depConstraints = [
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging'] },
+  {
+    sourceTag: 'type:auth',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform'],
+  },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform'],
+  },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', 'type:auth'],
+  },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: [
+      'type:app',
+      'type:contracts',
+      'type:messaging',
+      'type:platform',
+      'type:auth',
+      'type:testing',
+    ],
+  },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  prettier,
+  { ignores: ['**/dist', '**/node_modules', '.candor/**', '.nx/**', 'scripts/bench/**'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints,
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      // Configuration classes annotate property types: decorator metadata drives env conversion.
+      '@typescript-eslint/no-inferrable-types': ['error', { ignoreProperties: true }],
+      'no-console': 'error',
+    },
+  },
+  {
+    // System tests start the real services in-process: only they may import an app, and only its entry point.
+    files: ['apps/candor-e2e/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: true, allow: ['@candor/apps/*'], depConstraints },
+      ],
+    },
+  },
+];

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The one command that starts Candor locally (`npm start`): Postgres and Kafka
+# on 127.0.0.1 (scripts/infra.sh), a build of the five services, and the five
+# services themselves; prints their URLs once each is ready. Ctrl-C stops the
+# services, then the infrastructure (if this script started it).
+#
+# Secrets for local use are generated once into .candor/dev.env (ignored by
+# git); set BOOTSTRAP_API_KEY / VISITOR_TOKEN_SECRET yourself to override them.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$ROOT"
+export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
+
+SERVICES=(conversation bot-engine handoff consent-ledger dsr)
+declare -A PORTS=([conversation]=4101 [bot-engine]=4102 [handoff]=4103 [consent-ledger]=4104 [dsr]=4105)
+PIDS=()
+LOGS="$ROOT/.candor/logs"
+
+stop_all() {
+  trap - INT TERM EXIT
+  echo >&2
+  echo "[start] stopping services" >&2
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "$STARTED_INFRA" = 1 ]; then bash scripts/infra.sh down; fi
+}
+
+STARTED_INFRA=0
+if ! bash scripts/infra.sh status >/dev/null 2>&1; then
+  STARTED_INFRA=1
+fi
+bash scripts/infra.sh up
+trap stop_all INT TERM EXIT
+eval "$(bash scripts/infra.sh env)"
+
+mkdir -p "$LOGS"
+if [ ! -f .candor/dev.env ]; then
+  umask 077
+  {
+    echo "BOOTSTRAP_API_KEY=$(node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("hex"))')"
+    echo "VISITOR_TOKEN_SECRET=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')"
+  } > .candor/dev.env
+fi
+set -a
+# shellcheck disable=SC1091
+source .candor/dev.env
+set +a
+export BOOTSTRAP_API_KEY="${BOOTSTRAP_API_KEY}" VISITOR_TOKEN_SECRET="${VISITOR_TOKEN_SECRET}"
+
+echo "[start] building" >&2
+npx swc apps libs -d dist --quiet
+
+for name in "${SERVICES[@]}"; do
+  PORT="${PORTS[$name]}" node "dist/apps/$name/src/main.js" >"$LOGS/$name.log" 2>&1 &
+  PIDS+=($!)
+done
+
+for name in "${SERVICES[@]}"; do
+  url="http://127.0.0.1:${PORTS[$name]}"
+  for _ in $(seq 1 120); do
+    if curl -fsS "$url/health/ready" >/dev/null 2>&1; then break; fi
+    sleep 0.5
+  done
+  if ! curl -fsS "$url/health/ready" >/dev/null 2>&1; then
+    echo "[start] $name did not become ready; last log lines:" >&2
+    tail -n 20 "$LOGS/$name.log" >&2
+    exit 1
+  fi
+  printf '  %-15s %s   (API docs %s/docs, logs %s)\n' "$name" "$url" "$url" ".candor/logs/$name.log"
+done
+echo
+echo "Candor is running. Operator bootstrap key: see .candor/dev.env. Ctrl-C stops everything."
+wait -n "${PIDS[@]}" || true
+echo "[start] a service exited; see .candor/logs" >&2
