@@ -12,6 +12,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
 export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
 
+# A fresh clone: install the npm dependencies first.
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
 SERVICES=(conversation bot-engine handoff consent-ledger dsr)
 declare -A PORTS=([conversation]=4101 [bot-engine]=4102 [handoff]=4103 [consent-ledger]=4104 [dsr]=4105)
 PIDS=()

@@ -11,6 +11,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
 export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
 
+# A fresh clone: install the npm dependencies first.
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
 if bash scripts/infra.sh status >/dev/null 2>&1; then
   echo "[test] using the infrastructure that is already running" >&2
 else

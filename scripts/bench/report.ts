@@ -49,12 +49,15 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a'
 const rate = (value: number) => Math.round(value).toLocaleString('en-US');
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
-/** Left-aligns the first column and right-aligns the others. */
+/** A plain-text table: text cells left-aligned, figures right-aligned. */
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((cells) => cells[column].length)));
+  const numeric = header.map((_, column) =>
+    rows.every((cells) => /^([<>]=\s)?[\d., /]*x?$|^n\/a$/.test(cells[column])),
+  );
   const line = (cells: string[]) =>
     cells
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .map((cell, column) => (numeric[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].map((text) => `  ${text}`).join('\n');
@@ -69,7 +72,7 @@ export function printReport(figures: BenchFigures): void {
     '',
     'Latency and throughput',
     table(
-      ['', 'msgs/s', 'p50 ms', 'p99 ms', 'ok / failed'],
+      ['', 'per second', 'p50 ms', 'p99 ms', 'ok / failed'],
       [
         [
           'Candor: visitor POST -> bot reply on WebSocket',
@@ -95,8 +98,8 @@ export function printReport(figures: BenchFigures): void {
         ['floor = Postgres commit + Kafka hop', '', ms(figures.floorP50Ms), '', ''],
       ],
     ),
-    `  (Candor msgs/s counts visitor messages answered; messages stored per second, visitor + bot, are twice that.` +
-      ` Same ${settings.conversations} workers in every row.)`,
+    `  Same ${settings.conversations} concurrent workers in every row, each waiting for its previous operation.`,
+    '  Candor msgs/s counts visitor messages answered (messages stored, visitor + bot, are twice that).',
     '',
     'Against the targets of issue 2',
     table(

@@ -17,7 +17,7 @@ export interface EventDefinition<TPayload> {
   description: string;
   /**
    * JSON Schema (draft 2020-12 subset understood by Ajv) of the payload. Fields that carry
-   * personal data are marked `x-personal-data: true`; they are encrypted per subject (see BRIEF).
+   * personal data are marked `x-personal-data: true`; the key library will encrypt them per subject (see BRIEF).
    */
   payloadSchema: JsonSchema;
 }

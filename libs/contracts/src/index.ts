@@ -5,3 +5,4 @@ export * from './validation';
 export * from './events/tenancy.events';
 export * from './events/conversation.events';
 export * from './events/bot.events';
+export * from './asyncapi';
