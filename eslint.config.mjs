@@ -38,7 +38,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   prettier,
-  { ignores: ['**/dist', '**/node_modules', '.candor/**', '.nx/**', 'scripts/bench/**'] },
+  { ignores: ['**/dist', '**/node_modules', '.candor/**', '.nx/**'] },
   {
     files: ['**/*.ts'],
     rules: {
