@@ -14,7 +14,7 @@ export const messagingMetrics = {
   eventsConsumed: counter('candor_events_consumed_total', 'Events handled by outcome', ['topic', 'outcome']),
   handlingSeconds: histogram(
     'candor_event_handling_seconds',
-    'Time to handle one event, including retries',
+    'Time to handle one transaction of events from a partition, including retries',
     ['topic'],
     [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
   ),

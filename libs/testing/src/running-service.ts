@@ -22,7 +22,7 @@ export class RunningService {
     const config = loadConfig(definition.configClass, {
       KAFKA_BROKERS: testInfrastructure().kafkaBrokers,
       PORT: '0',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'error',
       CONSUMER_RETRY_BASE_MS: '20',
       CONSUMER_RETRY_MAX_MS: '200',
       ...environment,

@@ -1,5 +1,5 @@
 import { type KafkaOptions, ServerKafka } from '@nestjs/microservices';
-import type { Admin, Consumer, EachMessagePayload, IHeaders } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import {
@@ -30,13 +30,27 @@ export interface ReliableConsumerOptions {
 
 type DeadLetterReason = 'undecodable' | 'invalid-contract' | 'wrong-topic' | 'no-handler' | 'handler-failed';
 
+/** Bounds how long one transaction (and its row locks) can grow under load. */
+const MAX_EVENTS_PER_TRANSACTION = 100;
+
+/** A decoded, contract-valid event with where it came from. */
+interface InboundEvent {
+  pattern: string;
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  envelope: EventEnvelope;
+}
+
 /**
  * The Nest Kafka transport, made reliable. Nest's own `ServerKafka` lets a
  * failing handler be retried forever by kafkajs, blocking its partition. Here
- * every message is decoded and validated against its contract, deduplicated
- * through the service's inbox in the same transaction as the handler's effect,
- * retried with backoff, and finally sent to the service's dead-letter topic so
- * the partition keeps flowing.
+ * every record is decoded and validated against its contract (or
+ * dead-lettered at once), deduplicated through the service's inbox in the same
+ * transaction as the handler's effect, retried with backoff, and finally sent
+ * to the service's dead-letter topic so the partition keeps flowing. Records of
+ * one fetched batch share a transaction while they succeed, which keeps the
+ * number of commits low under load without giving up any of the above.
  */
 export class ReliableKafkaServer extends ServerKafka {
   private readonly inboxTable: string;
@@ -59,7 +73,8 @@ export class ReliableKafkaServer extends ServerKafka {
     }
     await consumer.run({
       partitionsConsumedConcurrently: this.reliability.partitionsConsumedConcurrently,
-      eachMessage: (payload) => this.processMessage(payload),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.processBatch(payload),
     });
   }
 
@@ -76,100 +91,187 @@ export class ReliableKafkaServer extends ServerKafka {
     }
   }
 
-  private async processMessage(message: EachMessagePayload): Promise<void> {
-    const pattern = this.patternOf(message.topic);
-    const stopTimer = messagingMetrics.handlingSeconds.startTimer({ topic: pattern });
+  /**
+   * Handles a fetched batch of one partition in order. Valid events are
+   * handled together in one transaction (one commit for many events); if that
+   * transaction fails, each event is handled on its own, with retries, so one
+   * bad event cannot hold back or roll back the others.
+   */
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const pattern = this.patternOf(batch.topic);
+    let pending: InboundEvent[] = [];
+    const flush = async () => {
+      if (pending.length > 0) await this.handleGroup(pending, payload);
+      pending = [];
+    };
+    for (const message of batch.messages) {
+      if (!payload.isRunning() || payload.isStale()) break;
+      const decoded = this.decode(pattern, batch.topic, batch.partition, message);
+      if ('reason' in decoded) {
+        await flush();
+        await this.deadLetter(batch.topic, batch.partition, message, decoded.reason, decoded.detail, 0);
+        payload.resolveOffset(message.offset);
+        continue;
+      }
+      pending.push(decoded);
+      if (pending.length >= MAX_EVENTS_PER_TRANSACTION) await flush();
+    }
+    await flush();
+  }
+
+  private decode(
+    pattern: string,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+  ): InboundEvent | { reason: DeadLetterReason; detail: string } {
     let envelope: EventEnvelope;
     try {
-      envelope = validateEnvelope(JSON.parse(message.message.value?.toString('utf8') ?? ''));
+      envelope = validateEnvelope(JSON.parse(message.value?.toString('utf8') ?? ''));
     } catch (error) {
       const reason = error instanceof EventValidationError ? 'invalid-contract' : 'undecodable';
-      return this.deadLetter(message, reason, describeError(error), 0);
+      return { reason, detail: describeError(error) };
     }
     if (findEventDefinition(envelope.type, envelope.schemaVersion)?.topic !== pattern) {
-      return this.deadLetter(message, 'wrong-topic', `${envelope.type} does not travel on ${pattern}`, 0);
+      return { reason: 'wrong-topic', detail: `${envelope.type} does not travel on ${pattern}` };
     }
     if (!this.getHandlerByPattern(pattern)) {
-      return this.deadLetter(message, 'no-handler', pattern, 0);
+      return { reason: 'no-handler', detail: pattern };
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const outcome = await this.handleOnce(pattern, envelope, message);
-        messagingMetrics.eventsConsumed.inc({ topic: pattern, outcome });
-        stopTimer();
-        return;
-      } catch (error) {
-        if (attempt >= this.reliability.retry.maxAttempts) {
-          stopTimer();
-          return this.deadLetter(message, 'handler-failed', describeError(error), attempt);
-        }
+    return { pattern, topic, partition, message, envelope };
+  }
+
+  private async handleGroup(events: InboundEvent[], payload: EachBatchPayload): Promise<void> {
+    const stopTimer = messagingMetrics.handlingSeconds.startTimer({ topic: events[0].pattern });
+    try {
+      const outcomes = await this.handleInOneTransaction(events);
+      outcomes.forEach((outcome, index) => {
+        messagingMetrics.eventsConsumed.inc({ topic: events[index].pattern, outcome });
+        payload.resolveOffset(events[index].message.offset);
+      });
+    } catch (error) {
+      if (events.length > 1) {
+        this.logger.warn(`A batch of ${events.length} events failed together (${describeError(error)}); one by one`);
+      }
+      for (const event of events) {
+        const settled = await this.handleWithRetries(event, payload, events.length > 1 ? 0 : 1, error);
+        // Shutting down mid-retry: leave this and later offsets uncommitted, to be redelivered.
+        if (!settled) return;
+        payload.resolveOffset(event.message.offset);
+        await payload.heartbeat();
+      }
+    } finally {
+      stopTimer();
+    }
+    await payload.heartbeat();
+  }
+
+  /**
+   * Retries one event with backoff, then dead-letters it; `failedAttempts`
+   * counts attempts already made. False when the consumer stops meanwhile.
+   */
+  private async handleWithRetries(
+    event: InboundEvent,
+    payload: EachBatchPayload,
+    failedAttempts: number,
+    lastError: unknown,
+  ): Promise<boolean> {
+    for (let attempt = failedAttempts + 1; ; attempt++) {
+      if (attempt > 1) {
+        if (!payload.isRunning()) return false;
         this.logger.warn(
-          `Handling ${envelope.type} ${envelope.id} failed (attempt ${attempt}): ${describeError(error)}; retrying`,
+          `Handling ${event.envelope.type} ${event.envelope.id} failed (attempt ${attempt - 1}): ` +
+            `${describeError(lastError)}; retrying`,
         );
-        await sleep(backoffDelayMs(this.reliability.retry, attempt));
-        await message.heartbeat();
+        await sleep(backoffDelayMs(this.reliability.retry, attempt - 1));
+        await payload.heartbeat();
+      }
+      try {
+        const [outcome] = await this.handleInOneTransaction([event]);
+        messagingMetrics.eventsConsumed.inc({ topic: event.pattern, outcome });
+        return true;
+      } catch (error) {
+        lastError = error;
+        if (attempt >= this.reliability.retry.maxAttempts) {
+          await this.deadLetter(
+            event.topic,
+            event.partition,
+            event.message,
+            'handler-failed',
+            describeError(error),
+            attempt,
+          );
+          return true;
+        }
       }
     }
   }
 
-  /** Runs the handler once in a transaction that also records the event in the inbox. */
-  private async handleOnce(
-    pattern: string,
-    envelope: EventEnvelope,
-    message: EachMessagePayload,
-  ): Promise<'handled' | 'duplicate'> {
-    let context: EventContext | undefined;
+  /**
+   * Runs the handlers of these events in order in one transaction, each after
+   * recording its event in the inbox (an event already there is skipped). The
+   * after-commit actions run only once everything committed.
+   */
+  private async handleInOneTransaction(events: InboundEvent[]): Promise<('handled' | 'duplicate')[]> {
+    const contexts: (EventContext | undefined)[] = [];
     await this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO ${this.inboxTable} ("event_id", "event_type") VALUES ($1, $2)
-         ON CONFLICT ("event_id") DO NOTHING RETURNING "event_id"`,
-        [envelope.id, envelope.type],
-      );
-      if (inserted.length === 0) return;
-      context = new EventContext(
-        envelope,
-        message.topic,
-        message.partition,
-        message.message.offset,
-        manager,
-        this.outbox,
-      );
-      const handler = this.getHandlerByPattern(pattern)!;
-      const result = await handler(envelope, context);
-      if (isObservable(result)) {
-        await lastValueFrom(result, { defaultValue: undefined });
+      for (const event of events) {
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO ${this.inboxTable} ("event_id", "event_type") VALUES ($1, $2)
+           ON CONFLICT ("event_id") DO NOTHING RETURNING "event_id"`,
+          [event.envelope.id, event.envelope.type],
+        );
+        if (inserted.length === 0) {
+          contexts.push(undefined);
+          continue;
+        }
+        const context = new EventContext(
+          event.envelope,
+          event.topic,
+          event.partition,
+          event.message.offset,
+          manager,
+          this.outbox,
+        );
+        const result = await this.getHandlerByPattern(event.pattern)!(event.envelope, context);
+        if (isObservable(result)) {
+          await lastValueFrom(result, { defaultValue: undefined });
+        }
+        contexts.push(context);
       }
     });
-    if (!context) return 'duplicate';
-    context.runAfterCommit((error) => this.logger.error(`After-commit action failed: ${describeError(error)}`));
-    return 'handled';
+    return contexts.map((context) => {
+      context?.runAfterCommit((error) => this.logger.error(`After-commit action failed: ${describeError(error)}`));
+      return context ? 'handled' : 'duplicate';
+    });
   }
 
   private async deadLetter(
-    message: EachMessagePayload,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
     reason: DeadLetterReason,
     detail: string,
     attempts: number,
   ): Promise<void> {
-    messagingMetrics.eventsConsumed.inc({ topic: this.patternOf(message.topic), outcome: 'dead-lettered' });
-    this.logger.error(
-      `Dead-lettering ${message.topic}[${message.partition}]@${message.message.offset}: ${reason} (${detail})`,
-    );
+    messagingMetrics.eventsConsumed.inc({ topic: this.patternOf(topic), outcome: 'dead-lettered' });
+    this.logger.error(`Dead-lettering ${topic}[${partition}]@${message.offset}: ${reason} (${detail})`);
     const headers: IHeaders = {
-      ...message.message.headers,
+      ...message.headers,
       'dead-letter-reason': reason,
       'dead-letter-detail': detail.slice(0, 500),
       'dead-letter-attempts': String(attempts),
-      'original-topic': message.topic,
-      'original-partition': String(message.partition),
-      'original-offset': message.message.offset,
+      'original-topic': topic,
+      'original-partition': String(partition),
+      'original-offset': message.offset,
       'dead-lettered-at': new Date().toISOString(),
     };
     // If this send fails, the error propagates: kafkajs does not commit the offset and redelivers.
     await this.producer!.send({
       topic: topicName(deadLetterTopic(this.reliability.serviceName), this.reliability.namespace),
       acks: -1,
-      messages: [{ key: message.message.key, value: message.message.value, headers }],
+      messages: [{ key: message.key, value: message.value, headers }],
     });
   }
 
