@@ -5,55 +5,49 @@ export interface TopicSpec {
   numPartitions: number;
 }
 
-const LEADER_WAIT_MS = 30_000;
+const READY_WITHIN_MS = 30_000;
 
 /**
  * Creates the topics that do not exist yet and returns once every partition of
  * every topic has a leader. Several services (or instances) may race to create
- * the same topic: whoever loses still waits for the leaders, since subscribing
- * to a topic whose partitions have none fails.
+ * the same topic, and a broker that has just started answers metadata requests
+ * for new topics with transient errors: both are retried until the deadline.
  */
 export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<void> {
-  const existing = new Set(await admin.listTopics());
-  const missing = specs.filter((spec) => !existing.has(spec.topic));
-  if (missing.length > 0) {
+  const topics = specs.map((spec) => spec.topic);
+  const deadline = Date.now() + READY_WITHIN_MS;
+  let lastProblem: unknown;
+  for (;;) {
     try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((spec) => ({ topic: spec.topic, numPartitions: spec.numPartitions })),
-      });
+      await createMissing(admin, specs);
+      const leaderless = await topicsWithoutLeaders(admin, topics);
+      if (leaderless.length === 0) return;
+      lastProblem = new Error(`partitions without a leader in ${leaderless.join(', ')}`);
     } catch (error) {
-      // "Topic already exists" from a concurrent creator is fine; anything else is not.
-      const now = new Set(await admin.listTopics());
-      if (missing.some((spec) => !now.has(spec.topic))) throw error;
+      lastProblem = error;
     }
+    if (Date.now() > deadline) {
+      const reason = lastProblem instanceof Error ? lastProblem.message : String(lastProblem);
+      throw new Error(`Kafka topics not ready within ${READY_WITHIN_MS} ms: ${reason}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  await waitForLeaders(
-    admin,
-    specs.map((spec) => spec.topic),
-  );
 }
 
-async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
-  const deadline = Date.now() + LEADER_WAIT_MS;
-  for (;;) {
-    const leaderless = await topicsWithoutLeaders(admin, topics);
-    if (leaderless.length === 0) return;
-    if (Date.now() > deadline) {
-      throw new Error(`Kafka topics have partitions without a leader: ${leaderless.join(', ')}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+async function createMissing(admin: Admin, specs: TopicSpec[]): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = specs.filter((spec) => !existing.has(spec.topic));
+  if (missing.length === 0) return;
+  // "Already exists" from a concurrent creator surfaces as an error here; the next round sees the topic.
+  await admin.createTopics({
+    waitForLeaders: false,
+    topics: missing.map((spec) => ({ topic: spec.topic, numPartitions: spec.numPartitions })),
+  });
 }
 
 async function topicsWithoutLeaders(admin: Admin, topics: string[]): Promise<string[]> {
-  try {
-    const metadata = await admin.fetchTopicMetadata({ topics });
-    return metadata.topics
-      .filter((topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0))
-      .map((topic) => topic.name);
-  } catch {
-    // Metadata for a topic being created can briefly be unavailable: ask again.
-    return topics;
-  }
+  const metadata = await admin.fetchTopicMetadata({ topics });
+  return metadata.topics
+    .filter((topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0))
+    .map((topic) => topic.name);
 }
