@@ -38,18 +38,23 @@ trap stop_all INT TERM EXIT
 eval "$(bash scripts/infra.sh env)"
 
 mkdir -p "$LOGS"
+# Values already in the environment win over the generated ones.
+PRESET_BOOTSTRAP_API_KEY="${BOOTSTRAP_API_KEY:-}"
+PRESET_VISITOR_TOKEN_SECRET="${VISITOR_TOKEN_SECRET:-}"
 if [ ! -f .candor/dev.env ]; then
-  umask 077
-  {
+  (
+    umask 077
     echo "BOOTSTRAP_API_KEY=$(node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("hex"))')"
     echo "VISITOR_TOKEN_SECRET=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')"
-  } > .candor/dev.env
+  ) > .candor/dev.env
+  chmod 600 .candor/dev.env
 fi
 set -a
 # shellcheck disable=SC1091
 source .candor/dev.env
 set +a
-export BOOTSTRAP_API_KEY="${BOOTSTRAP_API_KEY}" VISITOR_TOKEN_SECRET="${VISITOR_TOKEN_SECRET}"
+export BOOTSTRAP_API_KEY="${PRESET_BOOTSTRAP_API_KEY:-$BOOTSTRAP_API_KEY}"
+export VISITOR_TOKEN_SECRET="${PRESET_VISITOR_TOKEN_SECRET:-$VISITOR_TOKEN_SECRET}"
 
 echo "[start] building" >&2
 npx swc apps libs -d dist --quiet

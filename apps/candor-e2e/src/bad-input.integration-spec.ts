@@ -17,7 +17,7 @@ describe('bad input never reaches the domain: 4xx with a JSON body, nothing chan
   let visitor: ConversationFixture;
 
   beforeAll(async () => {
-    stack = await CandorStack.start(['conversation', 'bot-engine'], { HTTP_BODY_LIMIT_BYTES: '8192' });
+    stack = await CandorStack.start(['conversation', 'bot-engine']);
     tenant = await createTenant(stack.service('conversation'), stack.bootstrapKey);
     visitor = await startConversation(stack.service('conversation'), tenant.siteKey);
   });
@@ -102,7 +102,12 @@ describe('bad input never reaches the domain: 4xx with a JSON body, nothing chan
         { label: 'null field', body: { ...valid, [firstField]: null } },
         { label: 'nested object where a string goes', body: { ...valid, [firstField]: { $ne: '' } } },
         { label: 'unknown field', body: { ...valid, isAdmin: true } },
-        { label: 'oversized body', body: { ...valid, padding: 'x'.repeat(20_000) } },
+        { label: 'oversized body', body: { ...valid, padding: 'x'.repeat(70_000) } },
+        { label: 'NUL character', body: { ...valid, [firstField]: 'a\u0000b' } },
+        {
+          label: 'text over the limit counted in code points',
+          body: { ...valid, [firstField]: '\u{1F600}\uFE0F'.repeat(2_100) },
+        },
         { label: 'form-encoded', rawBody: 'a=1&b=2', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
         { label: 'text/plain', rawBody: JSON.stringify(valid), headers: { 'content-type': 'text/plain' } },
       ];
@@ -127,6 +132,8 @@ describe('bad input never reaches the domain: 4xx with a JSON body, nothing chan
       ['GET', `/v1/conversations/${visitor.conversationId}/messages?limit=abc`, visitor.visitorToken],
       ['GET', `/v1/conversations/${visitor.conversationId}/messages?limit=100000`, visitor.visitorToken],
       ['GET', `/v1/conversations/${visitor.conversationId}/messages?after=-4`, visitor.visitorToken],
+      ['GET', `/v1/conversations/${visitor.conversationId}/messages?after=10000000000`, visitor.visitorToken],
+      ['GET', `/v1/conversations/${visitor.conversationId}/messages?after=1e300`, visitor.visitorToken],
       ['GET', `/v1/conversations/${visitor.conversationId}/messages?surprise=1`, visitor.visitorToken],
       ['DELETE', '/v1/api-keys/UPPER-case-not-ok', tenant.adminKey],
     ];

@@ -98,6 +98,8 @@ describe('reliable messaging on the real broker: dead letters, restarts, relay c
       );
       expect(deadLetter.headers?.['dead-letter-reason']?.toString()).toBe('handler-failed');
       expect(deadLetter.headers?.['dead-letter-attempts']?.toString()).toBe('3');
+      // The database's error code (check_violation), never its message, which may quote values.
+      expect(deadLetter.headers?.['dead-letter-detail']?.toString()).toBe('QueryFailedError (code 23514)');
     } finally {
       await stack.database.query(`ALTER TABLE bot_engine.bot_conversations DROP CONSTRAINT test_block`);
     }

@@ -13,5 +13,16 @@ export const conversationService: ServiceDefinition<ConversationConfig> = {
     'the real-time stream at /v1/stream; the privacy notice and bot/human labelling of every message.',
   configClass: ConversationConfig,
   rootModule: (config) => AppModule.forRoot(config),
-  configure: (app) => app.useWebSocketAdapter(new WsAdapter(app)),
+  configure: (app) => {
+    app.useWebSocketAdapter(new WsAdapter(app));
+    // The chat widget calls from tenants' pages. Credentials are bearer tokens, never cookies, so
+    // any origin may call; which origins may *start* a conversation is checked per tenant.
+    app.enableCors({
+      origin: true,
+      credentials: false,
+      methods: ['GET', 'POST', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type'],
+      maxAge: 600,
+    });
+  },
 };

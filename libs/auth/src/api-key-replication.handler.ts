@@ -33,12 +33,24 @@ export class ApiKeyReplicationHandler {
       .execute();
   }
 
+  /** Upserts: a revocation that overtakes its issue still leaves the key revoked (the issue is then ignored). */
   @EventPattern(apiKeyRevokedV1.topic)
   async onRevoked(@Payload() event: EventEnvelope<ApiKeyRevokedV1>, @Ctx() context: EventContext): Promise<void> {
-    await context.manager.update(
-      ApiKeyCredential,
-      { keyId: event.payload.keyId, tenantId: event.tenantId },
-      { revokedAt: new Date(event.payload.revokedAt) },
-    );
+    const key = event.payload;
+    await context.manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApiKeyCredential)
+      .values({
+        keyId: key.keyId,
+        tenantId: event.tenantId,
+        role: key.role,
+        secretHash: key.secretHash,
+        label: key.label,
+        createdAt: new Date(key.createdAt),
+        revokedAt: new Date(key.revokedAt),
+      })
+      .orUpdate(['revoked_at'], ['key_id'])
+      .execute();
   }
 }

@@ -9,6 +9,8 @@ import type { AuthPolicy } from './authenticated.decorator';
 import type { Principal } from './principal';
 import { verifyVisitorToken } from './visitor-token';
 
+const UNKNOWN_KEY_HASH = '0'.repeat(64);
+
 /** Turns a bearer credential (API key or visitor token) into a tenant-scoped principal, or throws 401/403. */
 @Injectable()
 export class CredentialVerifier {
@@ -21,7 +23,9 @@ export class CredentialVerifier {
     const apiKey = parseApiKey(credential);
     if (apiKey) {
       const stored = await this.keys.findOneBy({ keyId: apiKey.keyId });
-      if (!stored || stored.revokedAt || !secretMatches(apiKey.secret, stored.secretHash)) {
+      // Hash even for an unknown key id, so timing does not tell which ids exist.
+      const matches = secretMatches(apiKey.secret, stored?.secretHash ?? UNKNOWN_KEY_HASH);
+      if (!stored || stored.revokedAt || !matches) {
         throw new ApiException(401, 'invalid_credentials', 'The API key is unknown or revoked');
       }
       if (!policy.roles.includes(stored.role)) {

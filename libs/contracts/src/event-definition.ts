@@ -12,6 +12,11 @@ export interface EventDefinition<TPayload> {
   topic: string;
   /** Kafka message key: events with the same key stay in order. Must never carry personal data. */
   keyOf(payload: TPayload, tenantId: string): string;
+  /**
+   * Kept on Kafka forever instead of the broker's retention: services rebuild
+   * state from these topics (e.g. API-key replicas), so a late joiner must see all.
+   */
+  retainForever?: boolean;
   /** Service that owns (produces) this event. */
   owner: string;
   description: string;
@@ -29,6 +34,3 @@ export function defineEvent<TPayload>(definition: EventDefinition<TPayload>): Ev
   }
   return definition;
 }
-
-/** Payload type carried by an event definition. */
-export type PayloadOf<TDefinition> = TDefinition extends EventDefinition<infer TPayload> ? TPayload : never;

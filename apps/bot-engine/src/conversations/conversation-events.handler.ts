@@ -20,24 +20,16 @@ export class ConversationEventsHandler {
   @EventPattern(conversationStartedV1.topic)
   async onStarted(@Payload() event: EventEnvelope<ConversationStartedV1>, @Ctx() context: EventContext) {
     const state = await this.stateFor(context.manager, event.tenantId, event.payload.conversationId);
-    if (state.greetedAt) return;
     state.locale = event.payload.locale;
-    state.greetedAt = new Date();
-    await context.manager.save(state);
-    await context.publish(botReplyCreatedV1, {
-      conversationId: state.conversationId,
-      replyId: randomUUID(),
-      inReplyTo: null,
-      personaName: state.personaName,
-      text: greeting(state.personaName),
-      createdAt: new Date().toISOString(),
-    });
+    await this.greetOnce(state, context);
   }
 
   @EventPattern(messagePostedV1.topic)
   async onMessage(@Payload() event: EventEnvelope<MessagePostedV1>, @Ctx() context: EventContext) {
     if (event.payload.senderKind !== 'visitor') return;
     const state = await this.stateFor(context.manager, event.tenantId, event.payload.conversationId);
+    // `started` travels on another topic and may not have arrived yet: the disclosure still comes first.
+    await this.greetOnce(state, context);
     state.visitorTurns += 1;
     await context.manager.save(state);
     await context.publish(botReplyCreatedV1, {
@@ -46,6 +38,23 @@ export class ConversationEventsHandler {
       inReplyTo: event.payload.messageId,
       personaName: state.personaName,
       text: echo(event.payload.text),
+      createdAt: new Date().toISOString(),
+    });
+  }
+
+  private async greetOnce(state: BotConversation, context: EventContext): Promise<void> {
+    if (state.greetedAt) {
+      await context.manager.save(state);
+      return;
+    }
+    state.greetedAt = new Date();
+    await context.manager.save(state);
+    await context.publish(botReplyCreatedV1, {
+      conversationId: state.conversationId,
+      replyId: randomUUID(),
+      inReplyTo: null,
+      personaName: state.personaName,
+      text: greeting(state.personaName),
       createdAt: new Date().toISOString(),
     });
   }

@@ -12,6 +12,11 @@ export function greeting(personaName: string): string {
   );
 }
 
+const ECHO_LIMIT = 500;
+
 export function echo(visitorText: string): string {
-  return `You said: "${visitorText}". I'm a simple automated assistant for now; ask for a human whenever you like.`;
+  // Quote at most ECHO_LIMIT code points, so the reply always fits its contract.
+  const codePoints = Array.from(visitorText);
+  const quoted = codePoints.length > ECHO_LIMIT ? `${codePoints.slice(0, ECHO_LIMIT).join('')}…` : visitorText;
+  return `You said: "${quoted}". I'm a simple automated assistant for now; ask for a human whenever you like.`;
 }

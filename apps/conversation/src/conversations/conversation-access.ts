@@ -5,6 +5,8 @@ import type { Principal } from '@candor/auth';
 import { ApiException } from '@candor/platform';
 import { Conversation } from './conversation.entity';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The one place that decides whether a caller may see a conversation: same
  * tenant, and for a visitor, the conversation of their token. Anything else is
@@ -17,7 +19,7 @@ export class ConversationAccess {
   async findConversation(principal: Principal, conversationId: string, manager?: EntityManager, lock = false) {
     const visible = principal.kind !== 'visitor' || principal.conversationId === conversationId;
     const conversation =
-      visible && /^[0-9a-f-]{36}$/i.test(conversationId)
+      visible && UUID.test(conversationId)
         ? await (manager ?? this.dataSource.manager).findOne(Conversation, {
             where: { id: conversationId, tenantId: principal.tenantId },
             ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

@@ -24,6 +24,8 @@ interface SubscribeRequest {
 interface StreamSocket extends WebSocket {
   conversationIds?: Set<string>;
   subscribeDeadline?: NodeJS.Timeout;
+  /** When the visitor token behind the subscription expires (seconds since the epoch). */
+  expiresAt?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ interface StreamSocket extends WebSocket {
  * `{"event":"subscribe","data":{"token":"cnd_…","conversationId":"…"}}` (an agent).
  * Messages then arrive as `{"event":"message","data":{…}}`.
  */
-@WebSocketGateway({ path: '/v1/stream' })
+@WebSocketGateway({ path: '/v1/stream', maxPayload: 16_384 })
 export class ConversationStreamGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(ConversationStreamGateway.name);
   private readonly subscribers = new Map<string, Set<StreamSocket>>();
@@ -71,6 +73,9 @@ export class ConversationStreamGateway implements OnGatewayConnection, OnGateway
       const conversationId =
         principal.kind === 'visitor' ? principal.conversationId : String(request.conversationId ?? '');
       await this.access.findConversation(principal, conversationId);
+      // The socket may have closed while we were checking: registering it now would leak it.
+      if (socket.readyState !== socket.OPEN) return undefined;
+      if (principal.kind === 'visitor') socket.expiresAt = principal.expiresAt;
       socket.conversationIds ??= new Set();
       socket.conversationIds.add(conversationId);
       const sockets = this.subscribers.get(conversationId) ?? new Set();
@@ -90,8 +95,13 @@ export class ConversationStreamGateway implements OnGatewayConnection, OnGateway
   /** Sends a stored message to every socket subscribed to its conversation (on this instance). */
   push(message: MessageView): void {
     const frame = JSON.stringify({ event: 'message', data: message });
+    const now = Date.now() / 1000;
     for (const socket of this.subscribers.get(message.conversationId) ?? []) {
-      if (socket.readyState === socket.OPEN) socket.send(frame);
+      if (socket.expiresAt !== undefined && socket.expiresAt <= now) {
+        socket.close(4401, 'visitor token expired');
+      } else if (socket.readyState === socket.OPEN) {
+        socket.send(frame);
+      }
     }
   }
 }

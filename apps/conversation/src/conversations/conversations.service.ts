@@ -99,7 +99,7 @@ export class ConversationsService {
       throw new ApiException(403, 'forbidden', 'Only the visitor of this conversation can post as the visitor');
     }
     const message = await this.dataSource.transaction(async (manager) => {
-      const conversation = await this.access.findConversation(principal, conversationId, manager);
+      const conversation = await this.access.findConversation(principal, conversationId, manager, true);
       if (conversation.status === 'closed') {
         throw new ApiException(409, 'conversation_closed', 'The conversation is closed');
       }

@@ -78,7 +78,15 @@ export class TenancyService {
       await this.outbox.enqueue(
         manager,
         apiKeyRevokedV1,
-        { keyId, tenantId, revokedAt: key.revokedAt.toISOString() },
+        {
+          keyId,
+          tenantId,
+          role: key.role,
+          secretHash: key.secretHash,
+          label: key.label,
+          createdAt: key.createdAt.toISOString(),
+          revokedAt: key.revokedAt.toISOString(),
+        },
         { tenantId },
       );
     });

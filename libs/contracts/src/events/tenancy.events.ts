@@ -16,6 +16,7 @@ export const tenantCreatedV1 = defineEvent<TenantCreatedV1>({
   owner: 'conversation',
   description: 'An operator created a tenant (an organisation using Candor).',
   keyOf: (payload) => payload.tenantId,
+  retainForever: true,
   payloadSchema: {
     type: 'object',
     additionalProperties: false,
@@ -45,6 +46,7 @@ export const apiKeyIssuedV1 = defineEvent<ApiKeyIssuedV1>({
   owner: 'conversation',
   description: 'An API key was issued; every service stores its hash so it can authenticate it.',
   keyOf: (payload) => payload.tenantId,
+  retainForever: true,
   payloadSchema: {
     type: 'object',
     additionalProperties: false,
@@ -60,9 +62,11 @@ export const apiKeyIssuedV1 = defineEvent<ApiKeyIssuedV1>({
   },
 });
 
-export interface ApiKeyRevokedV1 {
-  keyId: string;
-  tenantId: string;
+/**
+ * Carries the whole key, not just its id: the revocation may reach a replica
+ * before the issue did (different topics), and must still leave the key revoked.
+ */
+export interface ApiKeyRevokedV1 extends ApiKeyIssuedV1 {
   revokedAt: string;
 }
 
@@ -72,15 +76,19 @@ export const apiKeyRevokedV1 = defineEvent<ApiKeyRevokedV1>({
   topic: 'tenancy.public.api-key.revoked.v1',
   owner: 'conversation',
   description: 'An API key was revoked; every service stops accepting it.',
-  // Same key as `issued` so a revocation can never overtake its issue.
   keyOf: (payload) => payload.tenantId,
+  retainForever: true,
   payloadSchema: {
     type: 'object',
     additionalProperties: false,
-    required: ['keyId', 'tenantId', 'revokedAt'],
+    required: ['keyId', 'tenantId', 'role', 'secretHash', 'label', 'createdAt', 'revokedAt'],
     properties: {
       keyId: { type: 'string', pattern: '^[a-z0-9]{16}$' },
       tenantId: { type: 'string', format: 'uuid' },
+      role: { type: 'string', enum: [...API_KEY_ROLES] },
+      secretHash: { type: 'string', pattern: '^[a-f0-9]{64}$' },
+      label: { type: ['string', 'null'], maxLength: 100 },
+      createdAt: { type: 'string', format: 'date-time' },
       revokedAt: { type: 'string', format: 'date-time' },
     },
   },

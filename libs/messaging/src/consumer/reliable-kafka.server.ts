@@ -10,7 +10,7 @@ import {
   validateEnvelope,
 } from '@candor/contracts';
 import type { EventEnvelope } from '@candor/contracts';
-import { ensureTopics } from '../kafka/ensure-topics';
+import { ensureTopics, topicSpec } from '../kafka/ensure-topics';
 import { messagingMetrics } from '../messaging-metrics';
 import type { Outbox } from '../outbox/outbox';
 import { assertSqlIdentifier } from '../persistence/sql-identifier';
@@ -66,9 +66,10 @@ export class ReliableKafkaServer extends ServerKafka {
   }
 
   override async bindEvents(consumer: Consumer): Promise<void> {
-    const topics = [...this.messageHandlers.keys()].map((pattern) => topicName(pattern, this.reliability.namespace));
-    if (topics.length > 0) {
-      await this.createMissingTopics(topics);
+    const patterns = [...this.messageHandlers.keys()];
+    if (patterns.length > 0) {
+      await this.createMissingTopics(patterns);
+      const topics = patterns.map((pattern) => topicName(pattern, this.reliability.namespace));
       await consumer.subscribe({ topics, fromBeginning: true });
     }
     await consumer.run({
@@ -78,13 +79,13 @@ export class ReliableKafkaServer extends ServerKafka {
     });
   }
 
-  private async createMissingTopics(topics: string[]): Promise<void> {
+  private async createMissingTopics(patterns: string[]): Promise<void> {
     const admin = this.client!.admin() as unknown as Admin;
     await admin.connect();
     try {
       await ensureTopics(
         admin,
-        topics.map((topic) => ({ topic, numPartitions: this.reliability.topicPartitions })),
+        patterns.map((pattern) => topicSpec(pattern, this.reliability.namespace, this.reliability.topicPartitions)),
       );
     } finally {
       await admin.disconnect();
@@ -101,21 +102,23 @@ export class ReliableKafkaServer extends ServerKafka {
     const { batch } = payload;
     const pattern = this.patternOf(batch.topic);
     let pending: InboundEvent[] = [];
-    const flush = async () => {
-      if (pending.length > 0) await this.handleGroup(pending, payload);
+    // False when the consumer is stopping with events unhandled: nothing after them may be resolved.
+    const flush = async (): Promise<boolean> => {
+      const settled = pending.length === 0 || (await this.handleGroup(pending, payload));
       pending = [];
+      return settled;
     };
     for (const message of batch.messages) {
       if (!payload.isRunning() || payload.isStale()) break;
       const decoded = this.decode(pattern, batch.topic, batch.partition, message);
       if ('reason' in decoded) {
-        await flush();
+        if (!(await flush())) return;
         await this.deadLetter(batch.topic, batch.partition, message, decoded.reason, decoded.detail, 0);
         payload.resolveOffset(message.offset);
         continue;
       }
       pending.push(decoded);
-      if (pending.length >= MAX_EVENTS_PER_TRANSACTION) await flush();
+      if (pending.length >= MAX_EVENTS_PER_TRANSACTION && !(await flush())) return;
     }
     await flush();
   }
@@ -142,7 +145,8 @@ export class ReliableKafkaServer extends ServerKafka {
     return { pattern, topic, partition, message, envelope };
   }
 
-  private async handleGroup(events: InboundEvent[], payload: EachBatchPayload): Promise<void> {
+  /** Handles events in order; false if the consumer stopped before all were settled. */
+  private async handleGroup(events: InboundEvent[], payload: EachBatchPayload): Promise<boolean> {
     const stopTimer = messagingMetrics.handlingSeconds.startTimer({ topic: events[0].pattern });
     try {
       const outcomes = await this.handleInOneTransaction(events);
@@ -157,7 +161,7 @@ export class ReliableKafkaServer extends ServerKafka {
       for (const event of events) {
         const settled = await this.handleWithRetries(event, payload, events.length > 1 ? 0 : 1, error);
         // Shutting down mid-retry: leave this and later offsets uncommitted, to be redelivered.
-        if (!settled) return;
+        if (!settled) return false;
         payload.resolveOffset(event.message.offset);
         await payload.heartbeat();
       }
@@ -165,6 +169,7 @@ export class ReliableKafkaServer extends ServerKafka {
       stopTimer();
     }
     await payload.heartbeat();
+    return true;
   }
 
   /**
@@ -193,6 +198,11 @@ export class ReliableKafkaServer extends ServerKafka {
         return true;
       } catch (error) {
         lastError = error;
+        if (isTransientInfrastructureError(error)) {
+          // The database (or broker) is away, not the event at fault: wait, without using up attempts.
+          attempt = Math.min(attempt, this.reliability.retry.maxAttempts - 1);
+          continue;
+        }
         if (attempt >= this.reliability.retry.maxAttempts) {
           await this.deadLetter(
             event.topic,
@@ -281,14 +291,33 @@ export class ReliableKafkaServer extends ServerKafka {
   }
 }
 
+/** SQLSTATE classes and socket errors that say "try again later", not "this event is bad". */
+const TRANSIENT_SQLSTATE = /^(08|53|57P0|40001|40P01)/;
+const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+function isTransientInfrastructureError(error: unknown): boolean {
+  const code = errorCode(error);
+  if (code && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_SOCKET_CODES.has(code))) return true;
+  return error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(error.message);
+}
+
+function errorCode(error: unknown): string | undefined {
+  const candidate = (error as { driverError?: { code?: unknown }; code?: unknown } | null) ?? undefined;
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /**
  * An error's class and message, for logs and dead-letter headers. Validation
- * errors name schema paths only; other messages are ours, never data echoes.
+ * errors name schema paths only; database errors give their SQLSTATE only
+ * (their messages can quote the values that failed).
  */
 function describeError(error: unknown): string {
   if (error instanceof EventValidationError) {
     return `${error.message}: ${error.violations.map((v) => `${v.path} ${v.rule}`).join(', ')}`;
   }
+  const code = errorCode(error);
+  if (code) return `${error instanceof Error ? error.name : 'Error'} (code ${code})`;
   if (error instanceof SyntaxError) return 'value is not JSON';
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);

@@ -5,7 +5,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/** Exponential backoff with full jitter: attempt 1 failed → wait up to base, then 2×, 4×… capped. */
+/** Exponential backoff with equal jitter: attempt 1 failed → wait ½–1× base, then ½–1× 2×base, … capped. */
 export function backoffDelayMs(policy: RetryPolicy, failedAttempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -1,8 +1,21 @@
 import type { Admin } from 'kafkajs';
 
+import { EVENT_CATALOGUE, topicName } from '@candor/contracts';
+
 export interface TopicSpec {
   topic: string;
   numPartitions: number;
+  configEntries?: { name: string; value: string }[];
+}
+
+/** How a catalogue topic (or a dead-letter topic) is created on the wire. */
+export function topicSpec(topic: string, namespace: string, numPartitions: number): TopicSpec {
+  const definition = EVENT_CATALOGUE.find((candidate) => candidate.topic === topic);
+  return {
+    topic: topicName(topic, namespace),
+    numPartitions,
+    ...(definition?.retainForever ? { configEntries: [{ name: 'retention.ms', value: '-1' }] } : {}),
+  };
 }
 
 const READY_WITHIN_MS = 30_000;
@@ -41,7 +54,11 @@ async function createMissing(admin: Admin, specs: TopicSpec[]): Promise<void> {
   // "Already exists" from a concurrent creator surfaces as an error here; the next round sees the topic.
   await admin.createTopics({
     waitForLeaders: false,
-    topics: missing.map((spec) => ({ topic: spec.topic, numPartitions: spec.numPartitions })),
+    topics: missing.map((spec) => ({
+      topic: spec.topic,
+      numPartitions: spec.numPartitions,
+      configEntries: spec.configEntries,
+    })),
   });
 }
 

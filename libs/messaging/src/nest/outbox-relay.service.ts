@@ -6,9 +6,9 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_CATALOGUE, deadLetterTopic, topicName } from '@candor/contracts';
+import { EVENT_CATALOGUE, deadLetterTopic } from '@candor/contracts';
 import { RELIABLE_PRODUCER, createKafkaClient } from '../kafka/kafka-settings';
-import { ensureTopics } from '../kafka/ensure-topics';
+import { ensureTopics, topicSpec } from '../kafka/ensure-topics';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import type { MessagingSettings } from './messaging-settings';
 import { MESSAGING_SETTINGS } from './messaging.tokens';
@@ -47,25 +47,15 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     await this.relay.stop();
   }
 
-  /** Publishes whatever is pending now; for tests and benchmarks that must not wait for a notification. */
-  flush(): Promise<void> {
-    return this.relay.drainAll();
-  }
-
   private async createOwnTopics(): Promise<void> {
     const admin = createKafkaClient(this.settings).admin();
     await admin.connect();
     try {
       const owned = EVENT_CATALOGUE.filter((definition) => definition.owner === this.settings.serviceName);
+      const { namespace, topicPartitions } = this.settings;
       await ensureTopics(admin, [
-        ...owned.map((definition) => ({
-          topic: topicName(definition.topic, this.settings.namespace),
-          numPartitions: this.settings.topicPartitions,
-        })),
-        {
-          topic: topicName(deadLetterTopic(this.settings.serviceName), this.settings.namespace),
-          numPartitions: this.settings.topicPartitions,
-        },
+        ...owned.map((definition) => topicSpec(definition.topic, namespace, topicPartitions)),
+        topicSpec(deadLetterTopic(this.settings.serviceName), namespace, topicPartitions),
       ]);
     } finally {
       await admin.disconnect();

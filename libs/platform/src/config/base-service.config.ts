@@ -54,8 +54,10 @@ export abstract class BaseServiceConfig {
   @Min(1)
   CONSUMER_RETRY_BASE_MS: number = 200;
 
+  /** Kept under the consumer session timeout (30 s): a longer sleep would get the consumer evicted. */
   @IsInt()
   @Min(1)
+  @Max(20_000)
   CONSUMER_RETRY_MAX_MS: number = 10_000;
 
   @IsInt()

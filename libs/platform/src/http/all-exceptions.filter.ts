@@ -1,5 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { EventValidationError } from '@candor/contracts';
 import { type ApiErrorBody, apiError } from './api-error';
 
 /**
@@ -13,13 +15,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') {
+      // Event handlers: hand the original error to the reliable transport, which retries or
+      // dead-letters it (Nest's default would swap it for a generic object).
       throw exception;
     }
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       const error = exception instanceof Error ? exception : new Error('non-error thrown');
-      this.logger.error(`${error.name}: ${error.message}`, error.stack);
+      // A database message can quote the values that failed: log its SQLSTATE instead.
+      const detail = sqlState(exception) ? `code ${sqlState(exception)}` : error.message;
+      this.logger.error(`${error.name}: ${detail}`, error.stack);
     }
     if (!response.headersSent) {
       response.status(body.statusCode).json(body);
@@ -27,6 +33,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof EventValidationError) {
+      // Input the DTOs let through but the event contract refuses (e.g. lengths counted differently).
+      return apiError(400, 'Request validation failed', 'validation_failed', exception.violations);
+    }
+    if (sqlState(exception)?.startsWith('22')) {
+      // Postgres "data exception" (value too long, out of range, bad characters): the input's fault.
+      return apiError(400, 'A value in the request cannot be stored', 'invalid_value');
+    }
     if (!(exception instanceof HttpException)) {
       return apiError(500, 'An unexpected error occurred');
     }
@@ -50,4 +64,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return apiError(status, typeof response === 'string' ? response : exception.message);
   }
+}
+
+function sqlState(exception: unknown): string | undefined {
+  if (!(exception instanceof QueryFailedError)) return undefined;
+  const code = (exception.driverError as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
 }

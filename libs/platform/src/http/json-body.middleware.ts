@@ -17,6 +17,11 @@ export function jsonBodyMiddleware(limitBytes: number): RequestHandler {
       return;
     }
     parse(req, res, (error?: unknown) => {
+      if (!error && containsNul(req.body)) {
+        // Postgres cannot store NUL in text: refuse it here rather than fail later.
+        res.status(400).json(apiError(400, 'Request body contains NUL characters', 'invalid_characters'));
+        return;
+      }
       if (!error) return next();
       const failure = error as { type?: string; status?: number };
       if (failure.type === 'entity.too.large') {
@@ -29,4 +34,13 @@ export function jsonBodyMiddleware(limitBytes: number): RequestHandler {
       }
     });
   };
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([key, entry]) => key.includes('\u0000') || containsNul(entry));
+  }
+  return false;
 }

@@ -14,6 +14,7 @@ export class ListMessagesQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(2_147_483_647)
   after?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 100 })

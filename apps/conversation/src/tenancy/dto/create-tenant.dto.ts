@@ -42,6 +42,7 @@ export class CreateTenantDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  @MaxLength(200, { each: true })
   @Matches(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, { each: true, message: 'each origin must be scheme://host[:port]' })
   allowedOrigins: string[];
 
