@@ -1,4 +1,7 @@
-import { waitFor } from '@candor/testing';
+import { randomUUID } from 'node:crypto';
+import { issueApiKey } from '@candor/auth';
+import { apiKeyIssuedV1, apiKeyRevokedV1 } from '@candor/contracts';
+import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack, ORIGIN, type ServiceName } from './support/candor-stack';
 import { createTenant, startConversation } from './support/fixtures';
 
@@ -79,6 +82,61 @@ describe('tenancy and access: tenants, API keys on every service, visitor tokens
       );
       expect(rejection).toMatchObject({ code: 'invalid_credentials' });
     }
+  });
+
+  it('keeps a key revoked on a replica even when the revocation arrives before the issue', async () => {
+    const tenant = await createTenant(stack.service('conversation'), stack.bootstrapKey);
+    const key = issueApiKey();
+    const state = {
+      keyId: key.keyId,
+      tenantId: tenant.tenantId,
+      role: 'admin' as const,
+      secretHash: key.secretHash,
+      label: null,
+      createdAt: new Date().toISOString(),
+    };
+    const envelope = (type: string, payload: object) => ({
+      id: randomUUID(),
+      type,
+      schemaVersion: 1,
+      tenantId: tenant.tenantId,
+      subjectId: null,
+      occurredAt: new Date().toISOString(),
+      correlationId: randomUUID(),
+      causationId: null,
+      producer: 'conversation',
+      payload,
+    });
+    const revoked = envelope(apiKeyRevokedV1.type, { ...state, revokedAt: new Date().toISOString() });
+    const issued = envelope(apiKeyIssuedV1.type, state);
+    const kafka = await new RawKafka().connect();
+    try {
+      await kafka.produce(stack.topic(apiKeyRevokedV1.topic), [
+        { key: tenant.tenantId, value: JSON.stringify(revoked) },
+      ]);
+      await waitFor(
+        async () =>
+          (await stack.database.query('SELECT 1 FROM handoff.processed_events WHERE event_id = $1', [revoked.id]))
+            .length > 0,
+        { what: 'the revocation to be handled' },
+      );
+      await kafka.produce(stack.topic(apiKeyIssuedV1.topic), [{ key: tenant.tenantId, value: JSON.stringify(issued) }]);
+      await waitFor(
+        async () =>
+          (await stack.database.query('SELECT 1 FROM handoff.processed_events WHERE event_id = $1', [issued.id]))
+            .length > 0,
+        { what: 'the late issue to be handled' },
+      );
+    } finally {
+      await kafka.disconnect();
+    }
+    const [row] = await stack.database.query<{ revoked_at: Date | null }>(
+      'SELECT revoked_at FROM handoff.api_keys WHERE key_id = $1',
+      [key.keyId],
+    );
+    expect(row.revoked_at).not.toBeNull();
+    const response = await stack.service('handoff').request('GET', '/v1/auth/principal', { token: key.plaintext });
+    expect(response.status).toBe(401);
   });
 
   it('enforces roles with 403 and never lets a key revoke itself', async () => {
