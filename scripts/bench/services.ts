@@ -101,7 +101,9 @@ export class ServiceProcess {
 
   /** Spawns `node <entry>` with `environment`; PORT=0 lets the OS pick a free port. */
   static spawn(root: string, name: ServiceName, environment: Record<string, string>): ServiceProcess {
-    const child = spawn(process.execPath, [entryPoint(root, name)], {
+    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the services of a run.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, entryPoint(root, name)], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', ...environment, PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

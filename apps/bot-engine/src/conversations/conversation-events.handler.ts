@@ -20,7 +20,11 @@ export class ConversationEventsHandler {
   @EventPattern(conversationStartedV1.topic)
   async onStarted(@Payload() event: EventEnvelope<ConversationStartedV1>, @Ctx() context: EventContext) {
     const state = await this.stateFor(context.manager, event.tenantId, event.payload.conversationId);
-    state.locale = event.payload.locale;
+    await context.manager.update(
+      BotConversation,
+      { conversationId: state.conversationId },
+      { locale: event.payload.locale },
+    );
     await this.greetOnce(state, context);
   }
 
@@ -30,8 +34,7 @@ export class ConversationEventsHandler {
     const state = await this.stateFor(context.manager, event.tenantId, event.payload.conversationId);
     // `started` travels on another topic and may not have arrived yet: the disclosure still comes first.
     await this.greetOnce(state, context);
-    state.visitorTurns += 1;
-    await context.manager.save(state);
+    await context.manager.increment(BotConversation, { conversationId: state.conversationId }, 'visitorTurns', 1);
     await context.publish(botReplyCreatedV1, {
       conversationId: state.conversationId,
       replyId: randomUUID(),
@@ -43,12 +46,13 @@ export class ConversationEventsHandler {
   }
 
   private async greetOnce(state: BotConversation, context: EventContext): Promise<void> {
-    if (state.greetedAt) {
-      await context.manager.save(state);
-      return;
-    }
+    if (state.greetedAt) return;
     state.greetedAt = new Date();
-    await context.manager.save(state);
+    await context.manager.update(
+      BotConversation,
+      { conversationId: state.conversationId },
+      { greetedAt: state.greetedAt },
+    );
     await context.publish(botReplyCreatedV1, {
       conversationId: state.conversationId,
       replyId: randomUUID(),
@@ -64,24 +68,22 @@ export class ConversationEventsHandler {
    * `message.posted` travel on different topics, so either may arrive first.
    */
   private async stateFor(manager: EntityManager, tenantId: string, conversationId: string): Promise<BotConversation> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(BotConversation)
-      .values({
-        conversationId,
-        tenantId,
-        personaName: DEFAULT_PERSONA_NAME,
-        locale: null,
-        visitorTurns: 0,
-        greetedAt: null,
-        createdAt: new Date(),
-      })
-      .orIgnore()
-      .execute();
-    return manager.findOneOrFail(BotConversation, {
-      where: { conversationId, tenantId },
-      lock: { mode: 'pessimistic_write' },
+    // One statement creates the state if needed, locks the row and returns it.
+    const [row] = await manager.query(
+      `INSERT INTO "bot_engine"."bot_conversations" ("conversation_id", "tenant_id", "persona_name")
+       VALUES ($1, $2, $3)
+       ON CONFLICT ("conversation_id") DO UPDATE SET "conversation_id" = EXCLUDED."conversation_id"
+       RETURNING "conversation_id", "tenant_id", "persona_name", "greeted_at"`,
+      [conversationId, tenantId, DEFAULT_PERSONA_NAME],
+    );
+    if (row.tenant_id !== tenantId) {
+      throw new Error('conversation id already belongs to another tenant');
+    }
+    return manager.create(BotConversation, {
+      conversationId: row.conversation_id,
+      tenantId: row.tenant_id,
+      personaName: row.persona_name,
+      greetedAt: row.greeted_at,
     });
   }
 }

@@ -2,7 +2,6 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { type BotReplyCreatedV1, type EventEnvelope, botReplyCreatedV1 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
-import { Conversation } from './conversation.entity';
 import { ConversationStreamGateway } from './conversation-stream.gateway';
 import { MessageView } from './dto/conversation.views';
 import { Transcript } from './transcript';
@@ -18,18 +17,13 @@ export class BotRepliesHandler {
   @EventPattern(botReplyCreatedV1.topic)
   async onReply(@Payload() event: EventEnvelope<BotReplyCreatedV1>, @Ctx() context: EventContext): Promise<void> {
     const reply = event.payload;
-    const conversation = await context.manager.findOne(Conversation, {
-      where: { id: reply.conversationId, tenantId: event.tenantId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    // The bot stays silent while a human holds the conversation, and after it closed.
-    if (!conversation || conversation.status !== 'bot') return;
     const message = await this.transcript.append(
       context.manager,
-      conversation,
+      { id: reply.conversationId, tenantId: event.tenantId },
       { id: reply.replyId, senderKind: 'bot', displayName: reply.personaName, automated: true, text: reply.text },
-      { correlationId: event.correlationId, causationId: event.id },
+      // The bot stays silent while a human holds the conversation, and after it closed.
+      { whileStatusIn: ['bot'], correlationId: event.correlationId, causationId: event.id },
     );
-    context.afterCommit(() => this.stream.push(MessageView.of(message)));
+    if (message) context.afterCommit(() => this.stream.push(MessageView.of(message)));
   }
 }

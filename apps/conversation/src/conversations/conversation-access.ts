@@ -16,18 +16,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class ConversationAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findConversation(principal: Principal, conversationId: string, manager?: EntityManager, lock = false) {
-    const visible = principal.kind !== 'visitor' || principal.conversationId === conversationId;
-    const conversation =
-      visible && UUID.test(conversationId)
-        ? await (manager ?? this.dataSource.manager).findOne(Conversation, {
-            where: { id: conversationId, tenantId: principal.tenantId },
-            ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-          })
-        : null;
-    if (!conversation) {
-      throw new ApiException(404, 'not_found', 'No such conversation');
-    }
+  async findConversation(principal: Principal, conversationId: string, manager?: EntityManager) {
+    this.assertMaySee(principal, conversationId);
+    const conversation = await (manager ?? this.dataSource.manager).findOne(Conversation, {
+      where: { id: conversationId, tenantId: principal.tenantId },
+    });
+    if (!conversation) throw notFound();
     return conversation;
   }
+
+  /** The checks that need no database: a visitor sees only the conversation of their token. */
+  assertMaySee(principal: Principal, conversationId: string): void {
+    const visible = principal.kind !== 'visitor' || principal.conversationId === conversationId;
+    if (!visible || !UUID.test(conversationId)) throw notFound();
+  }
+}
+
+function notFound(): ApiException {
+  return new ApiException(404, 'not_found', 'No such conversation');
 }

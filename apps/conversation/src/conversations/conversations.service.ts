@@ -10,7 +10,7 @@ import { ConversationConfig } from '../config/conversation.config';
 import { Tenant } from '../tenancy/tenant.entity';
 import { ConversationAccess } from './conversation-access';
 import { ConversationStreamGateway } from './conversation-stream.gateway';
-import { Conversation } from './conversation.entity';
+import { CONVERSATION_STATUSES, Conversation } from './conversation.entity';
 import { ConversationView, MessageView, type StartedConversationView } from './dto/conversation.views';
 import type { StartConversationDto } from './dto/start-conversation.dto';
 import { Message } from './message.entity';
@@ -19,6 +19,7 @@ import { Transcript } from './transcript';
 /** Name shown on system messages (notices, joins and leaves): never a person's. */
 export const SYSTEM_DISPLAY_NAME = 'System';
 export const VISITOR_DISPLAY_NAME = 'You';
+const OPEN_STATUSES = CONVERSATION_STATUSES.filter((status) => status !== 'closed');
 
 @Injectable()
 export class ConversationsService {
@@ -75,6 +76,8 @@ export class ConversationsService {
         },
         { correlationId: started.correlationId, causationId: started.id },
       );
+      // The row was inserted a moment ago in this transaction: it cannot be missing.
+      if (!notice) throw new Error('conversation vanished while starting');
       return { conversation, notice };
     });
     const expiresAt = Math.floor(Date.now() / 1000) + this.config.VISITOR_TOKEN_TTL_SECONDS;
@@ -98,17 +101,18 @@ export class ConversationsService {
     if (principal.kind !== 'visitor') {
       throw new ApiException(403, 'forbidden', 'Only the visitor of this conversation can post as the visitor');
     }
+    this.access.assertMaySee(principal, conversationId);
     const message = await this.dataSource.transaction(async (manager) => {
-      const conversation = await this.access.findConversation(principal, conversationId, manager, true);
-      if (conversation.status === 'closed') {
-        throw new ApiException(409, 'conversation_closed', 'The conversation is closed');
-      }
-      return this.transcript.append(manager, conversation, {
-        senderKind: 'visitor',
-        displayName: VISITOR_DISPLAY_NAME,
-        automated: false,
-        text: text.trim(),
-      });
+      const appended = await this.transcript.append(
+        manager,
+        { id: conversationId, tenantId: principal.tenantId },
+        { senderKind: 'visitor', displayName: VISITOR_DISPLAY_NAME, automated: false, text: text.trim() },
+        { whileStatusIn: OPEN_STATUSES },
+      );
+      if (appended) return appended;
+      // Not appended: either no such conversation for this caller (404), or it is closed.
+      await this.access.findConversation(principal, conversationId, manager);
+      throw new ApiException(409, 'conversation_closed', 'The conversation is closed');
     });
     const view = MessageView.of(message);
     this.stream.push(view);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type EventMetadata, Outbox } from '@candor/messaging';
 import { type SenderKind, messagePostedV1 } from '@candor/contracts';
-import { Conversation } from './conversation.entity';
+import type { Conversation, ConversationStatus } from './conversation.entity';
 import { Message } from './message.entity';
 
 export interface NewMessage {
@@ -15,26 +15,36 @@ export interface NewMessage {
   text: string;
 }
 
+export interface AppendOptions extends Pick<EventMetadata, 'correlationId' | 'causationId'> {
+  /** Append only while the conversation is in one of these states. */
+  whileStatusIn?: readonly ConversationStatus[];
+}
+
 /**
- * Appends messages to a transcript: the next sequence number is taken under
- * the conversation's row lock, and `conversation.message.posted` is written to
- * the outbox in the same transaction.
+ * Appends messages to a transcript. One UPDATE both takes the conversation's
+ * row lock and hands out the next sequence number (so messages of a
+ * conversation are numbered, stored and published in order), and
+ * `conversation.message.posted` is written to the outbox in the same
+ * transaction.
  */
 @Injectable()
 export class Transcript {
   constructor(private readonly outbox: Outbox) {}
 
+  /** The stored message, or null when the conversation does not exist (in this tenant) or is in another state. */
   async append(
     manager: EntityManager,
-    conversation: Pick<Conversation, 'id' | 'tenantId' | 'visitorId'>,
+    conversation: Pick<Conversation, 'id' | 'tenantId'>,
     message: NewMessage,
-    causation: Pick<EventMetadata, 'correlationId' | 'causationId'> = {},
-  ): Promise<Message> {
+    options: AppendOptions = {},
+  ): Promise<Message | null> {
     const [rows] = await manager.query(
       `UPDATE "conversation"."conversations" SET "message_count" = "message_count" + 1
-       WHERE "id" = $1 AND "tenant_id" = $2 RETURNING "message_count"`,
-      [conversation.id, conversation.tenantId],
+       WHERE "id" = $1 AND "tenant_id" = $2 AND ($3::text[] IS NULL OR "status" = ANY($3::text[]))
+       RETURNING "message_count", "visitor_id"`,
+      [conversation.id, conversation.tenantId, options.whileStatusIn ?? null],
     );
+    if (rows.length === 0) return null;
     const stored = manager.create(Message, {
       id: message.id ?? randomUUID(),
       tenantId: conversation.tenantId,
@@ -59,7 +69,12 @@ export class Transcript {
         text: stored.text,
         postedAt: stored.createdAt.toISOString(),
       },
-      { tenantId: conversation.tenantId, subjectId: conversation.visitorId, ...causation },
+      {
+        tenantId: conversation.tenantId,
+        subjectId: rows[0].visitor_id,
+        correlationId: options.correlationId,
+        causationId: options.causationId,
+      },
     );
     return stored;
   }
