@@ -263,12 +263,18 @@ pg_down() {
 # kafka
 # ---------------------------------------------------------------------------------------------
 kafka_pid() {
-  [ -f "$KAFKA_PID" ] || return 1
-  local pid
-  pid="$(cat "$KAFKA_PID")"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  local pid=""
+  [ -f "$KAFKA_PID" ] && pid="$(cat "$KAFKA_PID")"
   # guard against pid reuse: must be our broker
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka $KAFKA_DIR/server.properties" || return 1
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka $KAFKA_DIR/server.properties"; then
+    echo "$pid"
+    return 0
+  fi
+  # setsid may fork (when started as a process-group leader): find our broker by its command line
+  pid="$(pgrep -f "kafka.Kafka $KAFKA_DIR/server.properties" | head -n 1 || true)"
+  [ -n "$pid" ] || return 1
+  echo "$pid" >"$KAFKA_PID"
   echo "$pid"
 }
 

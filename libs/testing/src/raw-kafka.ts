@@ -50,6 +50,12 @@ export class RawKafka {
     return records;
   }
 
+  /** Deletes every topic whose name starts with `prefix` (a test's namespace), so runs leave nothing behind. */
+  async deleteTopicsWithPrefix(prefix: string): Promise<void> {
+    const topics = (await this.admin!.listTopics()).filter((topic) => topic.startsWith(prefix));
+    if (topics.length > 0) await this.admin!.deleteTopics({ topics });
+  }
+
   /** Rewinds a (stopped) consumer group to the start of the given topics. */
   async resetGroupToEarliest(groupId: string, topics: string[]): Promise<void> {
     for (const topic of topics) {

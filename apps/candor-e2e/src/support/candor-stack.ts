@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ServiceDefinition } from '@candor/platform';
-import { RunningService, TestDatabase, uniqueName } from '@candor/testing';
+import { RawKafka, RunningService, TestDatabase, uniqueName } from '@candor/testing';
 import { botEngineService } from '@candor/apps/bot-engine';
 import { consentLedgerService } from '@candor/apps/consent-ledger';
 import { conversationService } from '@candor/apps/conversation';
@@ -77,5 +77,11 @@ export class CandorStack {
       await this.stopService(name);
     }
     await this.database.drop();
+    const kafka = await new RawKafka().connect();
+    try {
+      await kafka.deleteTopicsWithPrefix(`${this.namespace}.`);
+    } finally {
+      await kafka.disconnect();
+    }
   }
 }
