@@ -7,8 +7,9 @@ import prettier from 'eslint-config-prettier';
  */
 const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:crypto', onlyDependOnLibsWithTags: ['type:testing'] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts'] },
-  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:crypto'] },
   {
     sourceTag: 'type:auth',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform'],
@@ -19,7 +20,7 @@ const depConstraints = [
   },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', 'type:auth'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', 'type:auth', 'type:crypto'],
   },
   {
     sourceTag: 'type:e2e',
@@ -29,6 +30,7 @@ const depConstraints = [
       'type:messaging',
       'type:platform',
       'type:auth',
+      'type:crypto',
       'type:testing',
     ],
   },

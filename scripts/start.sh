@@ -41,11 +41,13 @@ mkdir -p "$LOGS"
 # Values already in the environment win over the generated ones.
 PRESET_BOOTSTRAP_API_KEY="${BOOTSTRAP_API_KEY:-}"
 PRESET_VISITOR_TOKEN_SECRET="${VISITOR_TOKEN_SECRET:-}"
+PRESET_LOCAL_MASTER_KEY="${LOCAL_MASTER_KEY:-}"
 if [ ! -f .candor/dev.env ]; then
   (
     umask 077
     echo "BOOTSTRAP_API_KEY=$(node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("hex"))')"
     echo "VISITOR_TOKEN_SECRET=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')"
+    echo "LOCAL_MASTER_KEY=$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')"
   ) > .candor/dev.env
   chmod 600 .candor/dev.env
 fi
@@ -55,6 +57,12 @@ source .candor/dev.env
 set +a
 export BOOTSTRAP_API_KEY="${PRESET_BOOTSTRAP_API_KEY:-$BOOTSTRAP_API_KEY}"
 export VISITOR_TOKEN_SECRET="${PRESET_VISITOR_TOKEN_SECRET:-$VISITOR_TOKEN_SECRET}"
+# A dev.env from before the key library has no master key yet: add one.
+if [ -z "${LOCAL_MASTER_KEY:-}" ]; then
+  LOCAL_MASTER_KEY="$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')"
+  echo "LOCAL_MASTER_KEY=$LOCAL_MASTER_KEY" >> .candor/dev.env
+fi
+export LOCAL_MASTER_KEY="${PRESET_LOCAL_MASTER_KEY:-$LOCAL_MASTER_KEY}"
 
 echo "[start] building" >&2
 npx swc apps libs -d dist --quiet

@@ -134,6 +134,7 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
     CONSUMER_CONCURRENT_PARTITIONS: String(options.partitions),
     BOOTSTRAP_API_KEY: randomBytes(24).toString('hex'),
     VISITOR_TOKEN_SECRET: randomBytes(24).toString('hex'),
+    LOCAL_MASTER_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
   };
   log(`starting ${SERVICE_NAMES.join(', ')} from dist/…`);

@@ -4,12 +4,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSourceOptions } from 'typeorm';
 import { MessagingModule } from '@candor/messaging';
-import type { BaseServiceConfig } from './config/base-service.config';
+import { BaseServiceConfig } from './config/base-service.config';
 import { messagingSettingsFrom } from './config/messaging-settings-from-config';
 import { migrateDatabase } from './database/migrate';
 import { DrainState } from './health/drain-state';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health-indicator';
+import { KeyServiceHealthIndicator } from './health/key-service.health-indicator';
+import { KeysModule } from './keys/keys.module';
 import { loggerParams } from './logging/logger-params';
 import { MetricsController } from './metrics/metrics.controller';
 
@@ -31,6 +33,8 @@ export class PlatformModule {
     const { config, serviceName, dataSourceOptions } = options;
     const schema = (dataSourceOptions as { schema: string }).schema;
     const configProvider = { provide: config.constructor, useValue: config };
+    // Shared code (e.g. the key module) asks for the base class; it is the same object.
+    const baseConfigProvider = { provide: BaseServiceConfig, useValue: config };
     return {
       module: PlatformModule,
       imports: [
@@ -45,10 +49,11 @@ export class PlatformModule {
         }),
         TerminusModule.forRoot({ logger: false }),
         MessagingModule.forRoot(messagingSettingsFrom(config, serviceName, schema)),
+        KeysModule,
       ],
       controllers: [HealthController, MetricsController],
-      providers: [configProvider, DrainState, KafkaHealthIndicator],
-      exports: [configProvider, DrainState],
+      providers: [configProvider, baseConfigProvider, DrainState, KafkaHealthIndicator, KeyServiceHealthIndicator],
+      exports: [configProvider, baseConfigProvider, DrainState, KeysModule],
     };
   }
 }

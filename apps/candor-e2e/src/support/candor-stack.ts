@@ -27,6 +27,7 @@ export class CandorStack {
   readonly running = new Map<ServiceName, RunningService>();
   readonly bootstrapKey = randomBytes(24).toString('hex');
   readonly namespace = uniqueName('t');
+  readonly masterKey = randomBytes(32).toString('base64');
 
   private constructor(readonly database: TestDatabase) {}
 
@@ -44,6 +45,7 @@ export class CandorStack {
       KAFKA_NAMESPACE: this.namespace,
       BOOTSTRAP_API_KEY: this.bootstrapKey,
       VISITOR_TOKEN_SECRET: `visitor-secret-${this.namespace}-0123456789abcdef`,
+      LOCAL_MASTER_KEY: this.masterKey,
     };
   }
 

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { Secret } from './secret.decorator';
 
 // Reads the raw variable: implicit conversion would already have turned "false" into true.
@@ -93,4 +93,74 @@ export abstract class BaseServiceConfig {
   @IsInt()
   @Min(1)
   DATABASE_POOL_SIZE: number = 10;
+
+  /** Where keys live: `vault` (Transit + KV v2) or `local` (a master key and a key store in Postgres). */
+  @IsIn(['local', 'vault'])
+  KEY_PROVIDER: string = 'local';
+
+  /** Local provider: the 32-byte master key, base64. Keep it out of the database and its backups. */
+  @Secret()
+  @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'local' && !config.LOCAL_MASTER_KEY_FILE)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
+  LOCAL_MASTER_KEY: string;
+
+  /** Local provider: a file holding the master key (base64), instead of LOCAL_MASTER_KEY. */
+  @IsOptional()
+  @IsString()
+  LOCAL_MASTER_KEY_FILE: string;
+
+  @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault')
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be the http(s) URL of Vault' })
+  VAULT_ADDR: string;
+
+  @IsIn(['token', 'approle', 'kubernetes'])
+  VAULT_AUTH_METHOD: string = 'token';
+
+  @Secret()
+  @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault' && config.VAULT_AUTH_METHOD === 'token')
+  @IsString()
+  VAULT_TOKEN: string;
+
+  @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault' && config.VAULT_AUTH_METHOD === 'approle')
+  @IsString()
+  VAULT_APPROLE_ROLE_ID: string;
+
+  @Secret()
+  @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault' && config.VAULT_AUTH_METHOD === 'approle')
+  @IsString()
+  VAULT_APPROLE_SECRET_ID: string;
+
+  @ValidateIf(
+    (config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault' && config.VAULT_AUTH_METHOD === 'kubernetes',
+  )
+  @IsString()
+  VAULT_KUBERNETES_ROLE: string;
+
+  @IsString()
+  VAULT_KUBERNETES_JWT_PATH: string = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+  /** Mount of the auth method (approle or kubernetes), when not the default path. */
+  @IsOptional()
+  @IsString()
+  VAULT_AUTH_MOUNT: string;
+
+  @IsString()
+  VAULT_TRANSIT_MOUNT: string = 'candor-transit';
+
+  @IsString()
+  VAULT_KV_MOUNT: string = 'candor-kv';
+
+  @IsOptional()
+  @IsString()
+  VAULT_NAMESPACE: string;
+
+  /** How long an unwrapped data key stays in memory; short, so erasures and outages bite quickly. */
+  @IsInt()
+  @Min(1_000)
+  @Max(15 * 60_000)
+  KEY_CACHE_TTL_MS: number = 60_000;
+
+  @IsInt()
+  @Min(10)
+  KEY_CACHE_MAX_ENTRIES: number = 10_000;
 }

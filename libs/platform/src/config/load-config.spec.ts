@@ -19,6 +19,7 @@ const required = {
   DATABASE_URL: 'postgres://user:pw@127.0.0.1:5432/db',
   KAFKA_BROKERS: '127.0.0.1:9092',
   SIGNING_SECRET: 's'.repeat(32),
+  LOCAL_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 describe('loadConfig', () => {
@@ -43,11 +44,27 @@ describe('loadConfig', () => {
     }
   });
 
+  it('requires the settings of the chosen key provider only', () => {
+    const { LOCAL_MASTER_KEY: _unused, ...withoutMasterKey } = required;
+    expect(() => loadConfig(ExampleConfig, withoutMasterKey)).toThrow(/LOCAL_MASTER_KEY/);
+    expect(() => loadConfig(ExampleConfig, { ...withoutMasterKey, KEY_PROVIDER: 'vault' })).toThrow(/VAULT_ADDR/);
+    const vault = loadConfig(ExampleConfig, {
+      ...withoutMasterKey,
+      KEY_PROVIDER: 'vault',
+      VAULT_ADDR: 'https://vault.internal:8200',
+      VAULT_AUTH_METHOD: 'approle',
+      VAULT_APPROLE_ROLE_ID: 'role',
+      VAULT_APPROLE_SECRET_ID: 'secret',
+    });
+    expect(vault.VAULT_TRANSIT_MOUNT).toBe('candor-transit');
+  });
+
   it('masks secrets when the configuration is logged', () => {
     const config = loadConfig(ExampleConfig, required);
     const logged = redactedConfig(config);
     expect(logged.SIGNING_SECRET).toBe('***');
     expect(logged.DATABASE_URL).toBe('***');
     expect(logged.KAFKA_BROKERS).toBe('127.0.0.1:9092');
+    expect(logged.LOCAL_MASTER_KEY).toBe('***');
   });
 });

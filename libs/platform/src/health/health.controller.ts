@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DrainState } from './drain-state';
 import { KafkaHealthIndicator } from './kafka.health-indicator';
+import { KeyServiceHealthIndicator } from './key-service.health-indicator';
 
 @ApiExcludeController()
 @Controller('health')
@@ -11,6 +12,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly kafka: KafkaHealthIndicator,
+    private readonly keys: KeyServiceHealthIndicator,
     private readonly drain: DrainState,
   ) {}
 
@@ -20,7 +22,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready to take traffic: Postgres and Kafka answer, and the service is not shutting down. */
+  /** Ready to take traffic: Postgres, Kafka and the key service answer, and the service is not shutting down. */
   @Get('ready')
   @HealthCheck()
   ready() {
@@ -30,6 +32,7 @@ export class HealthController {
     return this.health.check([
       () => this.database.pingCheck('postgres', { timeout: 2_000 }),
       () => this.kafka.check('kafka', 2_000),
+      () => this.keys.check('keys', 2_000),
     ]);
   }
 }

@@ -1,0 +1,5 @@
+export * from './field-cipher';
+export * from './key-management';
+export * from './local/local-key-management.service';
+export * from './personal-data-cipher';
+export * from './subject-key-ring';

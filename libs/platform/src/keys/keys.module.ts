@@ -1,0 +1,37 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type KeyManagementService, PersonalDataCipher, SubjectKeyRing } from '@candor/crypto';
+import { BaseServiceConfig } from '../config/base-service.config';
+import { createKeyManagement } from './key-management.factory';
+
+export const KEY_MANAGEMENT = Symbol('candor:key-management');
+
+/** Gives a service its key service, the cache of subjects' data keys, and the personal-data cipher. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: KEY_MANAGEMENT,
+      inject: [BaseServiceConfig],
+      useFactory: (config: BaseServiceConfig) => createKeyManagement(config),
+    },
+    {
+      provide: SubjectKeyRing,
+      inject: [KEY_MANAGEMENT, BaseServiceConfig],
+      useFactory: (kms: KeyManagementService, config: BaseServiceConfig) =>
+        new SubjectKeyRing(kms, { ttlMs: config.KEY_CACHE_TTL_MS, maxEntries: config.KEY_CACHE_MAX_ENTRIES }),
+    },
+    {
+      provide: PersonalDataCipher,
+      inject: [SubjectKeyRing],
+      useFactory: (ring: SubjectKeyRing) => new PersonalDataCipher(ring),
+    },
+  ],
+  exports: [KEY_MANAGEMENT, SubjectKeyRing, PersonalDataCipher],
+})
+export class KeysModule implements OnApplicationShutdown {
+  constructor(@Inject(KEY_MANAGEMENT) private readonly kms: KeyManagementService) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.kms.close();
+  }
+}
