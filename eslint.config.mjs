@@ -7,7 +7,7 @@ import prettier from 'eslint-config-prettier';
  */
 const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-  { sourceTag: 'type:crypto', onlyDependOnLibsWithTags: ['type:testing'] },
+  { sourceTag: 'type:crypto', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:crypto'] },
   {

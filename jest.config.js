@@ -23,6 +23,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@candor/apps/(.*)$': '<rootDir>/apps/$1/src/index.ts',
+    '^@candor/crypto/testing$': '<rootDir>/libs/crypto/src/testing/index.ts',
     '^@candor/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],

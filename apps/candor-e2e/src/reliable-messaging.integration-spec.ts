@@ -3,7 +3,7 @@ import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from './support/candor-stack';
 import { type ConversationFixture, createTenant, startConversation, transcript } from './support/fixtures';
 
-const MESSAGE_POSTED = 'conversation.public.message.posted.v1';
+const MESSAGE_POSTED = 'conversation.public.message.posted.v2';
 const BOT_DEAD_LETTERS = 'candor.dead-letter.bot-engine.v1';
 
 describe('reliable messaging on the real broker: dead letters, restarts, relay crashes', () => {

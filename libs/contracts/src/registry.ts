@@ -1,5 +1,5 @@
-import { botReplyCreatedV1 } from './events/bot.events';
-import { conversationStartedV1, messagePostedV1 } from './events/conversation.events';
+import { botReplyCreatedV2 } from './events/bot.events';
+import { conversationStartedV1, messagePostedV2 } from './events/conversation.events';
 import { apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1 } from './events/tenancy.events';
 import type { EventDefinition } from './event-definition';
 
@@ -9,8 +9,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition<never>[] = [
   apiKeyIssuedV1,
   apiKeyRevokedV1,
   conversationStartedV1,
-  messagePostedV1,
-  botReplyCreatedV1,
+  messagePostedV2,
+  botReplyCreatedV2,
 ] as unknown as EventDefinition<never>[];
 
 export function definitionKey(type: string, schemaVersion: number): string {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { messagePostedV1 } from './events/conversation.events';
+import { messagePostedV2 } from './events/conversation.events';
 import { EVENT_CATALOGUE, topicName } from './registry';
 import { EventValidationError, validateEnvelope, validatePayload } from './validation';
 
@@ -7,7 +7,7 @@ function envelope(overrides: Record<string, unknown> = {}, payload: Record<strin
   return {
     id: randomUUID(),
     type: 'conversation.message.posted',
-    schemaVersion: 1,
+    schemaVersion: 2,
     tenantId: randomUUID(),
     subjectId: randomUUID(),
     occurredAt: new Date().toISOString(),
@@ -20,7 +20,7 @@ function envelope(overrides: Record<string, unknown> = {}, payload: Record<strin
       sequence: 1,
       senderKind: 'visitor',
       automated: false,
-      text: 'hello',
+      encryptedText: `cnd1.${randomUUID()}.1.c2VhbGVk`,
       postedAt: new Date().toISOString(),
       ...payload,
     },
@@ -39,7 +39,7 @@ describe('event contracts', () => {
     ['a non-uuid id', { id: 'abc' }],
     ['an unknown top-level field', { extra: 1 }],
     ['an unknown event type', { type: 'conversation.nothing.happened' }],
-    ['an unknown schema version', { schemaVersion: 2 }],
+    ['an unknown schema version', { schemaVersion: 9 }],
   ])('rejects an envelope with %s', (_label, overrides) => {
     const candidate = JSON.parse(JSON.stringify(envelope(overrides)));
     expect(() => validateEnvelope(candidate)).toThrow(EventValidationError);
@@ -48,7 +48,7 @@ describe('event contracts', () => {
   it.each([
     ['a wrong sender kind', { senderKind: 'robot' }],
     ['a sequence of zero', { sequence: 0 }],
-    ['an empty text', { text: '' }],
+    ['a plaintext instead of a ciphertext', { encryptedText: 'hello there' }],
     ['an unknown payload field', { email: 'someone@example.com' }],
   ])('rejects a payload with %s, naming paths but never values', (_label, payload) => {
     try {
@@ -63,7 +63,7 @@ describe('event contracts', () => {
   });
 
   it('validates payloads on the producing side too', () => {
-    expect(() => validatePayload(messagePostedV1, { ...envelope().payload, automated: 'no' } as never)).toThrow(
+    expect(() => validatePayload(messagePostedV2, { ...envelope().payload, automated: 'no' } as never)).toThrow(
       EventValidationError,
     );
   });

@@ -11,4 +11,5 @@ export * from './database/snake-naming.strategy';
 export * from './health/drain-state';
 export * from './http/api-error';
 export * from './http/api-exception';
+export * from './keys/keys.module';
 export * from './platform.module';

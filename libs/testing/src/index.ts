@@ -2,3 +2,4 @@ export * from './raw-kafka';
 export * from './running-service';
 export * from './test-infrastructure';
 export * from './wait-for';
+export * from './vault-stand-in';

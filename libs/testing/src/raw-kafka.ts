@@ -50,6 +50,10 @@ export class RawKafka {
     return records;
   }
 
+  async listTopics(prefix: string): Promise<string[]> {
+    return (await this.admin!.listTopics()).filter((topic) => topic.startsWith(prefix));
+  }
+
   /** Deletes every topic whose name starts with `prefix` (a test's namespace), so runs leave nothing behind. */
   async deleteTopicsWithPrefix(prefix: string): Promise<void> {
     const topics = (await this.admin!.listTopics()).filter((topic) => topic.startsWith(prefix));

@@ -84,7 +84,10 @@ export class VaultStandIn {
   private readonly appRoles = new Map<string, AppRole>();
   private readonly kubernetesRoles = new Map<string, { jwt: string; policies: string[] }>();
 
-  /** `bare`: a fresh Vault with no Candor mounts, as `infra/vault/setup.sh` finds it. */
+  /**
+   * `bare`: a fresh Vault, as `infra/vault/setup.sh` finds it (no Candor engines, no AppRole or
+   * Kubernetes auth). Otherwise Transit and KV v2 are mounted where Candor expects them.
+   */
   constructor(options: { bare?: boolean } = {}) {
     this.tokens.set(this.rootToken, {
       id: this.rootToken,
@@ -145,7 +148,8 @@ export class VaultStandIn {
   addAppRole(roleId: string, secretId: string, policies: string[] = []): void {
     const existing = [...this.appRoles.values()].find((role) => role.roleId === roleId);
     if (existing) existing.secretIds.add(secretId);
-    else this.appRoles.set(`role-${roleId}`, { name: `role-${roleId}`, roleId, secretIds: new Set([secretId]), policies });
+    else
+      this.appRoles.set(`role-${roleId}`, { name: `role-${roleId}`, roleId, secretIds: new Set([secretId]), policies });
   }
 
   /** A Kubernetes auth role accepting exactly this service-account JWT (no TokenReview here). */
@@ -265,7 +269,8 @@ export class VaultStandIn {
     if (area === 'policies' && rest[0] === 'acl' && rest.length === 2) {
       const policyName = rest[1];
       if (method === 'POST') {
-        if (typeof body.policy !== 'string' || !body.policy) throw new VaultApiError(400, "'policy' parameter not supplied or empty");
+        if (typeof body.policy !== 'string' || !body.policy)
+          throw new VaultApiError(400, "'policy' parameter not supplied or empty");
         this.policies.set(policyName, body.policy);
         return { status: 204 };
       }
@@ -322,12 +327,17 @@ export class VaultStandIn {
       const remaining = Math.max(0, Math.floor((token.maxExpiresAt - now) / 1000));
       if (remaining < granted) {
         granted = remaining;
-        warnings.push(`TTL of "${requested}s" exceeded the effective max_ttl of "${remaining}s"; TTL value is capped accordingly`);
+        warnings.push(
+          `TTL of "${requested}s" exceeded the effective max_ttl of "${remaining}s"; TTL value is capped accordingly`,
+        );
       }
     }
     token.expiresAt = now + granted * 1000;
     this.counts.renewals++;
-    return { status: 200, body: { ...envelope(null), warnings: warnings.length ? warnings : null, auth: authBlock(token, granted) } };
+    return {
+      status: 200,
+      body: { ...envelope(null), warnings: warnings.length ? warnings : null, auth: authBlock(token, granted) },
+    };
   }
 
   private appRoleAdmin(method: string, rest: string[], body: Json): Reply {
@@ -474,7 +484,11 @@ export class VaultStandIn {
       if (cas !== undefined && Number(cas) !== (existing?.version ?? 0)) {
         throw new VaultApiError(400, 'check-and-set parameter did not match the current version');
       }
-      const entry = { version: (existing?.version ?? 0) + 1, data: body.data as Json, createdTime: new Date().toISOString() };
+      const entry = {
+        version: (existing?.version ?? 0) + 1,
+        data: body.data as Json,
+        createdTime: new Date().toISOString(),
+      };
       this.kv.set(path, entry);
       return ok(versionMetadata(entry));
     }
@@ -523,7 +537,8 @@ function describeKey(name: string, key: TransitKey): Json {
 function configureKey(key: TransitKey, body: Json): void {
   if (body.min_decryption_version !== undefined) {
     let version = Number(body.min_decryption_version);
-    if (!Number.isInteger(version) || version < 0) throw new VaultApiError(400, 'min decryption version cannot be negative');
+    if (!Number.isInteger(version) || version < 0)
+      throw new VaultApiError(400, 'min decryption version cannot be negative');
     if (version === 0) version = 1;
     if (version > key.latestVersion) {
       throw new VaultApiError(
@@ -532,7 +547,10 @@ function configureKey(key: TransitKey, body: Json): void {
       );
     }
     if (version < key.minAvailableVersion) {
-      throw new VaultApiError(400, `min decryption version should not be less then min available version (${key.minAvailableVersion})`);
+      throw new VaultApiError(
+        400,
+        `min decryption version should not be less then min available version (${key.minAvailableVersion})`,
+      );
     }
     key.minDecryptionVersion = version;
   }
@@ -542,8 +560,10 @@ function configureKey(key: TransitKey, body: Json): void {
 function trimKey(key: TransitKey, body: Json): void {
   if (body.min_available_version === undefined) throw new VaultApiError(400, 'missing min_available_version');
   const version = Number(body.min_available_version);
-  if (!Number.isInteger(version) || version <= 0) throw new VaultApiError(400, 'minimum available version should be positive');
-  if (version < key.minAvailableVersion) throw new VaultApiError(400, 'minimum available version cannot be decremented');
+  if (!Number.isInteger(version) || version <= 0)
+    throw new VaultApiError(400, 'minimum available version should be positive');
+  if (version < key.minAvailableVersion)
+    throw new VaultApiError(400, 'minimum available version cannot be decremented');
   if (version > key.minDecryptionVersion) {
     throw new VaultApiError(400, 'minimum available version should not be greater than minimum decryption version');
   }
@@ -552,8 +572,11 @@ function trimKey(key: TransitKey, body: Json): void {
 }
 
 function encrypt(key: TransitKey, plaintext: Buffer): string {
+  // Trimming never goes past the minimum decryption version, so the latest version always exists.
+  const latest = key.versions.get(key.latestVersion);
+  if (!latest) throw new VaultApiError(500, 'internal error');
   const nonce = randomBytes(GCM_NONCE_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key.versions.get(key.latestVersion)!.key, nonce);
+  const cipher = createCipheriv('aes-256-gcm', latest.key, nonce);
   const body = Buffer.concat([nonce, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
   return `vault:v${key.latestVersion}:${body.toString('base64')}`;
 }

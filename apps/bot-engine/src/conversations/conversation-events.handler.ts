@@ -5,18 +5,26 @@ import type { EntityManager } from 'typeorm';
 import {
   type ConversationStartedV1,
   type EventEnvelope,
-  type MessagePostedV1,
-  botReplyCreatedV1,
+  type MessagePostedV2,
+  botReplyCreatedV2,
   conversationStartedV1,
-  messagePostedV1,
+  messagePostedV2,
+  messageTextScope,
 } from '@candor/contracts';
+import { ERASED, PersonalDataCipher } from '@candor/crypto';
 import type { EventContext } from '@candor/messaging';
 import { BotConversation } from './bot-conversation.entity';
 import { DEFAULT_PERSONA_NAME, echo, greeting } from './greeter';
 
-/** Reacts to conversations: greets when one starts, answers each visitor message. */
+/**
+ * Reacts to conversations: greets when one starts, answers each visitor
+ * message. Visitor text arrives encrypted under the visitor's key; replies
+ * leave encrypted under the same key.
+ */
 @Controller()
 export class ConversationEventsHandler {
+  constructor(private readonly cipher: PersonalDataCipher) {}
+
   @EventPattern(conversationStartedV1.topic)
   async onStarted(@Payload() event: EventEnvelope<ConversationStartedV1>, @Ctx() context: EventContext) {
     const state = await this.stateFor(context.manager, event.tenantId, event.payload.conversationId);
@@ -25,27 +33,27 @@ export class ConversationEventsHandler {
       { conversationId: state.conversationId },
       { locale: event.payload.locale },
     );
-    await this.greetOnce(state, context);
+    await this.greetOnce(state, event.payload.visitorId, context);
   }
 
-  @EventPattern(messagePostedV1.topic)
-  async onMessage(@Payload() event: EventEnvelope<MessagePostedV1>, @Ctx() context: EventContext) {
-    if (event.payload.senderKind !== 'visitor') return;
+  @EventPattern(messagePostedV2.topic)
+  async onMessage(@Payload() event: EventEnvelope<MessagePostedV2>, @Ctx() context: EventContext) {
+    if (event.payload.senderKind !== 'visitor' || !event.subjectId) return;
+    const visitorId = event.subjectId;
+    const text = await this.cipher.decrypt(
+      messageTextScope(event.tenantId, visitorId, event.payload.messageId),
+      event.payload.encryptedText,
+    );
+    // The visitor was erased before we got here: there is nobody left to answer.
+    if (text === ERASED) return;
     const state = await this.stateFor(context.manager, event.tenantId, event.payload.conversationId);
     // `started` travels on another topic and may not have arrived yet: the disclosure still comes first.
-    await this.greetOnce(state, context);
+    await this.greetOnce(state, visitorId, context);
     await context.manager.increment(BotConversation, { conversationId: state.conversationId }, 'visitorTurns', 1);
-    await context.publish(botReplyCreatedV1, {
-      conversationId: state.conversationId,
-      replyId: randomUUID(),
-      inReplyTo: event.payload.messageId,
-      personaName: state.personaName,
-      text: echo(event.payload.text),
-      createdAt: new Date().toISOString(),
-    });
+    await this.reply(state, visitorId, event.payload.messageId, echo(text), context);
   }
 
-  private async greetOnce(state: BotConversation, context: EventContext): Promise<void> {
+  private async greetOnce(state: BotConversation, visitorId: string, context: EventContext): Promise<void> {
     if (state.greetedAt) return;
     state.greetedAt = new Date();
     await context.manager.update(
@@ -53,14 +61,29 @@ export class ConversationEventsHandler {
       { conversationId: state.conversationId },
       { greetedAt: state.greetedAt },
     );
-    await context.publish(botReplyCreatedV1, {
-      conversationId: state.conversationId,
-      replyId: randomUUID(),
-      inReplyTo: null,
-      personaName: state.personaName,
-      text: greeting(state.personaName),
-      createdAt: new Date().toISOString(),
-    });
+    await this.reply(state, visitorId, null, greeting(state.personaName), context);
+  }
+
+  private async reply(
+    state: BotConversation,
+    visitorId: string,
+    inReplyTo: string | null,
+    text: string,
+    context: EventContext,
+  ): Promise<void> {
+    const replyId = randomUUID();
+    await context.publish(
+      botReplyCreatedV2,
+      {
+        conversationId: state.conversationId,
+        replyId,
+        inReplyTo,
+        personaName: state.personaName,
+        encryptedText: await this.cipher.encrypt(messageTextScope(state.tenantId, visitorId, replyId), text),
+        createdAt: new Date().toISOString(),
+      },
+      { subjectId: visitorId },
+    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { type BotReplyCreatedV1, type EventEnvelope, botReplyCreatedV1 } from '@candor/contracts';
+import { type BotReplyCreatedV2, type EventEnvelope, botReplyCreatedV2 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
 import { ConversationStreamGateway } from './conversation-stream.gateway';
 import { MessageView } from './dto/conversation.views';
@@ -14,16 +14,22 @@ export class BotRepliesHandler {
     private readonly stream: ConversationStreamGateway,
   ) {}
 
-  @EventPattern(botReplyCreatedV1.topic)
-  async onReply(@Payload() event: EventEnvelope<BotReplyCreatedV1>, @Ctx() context: EventContext): Promise<void> {
+  @EventPattern(botReplyCreatedV2.topic)
+  async onReply(@Payload() event: EventEnvelope<BotReplyCreatedV2>, @Ctx() context: EventContext): Promise<void> {
     const reply = event.payload;
-    const message = await this.transcript.append(
+    const appended = await this.transcript.append(
       context.manager,
       { id: reply.conversationId, tenantId: event.tenantId },
-      { id: reply.replyId, senderKind: 'bot', displayName: reply.personaName, automated: true, text: reply.text },
+      {
+        id: reply.replyId,
+        senderKind: 'bot',
+        displayName: reply.personaName,
+        automated: true,
+        text: { ciphertext: reply.encryptedText },
+      },
       // The bot stays silent while a human holds the conversation, and after it closed.
       { whileStatusIn: ['bot'], correlationId: event.correlationId, causationId: event.id },
     );
-    if (message) context.afterCommit(() => this.stream.push(MessageView.of(message)));
+    if (appended) context.afterCommit(() => this.stream.push(MessageView.of(appended.message, appended.text)));
   }
 }

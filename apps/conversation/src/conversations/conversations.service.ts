@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, MoreThan } from 'typeorm';
-import { conversationStartedV1 } from '@candor/contracts';
+import { conversationStartedV1, messageTextScope } from '@candor/contracts';
+import { PersonalDataCipher } from '@candor/crypto';
 import { type Principal, signVisitorToken } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
 import { ApiException } from '@candor/platform';
@@ -30,6 +31,7 @@ export class ConversationsService {
     private readonly access: ConversationAccess,
     private readonly stream: ConversationStreamGateway,
     private readonly config: ConversationConfig,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   /** A visitor on an allowed origin starts a conversation with the tenant's site key and is shown the notice. */
@@ -72,7 +74,7 @@ export class ConversationsService {
           senderKind: 'system',
           displayName: SYSTEM_DISPLAY_NAME,
           automated: true,
-          text: `${tenant.privacyNoticeText} ${tenant.privacyPolicyUrl}`,
+          text: { plaintext: `${tenant.privacyNoticeText} ${tenant.privacyPolicyUrl}` },
         },
         { correlationId: started.correlationId, causationId: started.id },
       );
@@ -93,7 +95,7 @@ export class ConversationsService {
         this.config.VISITOR_TOKEN_SECRET,
       ),
       visitorTokenExpiresAt: new Date(expiresAt * 1000).toISOString(),
-      messages: [MessageView.of(notice)],
+      messages: [MessageView.of(notice.message, notice.text)],
     };
   }
 
@@ -106,7 +108,12 @@ export class ConversationsService {
       const appended = await this.transcript.append(
         manager,
         { id: conversationId, tenantId: principal.tenantId },
-        { senderKind: 'visitor', displayName: VISITOR_DISPLAY_NAME, automated: false, text: text.trim() },
+        {
+          senderKind: 'visitor',
+          displayName: VISITOR_DISPLAY_NAME,
+          automated: false,
+          text: { plaintext: text.trim() },
+        },
         { whileStatusIn: OPEN_STATUSES },
       );
       if (appended) return appended;
@@ -114,7 +121,7 @@ export class ConversationsService {
       await this.access.findConversation(principal, conversationId, manager);
       throw new ApiException(409, 'conversation_closed', 'The conversation is closed');
     });
-    const view = MessageView.of(message);
+    const view = MessageView.of(message.message, message.text);
     this.stream.push(view);
     return view;
   }
@@ -130,6 +137,11 @@ export class ConversationsService {
       order: { sequence: 'ASC' },
       take: limit,
     });
-    return messages.map(MessageView.of);
+    return Promise.all(
+      messages.map(async (message) => {
+        const scope = messageTextScope(conversation.tenantId, conversation.visitorId, message.id);
+        return MessageView.of(message, await this.cipher.decrypt(scope, message.textCiphertext));
+      }),
+    );
   }
 }

@@ -3,8 +3,8 @@ import type { SenderKind } from '@candor/contracts';
 
 /**
  * One message of a transcript, with who sent it and whether it was automated
- * (bot disclosure). `text` is personal data: it is stored encrypted once the
- * key library lands (see issue "Vault-managed keys").
+ * (bot disclosure). The text is personal data: only its ciphertext, under the
+ * visitor's key (`messageTextScope`), is stored.
  */
 @Entity({ name: 'messages' })
 export class Message {
@@ -30,7 +30,7 @@ export class Message {
   automated: boolean;
 
   @Column({ type: 'text' })
-  text: string;
+  textCiphertext: string;
 
   @Column({ type: 'timestamptz' })
   createdAt: Date;

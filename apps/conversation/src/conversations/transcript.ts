@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type EventMetadata, Outbox } from '@candor/messaging';
-import { type SenderKind, messagePostedV1 } from '@candor/contracts';
+import { type SenderKind, messagePostedV2, messageTextScope } from '@candor/contracts';
+import { PersonalDataCipher } from '@candor/crypto';
 import type { Conversation, ConversationStatus } from './conversation.entity';
 import { Message } from './message.entity';
 
@@ -12,6 +13,13 @@ export interface NewMessage {
   senderKind: SenderKind;
   displayName: string;
   automated: boolean;
+  /** Plain text to encrypt here, or a ciphertext another service made with `messageTextScope`. */
+  text: { plaintext: string } | { ciphertext: string };
+}
+
+/** A stored message with its text readable, for answering the caller and the stream. */
+export interface AppendedMessage {
+  message: Message;
   text: string;
 }
 
@@ -21,7 +29,8 @@ export interface AppendOptions extends Pick<EventMetadata, 'correlationId' | 'ca
 }
 
 /**
- * Appends messages to a transcript. One UPDATE both takes the conversation's
+ * Appends messages to a transcript, their text encrypted under the visitor's
+ * key before it is stored or published. One UPDATE both takes the conversation's
  * row lock and hands out the next sequence number (so messages of a
  * conversation are numbered, stored and published in order), and
  * `conversation.message.posted` is written to the outbox in the same
@@ -29,7 +38,10 @@ export interface AppendOptions extends Pick<EventMetadata, 'correlationId' | 'ca
  */
 @Injectable()
 export class Transcript {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
 
   /** The stored message, or null when the conversation does not exist (in this tenant) or is in another state. */
   async append(
@@ -37,7 +49,7 @@ export class Transcript {
     conversation: Pick<Conversation, 'id' | 'tenantId'>,
     message: NewMessage,
     options: AppendOptions = {},
-  ): Promise<Message | null> {
+  ): Promise<AppendedMessage | null> {
     const [rows] = await manager.query(
       `UPDATE "conversation"."conversations" SET "message_count" = "message_count" + 1
        WHERE "id" = $1 AND "tenant_id" = $2 AND ($3::text[] IS NULL OR "status" = ANY($3::text[]))
@@ -45,28 +57,34 @@ export class Transcript {
       [conversation.id, conversation.tenantId, options.whileStatusIn ?? null],
     );
     if (rows.length === 0) return null;
+    const id = message.id ?? randomUUID();
+    const scope = messageTextScope(conversation.tenantId, rows[0].visitor_id, id);
+    const { ciphertext, text } =
+      'plaintext' in message.text
+        ? { ciphertext: await this.cipher.encrypt(scope, message.text.plaintext), text: message.text.plaintext }
+        : { ciphertext: message.text.ciphertext, text: await this.cipher.decrypt(scope, message.text.ciphertext) };
     const stored = manager.create(Message, {
-      id: message.id ?? randomUUID(),
+      id,
       tenantId: conversation.tenantId,
       conversationId: conversation.id,
       sequence: rows[0].message_count,
       senderKind: message.senderKind,
       displayName: message.displayName,
       automated: message.automated,
-      text: message.text,
+      textCiphertext: ciphertext,
       createdAt: new Date(),
     });
     await manager.insert(Message, stored);
     await this.outbox.enqueue(
       manager,
-      messagePostedV1,
+      messagePostedV2,
       {
         conversationId: conversation.id,
         messageId: stored.id,
         sequence: stored.sequence,
         senderKind: stored.senderKind,
         automated: stored.automated,
-        text: stored.text,
+        encryptedText: stored.textCiphertext,
         postedAt: stored.createdAt.toISOString(),
       },
       {
@@ -76,6 +94,6 @@ export class Transcript {
         causationId: options.causationId,
       },
     );
-    return stored;
+    return { message: stored, text };
   }
 }

@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { KeyManagementService } from '@candor/crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type ApiKeyRole, apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1 } from '@candor/contracts';
 import { ApiKeyCredential, issueApiKey } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
-import { ApiException } from '@candor/platform';
+import { ApiException, KEY_MANAGEMENT } from '@candor/platform';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import { ApiKeyView, CreatedApiKeyView, type CreatedTenantView, TenantView } from './dto/tenancy.responses';
 import { Tenant } from './tenant.entity';
@@ -22,12 +23,16 @@ export class TenancyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    @Inject(KEY_MANAGEMENT) private readonly kms: KeyManagementService,
   ) {}
 
   async createTenant(request: CreateTenantDto): Promise<CreatedTenantView> {
+    const tenantId = randomUUID();
+    // The tenant's key-encryption key exists before anything of the tenant can be encrypted (fail closed).
+    await this.kms.ensureTenantKey(tenantId);
     return this.dataSource.transaction(async (manager) => {
       const tenant = manager.create(Tenant, {
-        id: randomUUID(),
+        id: tenantId,
         name: request.name,
         siteKey: `pk_${randomBytes(18).toString('base64url')}`,
         allowedOrigins: [...new Set(request.allowedOrigins)],

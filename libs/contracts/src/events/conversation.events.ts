@@ -32,35 +32,54 @@ export const conversationStartedV1 = defineEvent<ConversationStartedV1>({
   },
 });
 
-export interface MessagePostedV1 {
+/** A Candor field ciphertext (see libs/crypto field-cipher): `cnd1.<subjectId>.<keyVersion>.<sealed>`. */
+export const CIPHERTEXT_SCHEMA = {
+  type: 'string',
+  pattern: '^cnd1\\.[0-9a-f-]{36}\\.[0-9]+\\.[A-Za-z0-9_-]+$',
+  maxLength: 12_000,
+  'x-personal-data': true,
+} as const;
+
+/**
+ * How a message's text is bound when encrypted under its subject's key: the
+ * same scope in the database and on Kafka, whoever wrote it (visitor, bot, agent).
+ */
+export function messageTextScope(tenantId: string, subjectId: string, messageId: string) {
+  return { tenantId, subjectId, record: `message:${messageId}`, field: 'text' };
+}
+
+export interface MessagePostedV2 {
   conversationId: string;
   messageId: string;
   /** Position of the message in its conversation, from 1. */
   sequence: number;
   senderKind: SenderKind;
   automated: boolean;
-  text: string;
+  /** The text, encrypted under the visitor's (the subject's) key with `messageTextScope`. */
+  encryptedText: string;
   postedAt: string;
 }
 
-export const messagePostedV1 = defineEvent<MessagePostedV1>({
+export const messagePostedV2 = defineEvent<MessagePostedV2>({
   type: 'conversation.message.posted',
-  schemaVersion: 1,
-  topic: 'conversation.public.message.posted.v1',
+  schemaVersion: 2,
+  topic: 'conversation.public.message.posted.v2',
   owner: 'conversation',
-  description: 'A message was stored in a conversation (by a visitor, the bot, an agent or the system).',
+  description:
+    'A message was stored in a conversation (by a visitor, the bot, an agent or the system). ' +
+    'v2: the text travels encrypted under the subject key.',
   keyOf: (payload) => payload.conversationId,
   payloadSchema: {
     type: 'object',
     additionalProperties: false,
-    required: ['conversationId', 'messageId', 'sequence', 'senderKind', 'automated', 'text', 'postedAt'],
+    required: ['conversationId', 'messageId', 'sequence', 'senderKind', 'automated', 'encryptedText', 'postedAt'],
     properties: {
       conversationId: { type: 'string', format: 'uuid' },
       messageId: { type: 'string', format: 'uuid' },
       sequence: { type: 'integer', minimum: 1 },
       senderKind: { type: 'string', enum: [...SENDER_KINDS] },
       automated: { type: 'boolean' },
-      text: { type: 'string', minLength: 1, maxLength: 4000, 'x-personal-data': true },
+      encryptedText: CIPHERTEXT_SCHEMA,
       postedAt: { type: 'string', format: 'date-time' },
     },
   },

@@ -45,7 +45,8 @@ describe('loadConfig', () => {
   });
 
   it('requires the settings of the chosen key provider only', () => {
-    const { LOCAL_MASTER_KEY: _unused, ...withoutMasterKey } = required;
+    const withoutMasterKey: Record<string, string> = { ...required };
+    delete withoutMasterKey.LOCAL_MASTER_KEY;
     expect(() => loadConfig(ExampleConfig, withoutMasterKey)).toThrow(/LOCAL_MASTER_KEY/);
     expect(() => loadConfig(ExampleConfig, { ...withoutMasterKey, KEY_PROVIDER: 'vault' })).toThrow(/VAULT_ADDR/);
     const vault = loadConfig(ExampleConfig, {

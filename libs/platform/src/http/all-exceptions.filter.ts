@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { EventValidationError } from '@candor/contracts';
-import { KeyServiceUnavailableError } from '@candor/crypto';
+import { KeyDestroyedError, KeyServiceUnavailableError } from '@candor/crypto';
 import { type ApiErrorBody, apiError } from './api-error';
 
 /**
@@ -37,6 +37,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof KeyServiceUnavailableError) {
       // Fail closed: nothing is stored or shown unencrypted while keys cannot be had.
       return apiError(503, 'Encryption keys are unavailable; try again shortly', 'key_service_unavailable');
+    }
+    if (exception instanceof KeyDestroyedError) {
+      return apiError(410, 'The data belongs to an erased subject or an off-boarded tenant', 'erased');
     }
     if (exception instanceof EventValidationError) {
       // Input the DTOs let through but the event contract refuses (e.g. lengths counted differently).

@@ -11,10 +11,11 @@ export class MessageView {
   senderKind: SenderKind;
   @ApiProperty() displayName: string;
   @ApiProperty({ description: 'True when no human wrote it (bot and system messages)' }) automated: boolean;
-  @ApiProperty() text: string;
+  @ApiProperty({ description: 'The text, or "[erased]" once the visitor was erased' }) text: string;
   @ApiProperty() createdAt: string;
 
-  static of(message: Message): MessageView {
+  /** `text` is the decrypted text (stored messages hold only ciphertext). */
+  static of(message: Message, text: string): MessageView {
     return {
       id: message.id,
       conversationId: message.conversationId,
@@ -22,7 +23,7 @@ export class MessageView {
       senderKind: message.senderKind,
       displayName: message.displayName,
       automated: message.automated,
-      text: message.text,
+      text,
       createdAt: message.createdAt.toISOString(),
     };
   }

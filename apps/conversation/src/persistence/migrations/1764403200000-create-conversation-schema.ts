@@ -41,7 +41,7 @@ export class CreateConversationSchema1764403200000 implements MigrationInterface
         "sender_kind" varchar(10) NOT NULL CHECK ("sender_kind" IN ('visitor', 'bot', 'agent', 'system')),
         "display_name" varchar(80) NOT NULL,
         "automated" boolean NOT NULL,
-        "text" text NOT NULL,
+        "text_ciphertext" text NOT NULL,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         UNIQUE ("conversation_id", "sequence")
       )`);

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { TestDatabase } from '@candor/testing';
-import { KeyDestroyedError, KeyServiceUnavailableError } from '../key-management';
-import { describeKeyManagementContract } from '../testing/key-management.contract';
-import { LocalKeyManagementService } from './local-key-management.service';
+import { KeyDestroyedError, KeyServiceUnavailableError, LocalKeyManagementService } from '@candor/crypto';
+import { describeKeyManagementContract } from '@candor/crypto/testing';
 
 describeKeyManagementContract('local provider on the real Postgres', async () => {
   const database = await TestDatabase.create();

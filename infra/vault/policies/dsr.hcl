@@ -1,0 +1,41 @@
+# Vault policy for the dsr service (policy name: candor-dsr). Least privilege: what the
+# key service (libs/crypto/src/vault) calls for this service, and nothing more.
+
+# Data keys: fresh ones wrapped by the tenant's key, and unwrapping stored ones.
+path "candor-transit/datakey/plaintext/candor-tenant-*" {
+  capabilities = ["update"]
+}
+
+path "candor-transit/decrypt/candor-tenant-*" {
+  capabilities = ["update"]
+}
+
+# Subjects' wrapped data keys, read only.
+path "candor-kv/data/subject-keys/*" {
+  capabilities = ["read"]
+}
+
+# Crypto-shredding a subject: deleting the metadata removes every version at once.
+path "candor-kv/metadata/subject-keys/*" {
+  capabilities = ["delete"]
+}
+
+# Key administration: read, rotate, raise the minimum decryption version, trim old
+# versions, allow deletion and delete (tenant off-boarding).
+path "candor-transit/keys/candor-tenant-*" {
+  capabilities = ["read", "update", "delete"]
+}
+
+# Re-wrapping subjects' data keys under the latest key version after a rotation.
+path "candor-transit/rewrap/candor-tenant-*" {
+  capabilities = ["update"]
+}
+
+# Keeping its own token alive (renewal at two thirds of its TTL).
+path "auth/token/lookup-self" {
+  capabilities = ["read"]
+}
+
+path "auth/token/renew-self" {
+  capabilities = ["update"]
+}
