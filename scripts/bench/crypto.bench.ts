@@ -1,0 +1,90 @@
+/**
+ * Encryption benchmark (`npm run bench:crypto`): field encrypt+decrypt
+ * operations per second on one core with a warm key cache (the key ring
+ * serves the subject key from memory) and a cold one (every operation fetches
+ * and unwraps the subject's key through the local key provider on the real
+ * Postgres). Prints figures; asserts nothing.
+ *
+ * Needs DATABASE_URL (e.g. `bash scripts/infra.sh up && eval "$(bash scripts/infra.sh env)"`).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { LocalKeyManagementService, PersonalDataCipher, SubjectKeyRing } from '../../libs/crypto/src';
+
+const WARM_OPERATIONS = 200_000;
+const COLD_OPERATIONS = 2_000;
+const TEXT = 'Hello, I would like to book an appointment next Tuesday; my number is +44 20 7946 0958.';
+
+async function main(): Promise<void> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl)
+    throw new Error('DATABASE_URL is not set (bash scripts/infra.sh up && eval "$(bash scripts/infra.sh env)")');
+  const database = `bench_crypto_${randomBytes(4).toString('hex')}`;
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  const kms = new LocalKeyManagementService({ masterKey: randomBytes(32), databaseUrl: url.toString() });
+  try {
+    const tenantId = randomUUID();
+    await kms.ensureTenantKey(tenantId);
+
+    const warmRing = new SubjectKeyRing(kms, { ttlMs: 3_600_000, maxEntries: 10_000 });
+    const warm = new PersonalDataCipher(warmRing);
+    const subjects = Array.from({ length: 100 }, () => randomUUID());
+    for (const subjectId of subjects) await warmRing.keyForWriting(tenantId, subjectId);
+    const warmSeconds = await time(async () => {
+      for (let i = 0; i < WARM_OPERATIONS / 2; i++) {
+        const scope = { tenantId, subjectId: subjects[i % subjects.length], record: `message:${i}`, field: 'text' };
+        await warm.decrypt(scope, await warm.encrypt(scope, TEXT));
+      }
+    });
+
+    // Cold: a fresh ring per operation, so each one reads and unwraps the subject key from the key store.
+    const coldSeconds = await time(async () => {
+      for (let i = 0; i < COLD_OPERATIONS / 2; i++) {
+        const cold = new PersonalDataCipher(new SubjectKeyRing(kms, { ttlMs: 1, maxEntries: 1 }));
+        const scope = { tenantId, subjectId: subjects[i % subjects.length], record: `message:${i}`, field: 'text' };
+        const sealed = await cold.encrypt(scope, TEXT);
+        await new PersonalDataCipher(new SubjectKeyRing(kms, { ttlMs: 1, maxEntries: 1 })).decrypt(scope, sealed);
+      }
+    });
+
+    const warmRate = WARM_OPERATIONS / warmSeconds;
+    const coldRate = COLD_OPERATIONS / coldSeconds;
+    process.stdout.write(
+      [
+        `Field encryption, ${TEXT.length}-character text, one core, node ${process.version}`,
+        `  warm key cache: ${Math.round(warmRate).toLocaleString('en')} operations/s (encrypt or decrypt), ` +
+          `${((warmSeconds / WARM_OPERATIONS) * 1e6).toFixed(1)} µs each   target >= 100,000/s`,
+        `  cold key cache: ${Math.round(coldRate).toLocaleString('en')} operations/s ` +
+          `(each fetches and unwraps the key from the local key store in Postgres)`,
+        `BENCH_JSON ${JSON.stringify({ warmOpsPerSecond: warmRate, coldOpsPerSecond: coldRate })}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await kms.close();
+    await withClient(adminUrl, (client) => client.query(`DROP DATABASE ${database} WITH (FORCE)`));
+  }
+}
+
+async function time(work: () => Promise<void>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
