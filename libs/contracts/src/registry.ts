@@ -1,5 +1,6 @@
 import { botReplyCreatedV2 } from './events/bot.events';
 import { conversationStartedV1, messagePostedV2 } from './events/conversation.events';
+import { subjectKeyDestroyedV1 } from './events/keys.events';
 import { apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1 } from './events/tenancy.events';
 import type { EventDefinition } from './event-definition';
 
@@ -11,6 +12,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition<never>[] = [
   conversationStartedV1,
   messagePostedV2,
   botReplyCreatedV2,
+  subjectKeyDestroyedV1,
 ] as unknown as EventDefinition<never>[];
 
 export function definitionKey(type: string, schemaVersion: number): string {

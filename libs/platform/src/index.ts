@@ -11,5 +11,7 @@ export * from './database/snake-naming.strategy';
 export * from './health/drain-state';
 export * from './http/api-error';
 export * from './http/api-exception';
+export * from './keys/key-management.token';
 export * from './keys/keys.module';
+export * from './keys/subject-key-shredder';
 export * from './platform.module';

@@ -6,7 +6,7 @@ import {
   SubjectKeyRing,
 } from '@candor/crypto';
 import { messageTextScope } from '@candor/contracts';
-import { KEY_MANAGEMENT } from '@candor/platform';
+import { KEY_MANAGEMENT, SubjectKeyShredder } from '@candor/platform';
 import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
 import { type ConversationFixture, createTenant, startConversation, transcript } from '../support/fixtures';
@@ -109,12 +109,15 @@ describe('personal data is encrypted everywhere, and erasure shreds it', () => {
     const erased = await conversationWith(`Erase me: ${EMAIL}`);
     const kept = await conversationWith(`Keep me: ${PHONE}`);
     const kms = stack.service('conversation').app.get<KeyManagementService>(KEY_MANAGEMENT);
+    // Both services hold the visitor's key in their caches (60 s TTL) at this point.
+    expect(stack.service('conversation').app.get(SubjectKeyRing).size).toBeGreaterThan(0);
 
-    await kms.destroySubjectKey(tenantId, erased.visitorId);
-    // Until erasure events exist (data-subject requests), evict the services' cached keys directly.
-    for (const name of ['conversation', 'bot-engine'] as const) {
-      stack.service(name).app.get(SubjectKeyRing).evict(tenantId, erased.visitorId);
-    }
+    // Shredding (data-subject requests will call this) announces itself: every cache drops the key at once.
+    await stack.service('dsr').app.get(SubjectKeyShredder).shred(tenantId, erased.visitorId);
+    await waitFor(
+      async () => (await transcript(stack.service('conversation'), erased)).every((m) => m.text === ERASED),
+      { what: "the conversation service to show the erased visitor's messages as erased" },
+    );
 
     // A reader with a cold cache, like a restored backup or a replay would have.
     const reader = new PersonalDataCipher(new SubjectKeyRing(kms, { ttlMs: 60_000, maxEntries: 100 }));

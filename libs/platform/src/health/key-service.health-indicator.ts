@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { KeyManagementService } from '@candor/crypto';
-import { KEY_MANAGEMENT } from '../keys/keys.module';
+import { KEY_MANAGEMENT } from '../keys/key-management.token';
 
 /** Not ready while the key service (Vault, or the local key store) cannot answer: nothing could be encrypted. */
 @Injectable()

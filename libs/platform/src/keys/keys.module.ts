@@ -2,10 +2,15 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { type KeyManagementService, PersonalDataCipher, SubjectKeyRing } from '@candor/crypto';
 import { BaseServiceConfig } from '../config/base-service.config';
 import { createKeyManagement } from './key-management.factory';
+import { KeyCacheEvictionHandler } from './key-cache-eviction.handler';
+import { KEY_MANAGEMENT } from './key-management.token';
+import { SubjectKeyShredder } from './subject-key-shredder';
 
-export const KEY_MANAGEMENT = Symbol('candor:key-management');
-
-/** Gives a service its key service, the cache of subjects' data keys, and the personal-data cipher. */
+/**
+ * Gives a service its key service, the cache of subjects' data keys, the
+ * personal-data cipher and crypto-shredding, and evicts erased subjects' keys
+ * from the cache when their destruction is announced.
+ */
 @Global()
 @Module({
   providers: [
@@ -25,8 +30,10 @@ export const KEY_MANAGEMENT = Symbol('candor:key-management');
       inject: [SubjectKeyRing],
       useFactory: (ring: SubjectKeyRing) => new PersonalDataCipher(ring),
     },
+    SubjectKeyShredder,
   ],
-  exports: [KEY_MANAGEMENT, SubjectKeyRing, PersonalDataCipher],
+  controllers: [KeyCacheEvictionHandler],
+  exports: [KEY_MANAGEMENT, SubjectKeyRing, PersonalDataCipher, SubjectKeyShredder],
 })
 export class KeysModule implements OnApplicationShutdown {
   constructor(@Inject(KEY_MANAGEMENT) private readonly kms: KeyManagementService) {}
