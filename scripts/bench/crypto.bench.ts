@@ -8,22 +8,17 @@
  * Needs DATABASE_URL (e.g. `bash scripts/infra.sh up && eval "$(bash scripts/infra.sh env)"`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { LocalKeyManagementService, PersonalDataCipher, SubjectKeyRing } from '../../libs/crypto/src';
+import { TestDatabase } from '../../libs/testing/src/test-infrastructure';
 
 const WARM_OPERATIONS = 200_000;
 const COLD_OPERATIONS = 2_000;
 const TEXT = 'Hello, I would like to book an appointment next Tuesday; my number is +44 20 7946 0958.';
 
 async function main(): Promise<void> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl)
-    throw new Error('DATABASE_URL is not set (bash scripts/infra.sh up && eval "$(bash scripts/infra.sh env)")');
-  const database = `bench_crypto_${randomBytes(4).toString('hex')}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${database}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const kms = new LocalKeyManagementService({ masterKey: randomBytes(32), databaseUrl: url.toString() });
+  // A throwaway database on the server of DATABASE_URL, dropped at the end.
+  const database = await TestDatabase.create();
+  const kms = new LocalKeyManagementService({ masterKey: randomBytes(32), databaseUrl: database.url });
   try {
     const tenantId = randomUUID();
     await kms.ensureTenantKey(tenantId);
@@ -64,7 +59,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await kms.close();
-    await withClient(adminUrl, (client) => client.query(`DROP DATABASE ${database} WITH (FORCE)`));
+    await database.drop();
   }
 }
 
@@ -72,16 +67,6 @@ async function time(work: () => Promise<void>): Promise<number> {
   const started = process.hrtime.bigint();
   await work();
   return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 main().catch((error) => {

@@ -15,20 +15,11 @@ import { ApiKeyCredential } from './api-key-credential.entity';
 export class ApiKeyReplicationHandler {
   @EventPattern(apiKeyIssuedV1.topic)
   async onIssued(@Payload() event: EventEnvelope<ApiKeyIssuedV1>, @Ctx() context: EventContext): Promise<void> {
-    const key = event.payload;
     await context.manager
       .createQueryBuilder()
       .insert()
       .into(ApiKeyCredential)
-      .values({
-        keyId: key.keyId,
-        tenantId: event.tenantId,
-        role: key.role,
-        secretHash: key.secretHash,
-        label: key.label,
-        createdAt: new Date(key.createdAt),
-        revokedAt: null,
-      })
+      .values(credentialOf(event.tenantId, event.payload, null))
       .orIgnore()
       .execute();
   }
@@ -36,21 +27,24 @@ export class ApiKeyReplicationHandler {
   /** Upserts: a revocation that overtakes its issue still leaves the key revoked (the issue is then ignored). */
   @EventPattern(apiKeyRevokedV1.topic)
   async onRevoked(@Payload() event: EventEnvelope<ApiKeyRevokedV1>, @Ctx() context: EventContext): Promise<void> {
-    const key = event.payload;
     await context.manager
       .createQueryBuilder()
       .insert()
       .into(ApiKeyCredential)
-      .values({
-        keyId: key.keyId,
-        tenantId: event.tenantId,
-        role: key.role,
-        secretHash: key.secretHash,
-        label: key.label,
-        createdAt: new Date(key.createdAt),
-        revokedAt: new Date(key.revokedAt),
-      })
+      .values(credentialOf(event.tenantId, event.payload, new Date(event.payload.revokedAt)))
       .orUpdate(['revoked_at'], ['key_id'])
       .execute();
   }
+}
+
+function credentialOf(tenantId: string, key: ApiKeyIssuedV1, revokedAt: Date | null): ApiKeyCredential {
+  return {
+    keyId: key.keyId,
+    tenantId,
+    role: key.role,
+    secretHash: key.secretHash,
+    label: key.label,
+    createdAt: new Date(key.createdAt),
+    revokedAt,
+  };
 }

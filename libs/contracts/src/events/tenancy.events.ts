@@ -29,6 +29,16 @@ export const tenantCreatedV1 = defineEvent<TenantCreatedV1>({
   },
 });
 
+/** What every service stores of a key; shared by the issue and the revocation. */
+const API_KEY_PROPERTIES = {
+  keyId: { type: 'string', pattern: '^[a-z0-9]{16}$' },
+  tenantId: { type: 'string', format: 'uuid' },
+  role: { type: 'string', enum: [...API_KEY_ROLES] },
+  secretHash: { type: 'string', pattern: '^[a-f0-9]{64}$' },
+  label: { type: ['string', 'null'], maxLength: 100 },
+  createdAt: { type: 'string', format: 'date-time' },
+} as const;
+
 export interface ApiKeyIssuedV1 {
   keyId: string;
   tenantId: string;
@@ -51,14 +61,7 @@ export const apiKeyIssuedV1 = defineEvent<ApiKeyIssuedV1>({
     type: 'object',
     additionalProperties: false,
     required: ['keyId', 'tenantId', 'role', 'secretHash', 'label', 'createdAt'],
-    properties: {
-      keyId: { type: 'string', pattern: '^[a-z0-9]{16}$' },
-      tenantId: { type: 'string', format: 'uuid' },
-      role: { type: 'string', enum: [...API_KEY_ROLES] },
-      secretHash: { type: 'string', pattern: '^[a-f0-9]{64}$' },
-      label: { type: ['string', 'null'], maxLength: 100 },
-      createdAt: { type: 'string', format: 'date-time' },
-    },
+    properties: API_KEY_PROPERTIES,
   },
 });
 
@@ -82,14 +85,6 @@ export const apiKeyRevokedV1 = defineEvent<ApiKeyRevokedV1>({
     type: 'object',
     additionalProperties: false,
     required: ['keyId', 'tenantId', 'role', 'secretHash', 'label', 'createdAt', 'revokedAt'],
-    properties: {
-      keyId: { type: 'string', pattern: '^[a-z0-9]{16}$' },
-      tenantId: { type: 'string', format: 'uuid' },
-      role: { type: 'string', enum: [...API_KEY_ROLES] },
-      secretHash: { type: 'string', pattern: '^[a-f0-9]{64}$' },
-      label: { type: ['string', 'null'], maxLength: 100 },
-      createdAt: { type: 'string', format: 'date-time' },
-      revokedAt: { type: 'string', format: 'date-time' },
-    },
+    properties: { ...API_KEY_PROPERTIES, revokedAt: { type: 'string', format: 'date-time' } },
   },
 });

@@ -39,20 +39,13 @@ export class LocalKeyManagementService implements KeyManagementService {
   }
 
   async ensureTenantKey(tenantId: string): Promise<void> {
-    await this.withClient(async (client) => {
-      await client.query('BEGIN');
-      try {
-        const inserted = await client.query(
-          `INSERT INTO keystore.tenant_keys (tenant_id, latest_version, min_decryption_version)
-           VALUES ($1, 1, 1) ON CONFLICT DO NOTHING RETURNING tenant_id`,
-          [tenantId],
-        );
-        if (inserted.rowCount === 1) await this.addVersion(client, tenantId, 1);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
+    await this.inTransaction(async (client) => {
+      const inserted = await client.query(
+        `INSERT INTO keystore.tenant_keys (tenant_id, latest_version, min_decryption_version)
+         VALUES ($1, 1, 1) ON CONFLICT DO NOTHING RETURNING tenant_id`,
+        [tenantId],
+      );
+      if (inserted.rowCount === 1) await this.addVersion(client, tenantId, 1);
     });
   }
 
@@ -74,22 +67,15 @@ export class LocalKeyManagementService implements KeyManagementService {
   }
 
   async rotateTenantKey(tenantId: string): Promise<number> {
-    return this.withClient(async (client) => {
-      await client.query('BEGIN');
-      try {
-        const { rows } = await client.query(
-          `UPDATE keystore.tenant_keys SET latest_version = latest_version + 1
-           WHERE tenant_id = $1 RETURNING latest_version`,
-          [tenantId],
-        );
-        if (rows.length === 0) throw new KeyDestroyedError('No key for this tenant');
-        await this.addVersion(client, tenantId, rows[0].latest_version);
-        await client.query('COMMIT');
-        return rows[0].latest_version as number;
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
+    return this.inTransaction(async (client) => {
+      const { rows } = await client.query(
+        `UPDATE keystore.tenant_keys SET latest_version = latest_version + 1
+         WHERE tenant_id = $1 RETURNING latest_version`,
+        [tenantId],
+      );
+      if (rows.length === 0) throw new KeyDestroyedError('No key for this tenant');
+      await this.addVersion(client, tenantId, rows[0].latest_version);
+      return rows[0].latest_version as number;
     });
   }
 
@@ -103,24 +89,17 @@ export class LocalKeyManagementService implements KeyManagementService {
   }
 
   async setMinDecryptionVersion(tenantId: string, version: number): Promise<void> {
-    await this.withClient(async (client) => {
-      await client.query('BEGIN');
-      try {
-        const { rows } = await client.query(
-          `UPDATE keystore.tenant_keys SET min_decryption_version = $2
-           WHERE tenant_id = $1 AND $2 BETWEEN min_decryption_version AND latest_version RETURNING tenant_id`,
-          [tenantId, version],
-        );
-        if (rows.length === 0) throw new Error('The version must lie between the current minimum and the latest');
-        await client.query('DELETE FROM keystore.tenant_key_versions WHERE tenant_id = $1 AND version < $2', [
-          tenantId,
-          version,
-        ]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
+    await this.inTransaction(async (client) => {
+      const { rows } = await client.query(
+        `UPDATE keystore.tenant_keys SET min_decryption_version = $2
+         WHERE tenant_id = $1 AND $2 BETWEEN min_decryption_version AND latest_version RETURNING tenant_id`,
+        [tenantId, version],
+      );
+      if (rows.length === 0) throw new Error('The version must lie between the current minimum and the latest');
+      await client.query('DELETE FROM keystore.tenant_key_versions WHERE tenant_id = $1 AND version < $2', [
+        tenantId,
+        version,
+      ]);
     });
   }
 
@@ -211,12 +190,7 @@ export class LocalKeyManagementService implements KeyManagementService {
       this.ready = undefined;
       throw error;
     }));
-    let client: PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch {
-      throw new KeyServiceUnavailableError('The local key store cannot be reached');
-    }
+    const client = await this.connect();
     try {
       return await work(client);
     } finally {
@@ -224,13 +198,30 @@ export class LocalKeyManagementService implements KeyManagementService {
     }
   }
 
-  private async createSchema(): Promise<void> {
-    let client: PoolClient;
+  private async connect(): Promise<PoolClient> {
     try {
-      client = await this.pool.connect();
+      return await this.pool.connect();
     } catch {
       throw new KeyServiceUnavailableError('The local key store cannot be reached');
     }
+  }
+
+  private inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.withClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  private async createSchema(): Promise<void> {
+    const client = await this.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
       await client.query(`
