@@ -10,14 +10,15 @@ path "candor-transit/decrypt/candor-tenant-*" {
   capabilities = ["update"]
 }
 
-# Subjects' wrapped data keys, read only.
+# Subjects' wrapped data keys: read, and replaced after a rotation re-wrapped them.
 path "candor-kv/data/subject-keys/*" {
-  capabilities = ["read"]
+  capabilities = ["read", "update"]
 }
 
-# Crypto-shredding a subject: deleting the metadata removes every version at once.
+# Listing a tenant's subjects (for re-wrapping), and crypto-shredding a subject: deleting
+# the metadata removes every version at once.
 path "candor-kv/metadata/subject-keys/*" {
-  capabilities = ["delete"]
+  capabilities = ["list", "delete"]
 }
 
 # Key administration: read, rotate, raise the minimum decryption version, trim old

@@ -55,6 +55,12 @@ export interface KeyManagementService {
   /** The subject's wrapped data key, or undefined if it never existed or was destroyed. */
   getSubjectKey(tenantId: string, subjectId: string): Promise<string | undefined>;
 
+  /** Replaces a subject's wrapped data key (after re-wrapping it under a newer tenant key version). */
+  replaceSubjectKey(tenantId: string, subjectId: string, wrapped: string): Promise<void>;
+
+  /** The ids of the tenant's subjects that have a data key. */
+  listSubjectIds(tenantId: string): Promise<string[]>;
+
   /** Destroys the subject's wrapped data key, every version of it, in one step (crypto-shredding). */
   destroySubjectKey(tenantId: string, subjectId: string): Promise<void>;
 

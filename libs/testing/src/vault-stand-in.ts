@@ -60,7 +60,7 @@ const CIPHERTEXT_PATTERN = /^vault:v(\d+):(.+)$/;
  * machines, so the Vault key provider and `infra/vault/setup.sh` are tested
  * against this: Transit (aes256-gcm96 keys with real AES-256-GCM per version,
  * `vault:v<N>:` ciphertexts, min_decryption_version, trim, deletion_allowed),
- * KV v2 (check-and-set writes, reads, metadata delete), sys/health with a seal
+ * KV v2 (check-and-set writes, reads, metadata list and delete), sys/health with a seal
  * switch, tokens (lookup-self, renew-self, TTL and max TTL), AppRole and
  * Kubernetes logins, and the sys/mounts, sys/auth, sys/policies/acl and AppRole
  * role endpoints the setup script calls. Request and response shapes follow
@@ -168,7 +168,9 @@ export class VaultStandIn {
       const url = new URL(request.url ?? '/', 'http://stand-in');
       if (!url.pathname.startsWith('/v1/')) throw new VaultApiError(404, 'no handler for route');
       const path = url.pathname.slice('/v1/'.length).replace(/\/+$/, '');
-      const method = request.method === 'PUT' ? 'POST' : (request.method ?? 'GET');
+      // Vault takes LIST either as its own verb or as GET with ?list=true.
+      const listing = request.method === 'LIST' || (request.method === 'GET' && url.searchParams.has('list'));
+      const method = listing ? 'LIST' : request.method === 'PUT' ? 'POST' : (request.method ?? 'GET');
       const body = await readJson(request);
       reply = this.route(method, path, body, request.headers['x-vault-token']);
     } catch (error) {
@@ -491,6 +493,14 @@ export class VaultStandIn {
       };
       this.kv.set(path, entry);
       return ok(versionMetadata(entry));
+    }
+    if (area === 'metadata' && method === 'LIST') {
+      const prefix = `${path}/`;
+      const keys = [...this.kv.keys()]
+        .filter((key) => key.startsWith(prefix))
+        .map((key) => key.slice(prefix.length).replace(/\/.*$/, '/'));
+      if (keys.length === 0) return { status: 404, body: { errors: [] } };
+      return ok({ keys: [...new Set(keys)].sort() });
     }
     if (area === 'metadata' && method === 'DELETE') {
       this.kv.delete(path);

@@ -129,6 +129,19 @@ export class LocalKeyManagementService implements KeyManagementService {
     return rows[0]?.wrapped;
   }
 
+  async replaceSubjectKey(tenantId: string, subjectId: string, wrapped: string): Promise<void> {
+    await this.query('UPDATE keystore.subject_keys SET wrapped = $3 WHERE tenant_id = $1 AND subject_id = $2', [
+      tenantId,
+      subjectId,
+      wrapped,
+    ]);
+  }
+
+  async listSubjectIds(tenantId: string): Promise<string[]> {
+    const { rows } = await this.query('SELECT subject_id FROM keystore.subject_keys WHERE tenant_id = $1', [tenantId]);
+    return rows.map((row) => row.subject_id as string);
+  }
+
   async destroySubjectKey(tenantId: string, subjectId: string): Promise<void> {
     await this.query('DELETE FROM keystore.subject_keys WHERE tenant_id = $1 AND subject_id = $2', [
       tenantId,

@@ -92,6 +92,23 @@ export function describeKeyManagementContract(label: string, create: () => Promi
       expect(await kms.getSubjectKey(tenantId, otherSubject)).toBe(second.wrapped);
     });
 
+    it('lists the subjects of a tenant and replaces a wrapped key after a rotation', async () => {
+      const tenantId = await newTenant();
+      const subjects = [randomUUID(), randomUUID()];
+      for (const subjectId of subjects) {
+        await kms.putSubjectKey(tenantId, subjectId, (await kms.generateDataKey(tenantId)).wrapped);
+      }
+      expect((await kms.listSubjectIds(tenantId)).sort()).toEqual([...subjects].sort());
+      expect(await kms.listSubjectIds(await newTenant())).toEqual([]);
+
+      const before = (await kms.getSubjectKey(tenantId, subjects[0]))!;
+      await kms.rotateTenantKey(tenantId);
+      const after = await kms.rewrapDataKey(tenantId, before);
+      await kms.replaceSubjectKey(tenantId, subjects[0], after);
+      expect(await kms.getSubjectKey(tenantId, subjects[0])).toBe(after);
+      expect(await kms.unwrapDataKey(tenantId, after)).toEqual(await kms.unwrapDataKey(tenantId, before));
+    });
+
     it("keeps subjects' keys apart per tenant", async () => {
       const alpha = await newTenant();
       const beta = await newTenant();

@@ -167,6 +167,27 @@ export class VaultKeyManagementService implements KeyManagementService {
     }
   }
 
+  async replaceSubjectKey(tenantId: string, subjectId: string, wrapped: string): Promise<void> {
+    // A new KV version; the old one (wrapped under a retired key version) becomes unreadable once that version is trimmed.
+    await this.call('replace a subject key', () =>
+      this.client.write(this.subjectPath('data', tenantId, subjectId), { data: { wrapped } }),
+    );
+  }
+
+  async listSubjectIds(tenantId: string): Promise<string[]> {
+    try {
+      const { data } = await this.client.list(
+        `${this.settings.kvMount}/metadata/subject-keys/${pathSegment(tenantId)}`,
+      );
+      const keys: unknown = data?.keys;
+      return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : [];
+    } catch (error) {
+      const { status } = describeFailure(error);
+      if (status === 404) return [];
+      throw toKeyError('list subject keys', error);
+    }
+  }
+
   async destroySubjectKey(tenantId: string, subjectId: string): Promise<void> {
     // Deleting the metadata removes every version and the history in one step (a data delete is only soft).
     await this.call('destroy a subject key', () =>
@@ -280,6 +301,8 @@ function createClient(settings: VaultSettings): VaultClient {
     requestOptions: { timeout: settings.requestTimeoutMs },
     // node-vault's debug output prints request bodies, login secrets included.
     debug: () => undefined,
+    // LIST as GET ?list=true, which Vault documents too: proxies (and Node servers) may refuse a LIST verb.
+    noCustomHTTPVerbs: true,
   });
   // node-vault falls back to VAULT_TOKEN and VAULT_NAMESPACE from the environment: only the settings count.
   client.token = '';
