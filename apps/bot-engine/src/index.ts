@@ -1,2 +1,2 @@
-/** What system tests (apps/candor-e2e) may start of this service; nothing else imports an app. */
+/** What system tests (apps/candor-e2e) may use of this service; nothing else imports an app. */
 export * from './bot-engine.service-definition';

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@candor/auth';
 import { PlatformModule } from '@candor/platform';
 import type { DsrConfig } from './config/dsr.config';
+import { KeyRotationModule } from './key-rotation/key-rotation.module';
 import { dsrDataSourceOptions } from './persistence/data-source-options';
 
 @Module({})
@@ -16,6 +17,7 @@ export class AppModule {
           dataSourceOptions: dsrDataSourceOptions(config),
         }),
         AuthModule.forRoot({ replicateApiKeys: true }),
+        KeyRotationModule,
       ],
     };
   }

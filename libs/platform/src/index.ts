@@ -14,4 +14,5 @@ export * from './http/api-exception';
 export * from './keys/key-management.token';
 export * from './keys/keys.module';
 export * from './keys/subject-key-shredder';
+export * from './keys/tenant-key-rotation';
 export * from './platform.module';

@@ -3,13 +3,16 @@ import { serviceDataSourceOptions } from '@candor/platform';
 import type { DsrConfig } from '../config/dsr.config';
 import { DSR_SCHEMA } from './dsr-schema';
 import { CreateDsrSchema1764403200000 } from './migrations/1764403200000-create-dsr-schema';
+import { CreateKeyRotationTables1764489600000 } from './migrations/1764489600000-create-key-rotation-tables';
+import { KeyRotation } from '../key-rotation/key-rotation.entity';
+import { ShreddedSubjectKey } from '../key-rotation/shredded-subject-key.entity';
 
 export function dsrDataSourceOptions(config: DsrConfig) {
   return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: DSR_SCHEMA,
-    entities: [ApiKeyCredential],
-    migrations: [CreateDsrSchema1764403200000],
+    entities: [ApiKeyCredential, KeyRotation, ShreddedSubjectKey],
+    migrations: [CreateDsrSchema1764403200000, CreateKeyRotationTables1764489600000],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-dsr',
   });

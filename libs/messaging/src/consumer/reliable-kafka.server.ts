@@ -1,4 +1,4 @@
-import { type KafkaOptions, ServerKafka } from '@nestjs/microservices';
+import { type KafkaOptions, type MessageHandler, ServerKafka } from '@nestjs/microservices';
 import type { Admin, Consumer, EachBatchPayload, IHeaders, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
@@ -244,9 +244,13 @@ export class ReliableKafkaServer extends ServerKafka {
           manager,
           this.outbox,
         );
-        const result = await this.getHandlerByPattern(event.pattern)!(event.envelope, context);
-        if (isObservable(result)) {
-          await lastValueFrom(result, { defaultValue: undefined });
+        // Several handlers of one service may listen to the same event: Nest chains them through `next`.
+        const head = this.getHandlerByPattern(event.pattern)!;
+        for (let handler: MessageHandler['next'] = head; handler; handler = (handler as MessageHandler).next) {
+          const result = await handler(event.envelope, context);
+          if (isObservable(result)) {
+            await lastValueFrom(result, { defaultValue: undefined });
+          }
         }
         contexts.push(context);
       }

@@ -5,6 +5,7 @@ import { createKeyManagement } from './key-management.factory';
 import { KeyCacheEvictionHandler } from './key-cache-eviction.handler';
 import { KEY_MANAGEMENT } from './key-management.token';
 import { SubjectKeyShredder } from './subject-key-shredder';
+import { TenantKeyRotation } from './tenant-key-rotation';
 
 /**
  * Gives a service its key service, the cache of subjects' data keys, the
@@ -31,9 +32,10 @@ import { SubjectKeyShredder } from './subject-key-shredder';
       useFactory: (ring: SubjectKeyRing) => new PersonalDataCipher(ring),
     },
     SubjectKeyShredder,
+    TenantKeyRotation,
   ],
   controllers: [KeyCacheEvictionHandler],
-  exports: [KEY_MANAGEMENT, SubjectKeyRing, PersonalDataCipher, SubjectKeyShredder],
+  exports: [KEY_MANAGEMENT, SubjectKeyRing, PersonalDataCipher, SubjectKeyShredder, TenantKeyRotation],
 })
 export class KeysModule implements OnApplicationShutdown {
   constructor(@Inject(KEY_MANAGEMENT) private readonly kms: KeyManagementService) {}
