@@ -5,3 +5,4 @@ export * from './personal-data-cipher';
 export * from './subject-key-ring';
 export * from './vault/vault-key-management.service';
 export * from './vault/vault-settings';
+export * from './blind-index';

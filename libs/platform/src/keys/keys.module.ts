@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { type KeyManagementService, PersonalDataCipher, SubjectKeyRing } from '@candor/crypto';
+import { BlindIndex, type KeyManagementService, PersonalDataCipher, SubjectKeyRing } from '@candor/crypto';
 import { BaseServiceConfig } from '../config/base-service.config';
 import { createKeyManagement } from './key-management.factory';
 import { KeyCacheEvictionHandler } from './key-cache-eviction.handler';
@@ -31,11 +31,12 @@ import { TenantKeyRotation } from './tenant-key-rotation';
       inject: [SubjectKeyRing],
       useFactory: (ring: SubjectKeyRing) => new PersonalDataCipher(ring),
     },
+    { provide: BlindIndex, inject: [SubjectKeyRing], useFactory: (ring: SubjectKeyRing) => new BlindIndex(ring) },
     SubjectKeyShredder,
     TenantKeyRotation,
   ],
   controllers: [KeyCacheEvictionHandler],
-  exports: [KEY_MANAGEMENT, SubjectKeyRing, PersonalDataCipher, SubjectKeyShredder, TenantKeyRotation],
+  exports: [KEY_MANAGEMENT, SubjectKeyRing, PersonalDataCipher, BlindIndex, SubjectKeyShredder, TenantKeyRotation],
 })
 export class KeysModule implements OnApplicationShutdown {
   constructor(@Inject(KEY_MANAGEMENT) private readonly kms: KeyManagementService) {}
