@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { issueApiKey } from '@candor/auth';
+import { KeyDestroyedError, type KeyManagementService } from '@candor/crypto';
+import { KEY_MANAGEMENT } from '@candor/platform';
 import { apiKeyIssuedV1, apiKeyRevokedV1 } from '@candor/contracts';
 import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack, ORIGIN, type ServiceName } from './support/candor-stack';
-import { createTenant, startConversation } from './support/fixtures';
+import { createTenant, startConversation, transcript } from './support/fixtures';
 
 describe('tenancy and access: tenants, API keys on every service, visitor tokens', () => {
   let stack: CandorStack;
@@ -137,6 +139,52 @@ describe('tenancy and access: tenants, API keys on every service, visitor tokens
     expect(row.revoked_at).not.toBeNull();
     const response = await stack.service('handoff').request('GET', '/v1/auth/principal', { token: key.plaintext });
     expect(response.status).toBe(401);
+  });
+
+  it('off-boards a tenant: its key destroyed, its data unreadable and gone, its keys refused everywhere', async () => {
+    const conversation = stack.service('conversation');
+    const leaving = await createTenant(conversation, stack.bootstrapKey, 'Leaving Ltd');
+    const staying = await createTenant(conversation, stack.bootstrapKey, 'Staying Ltd');
+    const leavingChat = await startConversation(conversation, leaving.siteKey);
+    const stayingChat = await startConversation(conversation, staying.siteKey);
+    await waitFor(
+      async () =>
+        (await stack.service('handoff').request('GET', '/v1/auth/principal', { token: leaving.adminKey })).status ===
+        200,
+      { what: 'the key to reach handoff' },
+    );
+    const kms = conversation.app.get<KeyManagementService>(KEY_MANAGEMENT);
+    const wrapped = (await kms.getSubjectKey(leaving.tenantId, leavingChat.visitorId))!;
+
+    const denied = await conversation.request('DELETE', `/v1/tenants/${leaving.tenantId}`, { token: leaving.adminKey });
+    expect(denied.status).toBe(401);
+    const offboarded = await conversation.request('DELETE', `/v1/tenants/${leaving.tenantId}`, {
+      token: stack.bootstrapKey,
+    });
+    expect(offboarded.status).toBe(204);
+
+    await expect(kms.unwrapDataKey(leaving.tenantId, wrapped)).rejects.toBeInstanceOf(KeyDestroyedError);
+    const gone = await conversation.request('GET', `/v1/conversations/${leavingChat.conversationId}/messages`, {
+      token: leavingChat.visitorToken,
+    });
+    expect(gone.status).toBe(404);
+    const [{ count }] = await stack.database.query<{ count: string }>(
+      'SELECT count(*) FROM conversation.messages WHERE tenant_id = $1',
+      [leaving.tenantId],
+    );
+    expect(count).toBe('0');
+    for (const name of ['conversation', ...replicas] as ServiceName[]) {
+      await waitFor(
+        async () =>
+          (await stack.service(name).request('GET', '/v1/auth/principal', { token: leaving.adminKey })).status === 401,
+        { what: `${name} to refuse the off-boarded tenant's key` },
+      );
+    }
+    expect((await transcript(conversation, stayingChat)).length).toBeGreaterThan(0);
+    const again = await conversation.request('DELETE', `/v1/tenants/${leaving.tenantId}`, {
+      token: stack.bootstrapKey,
+    });
+    expect(again.status).toBe(404);
   });
 
   it('enforces roles with 403 and never lets a key revoke itself', async () => {

@@ -4,8 +4,10 @@ import {
   type ApiKeyIssuedV1,
   type ApiKeyRevokedV1,
   type EventEnvelope,
+  type TenantOffboardedV1,
   apiKeyIssuedV1,
   apiKeyRevokedV1,
+  tenantOffboardedV1,
 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
 import { ApiKeyCredential } from './api-key-credential.entity';
@@ -34,6 +36,12 @@ export class ApiKeyReplicationHandler {
       .values(credentialOf(event.tenantId, event.payload, new Date(event.payload.revokedAt)))
       .orUpdate(['revoked_at'], ['key_id'])
       .execute();
+  }
+
+  /** An off-boarded tenant's keys stop working everywhere. */
+  @EventPattern(tenantOffboardedV1.topic)
+  async onTenantOffboarded(@Payload() event: EventEnvelope<TenantOffboardedV1>, @Ctx() context: EventContext) {
+    await context.manager.delete(ApiKeyCredential, { tenantId: event.payload.tenantId });
   }
 }
 

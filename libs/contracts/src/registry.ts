@@ -1,12 +1,13 @@
 import { botReplyCreatedV2 } from './events/bot.events';
 import { conversationStartedV1, messagePostedV2 } from './events/conversation.events';
 import { subjectKeyDestroyedV1 } from './events/keys.events';
-import { apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1 } from './events/tenancy.events';
+import { apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1, tenantOffboardedV1 } from './events/tenancy.events';
 import type { EventDefinition } from './event-definition';
 
 /** Every event contract Candor knows, in one place. */
 export const EVENT_CATALOGUE: readonly EventDefinition<never>[] = [
   tenantCreatedV1,
+  tenantOffboardedV1,
   apiKeyIssuedV1,
   apiKeyRevokedV1,
   conversationStartedV1,

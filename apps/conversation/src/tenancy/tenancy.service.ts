@@ -1,9 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { KeyManagementService } from '@candor/crypto';
+import { type KeyManagementService, SubjectKeyRing } from '@candor/crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type ApiKeyRole, apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1 } from '@candor/contracts';
+import {
+  type ApiKeyRole,
+  apiKeyIssuedV1,
+  apiKeyRevokedV1,
+  tenantCreatedV1,
+  tenantOffboardedV1,
+} from '@candor/contracts';
 import { ApiKeyCredential, issueApiKey } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
 import { ApiException, KEY_MANAGEMENT } from '@candor/platform';
@@ -24,6 +30,7 @@ export class TenancyService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     @Inject(KEY_MANAGEMENT) private readonly kms: KeyManagementService,
+    private readonly ring: SubjectKeyRing,
   ) {}
 
   async createTenant(request: CreateTenantDto): Promise<CreatedTenantView> {
@@ -50,6 +57,30 @@ export class TenancyService {
       );
       const adminApiKey = await this.issueKey(manager, tenant.id, 'admin', 'bootstrap admin');
       return { tenant: TenantView.of(tenant), adminApiKey };
+    });
+  }
+
+  /**
+   * Off-boards a tenant: destroys its key-encryption key first (every copy of its data, here, in
+   * Kafka and in backups, becomes unreadable; if the key service is down nothing happens, 503),
+   * then deletes its rows here and announces it so every service does the same. Idempotent.
+   */
+  async offboardTenant(tenantId: string): Promise<void> {
+    const exists = await this.dataSource.getRepository(Tenant).existsBy({ id: tenantId });
+    if (!exists) throw new ApiException(404, 'not_found', 'No such tenant');
+    await this.kms.destroyTenantKey(tenantId);
+    this.ring.evictTenant(tenantId);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('DELETE FROM "conversation"."messages" WHERE "tenant_id" = $1', [tenantId]);
+      await manager.query('DELETE FROM "conversation"."conversations" WHERE "tenant_id" = $1', [tenantId]);
+      await manager.delete(ApiKeyCredential, { tenantId });
+      await manager.delete(Tenant, { id: tenantId });
+      await this.outbox.enqueue(
+        manager,
+        tenantOffboardedV1,
+        { tenantId, offboardedAt: new Date().toISOString() },
+        { tenantId },
+      );
     });
   }
 

@@ -1,7 +1,16 @@
-import { Body, Controller, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CreateTenantDto } from './dto/create-tenant.dto';
 import { CreatedTenantView } from './dto/tenancy.responses';
+import { TenantIdParam } from './dto/tenant-id.param';
 import { OperatorGuard } from './operator.guard';
 import { TenancyService } from './tenancy.service';
 
@@ -17,5 +26,19 @@ export class TenantsController {
   @ApiCreatedResponse({ type: CreatedTenantView })
   create(@Body() request: CreateTenantDto): Promise<CreatedTenantView> {
     return this.tenancy.createTenant(request);
+  }
+
+  @Delete(':tenantId')
+  @HttpCode(204)
+  @UseGuards(OperatorGuard)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Off-board a tenant (operator only): destroy its key, so all its data becomes unreadable, then delete it',
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'No such tenant' })
+  @ApiServiceUnavailableResponse({ description: 'The key service is unavailable: nothing was changed' })
+  async offboard(@Param() params: TenantIdParam): Promise<void> {
+    await this.tenancy.offboardTenant(params.tenantId);
   }
 }
