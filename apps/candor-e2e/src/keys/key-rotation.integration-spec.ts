@@ -4,7 +4,7 @@ import { KEY_MANAGEMENT, SubjectKeyShredder } from '@candor/platform';
 import { KeyRotationScheduler } from '@candor/apps/dsr';
 import { waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
-import { type ConversationFixture, createTenant, startConversation, transcript } from '../support/fixtures';
+import { conversationAnswered, createTenant, transcript } from '../support/fixtures';
 
 describe('key rotation after erasures: backups of erased keys become unreadable, with a recorded date', () => {
   let stack: CandorStack;
@@ -17,25 +17,11 @@ describe('key rotation after erasures: backups of erased keys become unreadable,
     await stack?.stop();
   });
 
-  async function chatting(siteKey: string, text: string): Promise<ConversationFixture> {
-    const conversation = stack.service('conversation');
-    const fixture = await startConversation(conversation, siteKey);
-    const posted = await conversation.request('POST', `/v1/conversations/${fixture.conversationId}/messages`, {
-      token: fixture.visitorToken,
-      body: { text },
-    });
-    expect(posted.status).toBe(201);
-    await waitFor(async () => (await transcript(conversation, fixture)).some((m) => m.text.includes('You said')), {
-      what: 'the bot reply',
-    });
-    return fixture;
-  }
-
   it('rotates the tenant key, re-wraps the living, and records when old copies stopped opening', async () => {
     const conversation = stack.service('conversation');
     const tenant = await createTenant(conversation, stack.bootstrapKey);
-    const erased = await chatting(tenant.siteKey, 'please forget me');
-    const kept = await chatting(tenant.siteKey, 'please keep me');
+    const erased = await conversationAnswered(conversation, tenant.siteKey, 'please forget me');
+    const kept = await conversationAnswered(conversation, tenant.siteKey, 'please keep me');
     const kms = conversation.app.get<KeyManagementService>(KEY_MANAGEMENT);
 
     // A "backup" taken now holds both subjects' keys wrapped under tenant key version 1.

@@ -9,7 +9,7 @@ import { messageTextScope } from '@candor/contracts';
 import { KEY_MANAGEMENT, SubjectKeyShredder } from '@candor/platform';
 import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
-import { type ConversationFixture, createTenant, startConversation, transcript } from '../support/fixtures';
+import { type ConversationFixture, conversationAnswered, createTenant, transcript } from '../support/fixtures';
 
 const EMAIL = 'ada.lovelace@example.org';
 const PHONE = '+44 20 7946 0958';
@@ -38,15 +38,7 @@ describe('personal data is encrypted everywhere, and erasure shreds it', () => {
       'SELECT site_key FROM conversation.tenants WHERE id = $1',
       [tenantId],
     );
-    const fixture = await startConversation(conversation, siteKey);
-    const posted = await conversation.request('POST', `/v1/conversations/${fixture.conversationId}/messages`, {
-      token: fixture.visitorToken,
-      body: { text },
-    });
-    expect(posted.status).toBe(201);
-    await waitFor(async () => (await transcript(conversation, fixture)).some((m) => m.text.includes('You said')), {
-      what: 'the bot reply',
-    });
+    const fixture = await conversationAnswered(conversation, siteKey, text);
     return fixture;
   }
 

@@ -1,4 +1,4 @@
-import type { RunningService } from '@candor/testing';
+import { type RunningService, waitFor } from '@candor/testing';
 import { ORIGIN } from './candor-stack';
 
 export interface TenantFixture {
@@ -62,4 +62,22 @@ export async function transcript(conversation: RunningService, fixture: Conversa
   );
   if (response.status !== 200) throw new Error(`transcript failed: ${JSON.stringify(response.body)}`);
   return response.body;
+}
+
+/** A visitor starts a conversation, says `text`, and the bot's answer has arrived. */
+export async function conversationAnswered(
+  conversation: RunningService,
+  siteKey: string,
+  text: string,
+): Promise<ConversationFixture> {
+  const fixture = await startConversation(conversation, siteKey);
+  const posted = await conversation.request('POST', `/v1/conversations/${fixture.conversationId}/messages`, {
+    token: fixture.visitorToken,
+    body: { text },
+  });
+  if (posted.status !== 201) throw new Error(`posting failed: ${JSON.stringify(posted.body)}`);
+  await waitFor(async () => (await transcript(conversation, fixture)).some((m) => m.text.includes('You said')), {
+    what: 'the bot reply',
+  });
+  return fixture;
 }
