@@ -38,7 +38,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        LoggerModule.forRoot(loggerParams(serviceName, config.LOG_LEVEL)),
+        LoggerModule.forRoot(loggerParams(serviceName, config.LOG_LEVEL, config.LOG_FILE || undefined)),
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
             if (config.RUN_MIGRATIONS) {

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type KeyManagementService,
   CiphertextMismatchError,
@@ -20,9 +24,14 @@ describe('personal data is encrypted everywhere, and erasure shreds it', () => {
   let stack: CandorStack;
   let kafka: RawKafka;
   let tenantId: string;
+  const logFile = join(tmpdir(), `candor-leak-test-${randomUUID()}.log`);
 
   beforeAll(async () => {
-    stack = await CandorStack.start(['conversation', 'bot-engine', 'handoff', 'consent-ledger', 'dsr']);
+    // Logs at debug level into a file of this suite's own, to be scanned like the tables and topics.
+    stack = await CandorStack.start(['conversation', 'bot-engine', 'handoff', 'consent-ledger', 'dsr'], {
+      LOG_LEVEL: 'debug',
+      LOG_FILE: logFile,
+    });
     kafka = await new RawKafka().connect();
     tenantId = (await createTenant(stack.service('conversation'), stack.bootstrapKey)).tenantId;
   });
@@ -30,6 +39,7 @@ describe('personal data is encrypted everywhere, and erasure shreds it', () => {
   afterAll(async () => {
     await kafka?.disconnect();
     await stack?.stop();
+    await rm(logFile, { force: true });
   });
 
   async function conversationWith(text: string): Promise<ConversationFixture> {
@@ -75,7 +85,7 @@ describe('personal data is encrypted everywhere, and erasure shreds it', () => {
     return records;
   }
 
-  it('stores and publishes no planted value in the clear: every table, every topic, keys and headers', async () => {
+  it('stores, publishes and logs no planted value in the clear: tables, topics, keys, headers, logs', async () => {
     const fixture = await conversationWith(`${SENTENCE}. Mail ${EMAIL} or call ${PHONE}.`);
     // The API still shows the visitor their own words.
     const messages = await transcript(stack.service('conversation'), fixture);
@@ -88,6 +98,11 @@ describe('personal data is encrypted everywhere, and erasure shreds it', () => {
     for (const planted of PLANTED) {
       expect(rows.filter((row) => row.includes(planted))).toEqual([]);
       expect(records.filter((record) => record.bytes.includes(planted)).map((r) => r.topic)).toEqual([]);
+    }
+    const logs = await readFile(logFile, 'utf8');
+    expect(logs.split('\n').filter((line) => line.includes('"path":"/v1/conversations')).length).toBeGreaterThan(2);
+    for (const planted of PLANTED) {
+      expect(logs.includes(planted)).toBe(false);
     }
     // The message text is there, as ciphertext under the visitor's key.
     const [stored] = await stack.database.query<{ text_ciphertext: string }>(

@@ -80,6 +80,11 @@ export abstract class BaseServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /** Append JSON logs to this file instead of writing them to stdout. */
+  @IsOptional()
+  @IsString()
+  LOG_FILE: string;
+
   /** Largest accepted request body, in bytes. */
   @IsInt()
   @Min(1024)

@@ -1,4 +1,5 @@
 import type { Params } from 'nestjs-pino';
+import { destination } from 'pino';
 
 /**
  * Paths never written to logs: credentials, and every field name that carries
@@ -23,23 +24,23 @@ export const REDACTED_LOG_PATHS = [
   '*.secret',
 ];
 
-export function loggerParams(serviceName: string, level: string): Params {
-  return {
-    pinoHttp: {
-      level,
-      base: { service: serviceName },
-      redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
-      // Log the route, never the raw URL with its query string.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url.split('?')[0],
-        }),
-      },
-      autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+/** JSON logs to stdout, or appended to `file` when one is configured. */
+export function loggerParams(serviceName: string, level: string, file?: string): Params {
+  const options = {
+    level,
+    base: { service: serviceName },
+    redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+    // Log the route, never the raw URL with its query string.
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
     },
-  };
+    autoLogging: { ignore: (req: { url?: string }) => /^\/(health|metrics)/.test(req.url ?? '') },
+    customLogLevel: (_req: unknown, res: { statusCode: number }, error?: Error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+  } satisfies Params['pinoHttp'];
+  return { pinoHttp: file ? [options, destination({ dest: file, sync: true, mkdir: true })] : options };
 }
