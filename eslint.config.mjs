@@ -8,6 +8,7 @@ import prettier from 'eslint-config-prettier';
 const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:crypto', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:privacy', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:crypto'] },
   {
@@ -20,7 +21,14 @@ const depConstraints = [
   },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', 'type:auth', 'type:crypto'],
+    onlyDependOnLibsWithTags: [
+      'type:contracts',
+      'type:messaging',
+      'type:platform',
+      'type:auth',
+      'type:crypto',
+      'type:privacy',
+    ],
   },
   {
     sourceTag: 'type:e2e',
@@ -31,6 +39,7 @@ const depConstraints = [
       'type:platform',
       'type:auth',
       'type:crypto',
+      'type:privacy',
       'type:testing',
     ],
   },

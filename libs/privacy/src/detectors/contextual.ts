@@ -1,0 +1,63 @@
+import type { Finding, SensitiveCategory } from '../categories';
+import { fold, matchesOf } from '../text';
+
+/** Dates as people type them: 12/03/1985, 12.3.85, 1985-03-12, 12 March 1985, March 12, 1985, 12. März 1985… */
+const MONTHS =
+  'jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|fev(?:rier)?|febrero|mar(?:ch|z|s)?|marzo|apr(?:il)?|avr(?:il)?|abril|may|mai|mayo|jun(?:e|i)?|juin|junio|jul(?:y|i)?|juil(?:let)?|julio|aug(?:ust)?|aout|agosto|sep(?:t(?:ember|embre)?)?|septiembre|oct(?:ober|obre)?|okt(?:ober)?|octubre|nov(?:ember|embre)?|noviembre|dec(?:ember|embre)?|dez(?:ember)?|diciembre|enero';
+const DATE = new RegExp(
+  [
+    '\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})',
+    '\\d{4}-\\d{1,2}-\\d{1,2}',
+    `\\d{1,2}\\.?(?:\\s+de)?\\s+(?:${MONTHS})\\.?(?:\\s+de)?\\s+\\d{4}`,
+    `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
+  ].join('|'),
+  'g',
+);
+
+const BIRTH_CONTEXT =
+  /(born|birth|d\.?o\.?b|birthday|geboren|geburtsdatum|geburtstag|geb\.|ne le|nee le|ne\(e\) le|naissance|nacid[oa]|nacimiento|fecha de nac)/;
+
+/** A date counts as a date of birth only when the words just before it say so. */
+export function findDatesOfBirth(text: string): Finding[] {
+  const folded = fold(text);
+  const findings: Finding[] = [];
+  for (const match of matchesOf(DATE, folded)) {
+    const before = folded.slice(Math.max(0, match.index - 45), match.index);
+    if (BIRTH_CONTEXT.test(before)) {
+      findings.push({ category: 'dob', start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return findings;
+}
+
+/** An identifier (with at least 4 digits, grouped or not) introduced by one of the keywords. */
+function findIntroducedIds(text: string, category: SensitiveCategory, keywords: string): Finding[] {
+  const folded = fold(text);
+  const pattern = new RegExp(
+    `(?:${keywords})\\s*(?:number|nummer|numero|no\\.?|nr\\.?|n[°ºo]\\.?|#|id|is|ist|est|es)?\\s*[:#=-]?\\s*((?=(?:[a-z -]*\\d){4})[a-z0-9][a-z0-9 -]{3,22}[a-z0-9])`,
+    'g',
+  );
+  const findings: Finding[] = [];
+  for (const match of matchesOf(pattern, folded)) {
+    const id = match[1].replace(/\s+(and|und|et|y|please|bitte|merci|gracias)\b.*$/, '');
+    const start = match.index + match[0].length - match[1].length;
+    findings.push({ category, start, end: start + id.length });
+  }
+  return findings;
+}
+
+export function findMedicalRecordNumbers(text: string): Finding[] {
+  return findIntroducedIds(
+    text,
+    'mrn',
+    'mrn|medical record|patient id|patient number|patient no|patientennummer|patienten-id|patientenid|fallnummer|numero de dossier|dossier patient|n° de dossier|historia clinica|numero de paciente|n° de patient|numero de patient',
+  );
+}
+
+export function findInsuranceNumbers(text: string): Finding[] {
+  return findIntroducedIds(
+    text,
+    'insurance',
+    'member id|membership id|policy|insurance number|insurance id|health plan|subscriber id|medicare|medicaid|versichertennummer|versicherungsnummer|krankenversichertennummer|versicherten-nr|securite sociale|secu|carte vitale|mutuelle|numero d.adherent|numero de afiliado|afiliacion|tarjeta sanitaria|seguridad social|poliza|cip',
+  );
+}

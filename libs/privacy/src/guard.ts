@@ -1,0 +1,49 @@
+import { type Finding, SENSITIVE_CATEGORIES, type SensitiveCategory } from './categories';
+import { findDatesOfBirth, findInsuranceNumbers, findMedicalRecordNumbers } from './detectors/contextual';
+import { findStreetAddresses } from './detectors/address';
+import { findHealthInformation } from './detectors/health';
+import { findCards, findEmails, findIbans, findIps, findPhones, findSsns } from './detectors/identifiers';
+
+/** Strongest evidence first: where two findings overlap, the earlier category wins. */
+const DETECTORS: ((text: string) => Finding[])[] = [
+  findCards,
+  findIbans,
+  findEmails,
+  findSsns,
+  findMedicalRecordNumbers,
+  findInsuranceNumbers,
+  findDatesOfBirth,
+  findIps,
+  findPhones,
+  findStreetAddresses,
+  findHealthInformation,
+];
+
+/** Every sensitive span of a message, without overlaps, in text order. */
+export function scanMessage(text: string): Finding[] {
+  const kept: Finding[] = [];
+  for (const detect of DETECTORS) {
+    for (const finding of detect(text)) {
+      if (!kept.some((other) => finding.start < other.end && other.start < finding.end)) kept.push(finding);
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The categories present in a message. */
+export function categoriesIn(text: string): Set<SensitiveCategory> {
+  return new Set(scanMessage(text).map((finding) => finding.category));
+}
+
+/** The text with the given findings replaced by a marker naming their category; nothing of them remains. */
+export function redact(text: string, findings: Finding[]): string {
+  let result = '';
+  let cursor = 0;
+  for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
+    result += `${text.slice(cursor, finding.start)}[${finding.category} removed]`;
+    cursor = finding.end;
+  }
+  return result + text.slice(cursor);
+}
+
+export { SENSITIVE_CATEGORIES };
