@@ -15,7 +15,9 @@ const DATE = new RegExp(
 );
 
 const BIRTH_CONTEXT =
-  /(born|birth|d\.?o\.?b|birthday|geboren|geburtsdatum|geburtstag|geb\.|ne le|nee le|ne\(e\) le|naissance|nacid[oa]|nacimiento|fecha de nac)/;
+  /(born|birth|d\.?o\.?b|birthday|geboren|geburtsdatum|geburtstag|geb\.|ne le|nee le|ne\(e\) le|naissance|nacid[oa]|naci\b|nacimiento|fecha de nac)/;
+/** "… am 3. Juli 1988 geboren", "… 1990 born": the keyword may follow the date. */
+const BIRTH_CONTEXT_AFTER = /^\W{0,3}(?:\p{L}+\s+){0,2}(geboren|born|nee|ne|nacid[oa])\b/u;
 
 /** A date counts as a date of birth only when the words just before it say so. */
 export function findDatesOfBirth(text: string): Finding[] {
@@ -23,7 +25,8 @@ export function findDatesOfBirth(text: string): Finding[] {
   const findings: Finding[] = [];
   for (const match of matchesOf(DATE, folded)) {
     const before = folded.slice(Math.max(0, match.index - 45), match.index);
-    if (BIRTH_CONTEXT.test(before)) {
+    const after = folded.slice(match.index + match[0].length, match.index + match[0].length + 30);
+    if (BIRTH_CONTEXT.test(before) || BIRTH_CONTEXT_AFTER.test(after)) {
       findings.push({ category: 'dob', start: match.index, end: match.index + match[0].length });
     }
   }
@@ -34,7 +37,8 @@ export function findDatesOfBirth(text: string): Finding[] {
 function findIntroducedIds(text: string, category: SensitiveCategory, keywords: string): Finding[] {
   const folded = fold(text);
   const pattern = new RegExp(
-    `(?:${keywords})\\s*(?:number|nummer|numero|no\\.?|nr\\.?|n[°ºo]\\.?|#|id|is|ist|est|es)?\\s*[:#=-]?\\s*((?=(?:[a-z -]*\\d){4})[a-z0-9][a-z0-9 -]{3,22}[a-z0-9])`,
+    // keyword, up to four words ("of my mother", "bei der AOK"), an optional "number"/"is", then the id.
+    `(?:${keywords})(?:\\s+[a-z]+){0,4}?\\s*(?:number|nummer|numero|no\\.?|nr\\.?|n\\.?[°ºo]\\.?|#|id|is|ist|est|es)?\\s*[:#=-]?\\s*((?=(?:[a-z -]*\\d){4})[a-z0-9][a-z0-9 -]{3,22}[a-z0-9])`,
     'g',
   );
   const findings: Finding[] = [];
@@ -50,7 +54,7 @@ export function findMedicalRecordNumbers(text: string): Finding[] {
   return findIntroducedIds(
     text,
     'mrn',
-    'mrn|medical record|patient id|patient number|patient no|patientennummer|patienten-id|patientenid|fallnummer|numero de dossier|dossier patient|n° de dossier|historia clinica|numero de paciente|n° de patient|numero de patient',
+    'mrn|medical record|patient id|patient number|patient no|patientennummer|patienten-id|patientenid|fallnummer|numero de dossier|dossier patient|n° de dossier|identifiant patient|historia clinica|numero de paciente|n° de patient|numero de patient',
   );
 }
 
@@ -58,6 +62,6 @@ export function findInsuranceNumbers(text: string): Finding[] {
   return findIntroducedIds(
     text,
     'insurance',
-    'member id|membership id|policy|insurance number|insurance id|health plan|subscriber id|medicare|medicaid|versichertennummer|versicherungsnummer|krankenversichertennummer|versicherten-nr|securite sociale|secu|carte vitale|mutuelle|numero d.adherent|numero de afiliado|afiliacion|tarjeta sanitaria|seguridad social|poliza|cip',
+    'member id|member number|membership id|policy|insurance number|insurance id|health plan|subscriber id|medicare|medicaid|versichertennummer|versicherungsnummer|krankenversichertennummer|versicherten-nr|mitgliedsnummer|securite sociale|secu|carte vitale|mutuelle|numero d.adherent|contrat sante|contrat de sante|numero de afiliado|afiliacion|tarjeta sanitaria|seguridad social|poliza|cip',
   );
 }
