@@ -60,7 +60,7 @@ export function findPhones(text: string): Finding[] {
   for (const match of matchesOf(/(?<![\w+.,/:-])(?:\+|00)?\d(?:[ ()./-]{0,3}\d){8,14}(?![\w.,/:-]*\d)/g, text)) {
     const digits = match[0].replace(/\D/g, '');
     const international = /^(\+|00)/.test(match[0]);
-    const grouped = /[ ().\/-]/.test(match[0]);
+    const grouped = /[ ()./-]/.test(match[0]);
     // National numbers: with a trunk 0 (most of Europe), 10 grouped digits (North America), or
     // 9 grouped digits starting 6–9 (Spain). Anything else is an id or an amount.
     const national =
