@@ -5,6 +5,8 @@ import prettier from 'eslint-config-prettier';
  * Module boundaries, enforced: apps never import apps; contracts depend on
  * nothing; each shared library may use only the layers below it.
  */
+const APP_LIBRARIES = ['type:contracts', 'type:messaging', 'type:platform', 'type:auth', 'type:crypto', 'type:privacy'];
+
 const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:crypto', onlyDependOnLibsWithTags: [] },
@@ -19,30 +21,9 @@ const depConstraints = [
     sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform'],
   },
-  {
-    sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: [
-      'type:contracts',
-      'type:messaging',
-      'type:platform',
-      'type:auth',
-      'type:crypto',
-      'type:privacy',
-    ],
-  },
-  {
-    sourceTag: 'type:e2e',
-    onlyDependOnLibsWithTags: [
-      'type:app',
-      'type:contracts',
-      'type:messaging',
-      'type:platform',
-      'type:auth',
-      'type:crypto',
-      'type:privacy',
-      'type:testing',
-    ],
-  },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: APP_LIBRARIES },
+  // System tests: what apps may use, the apps themselves (their entry points) and the test helpers.
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [...APP_LIBRARIES, 'type:app', 'type:testing'] },
 ];
 
 export default [

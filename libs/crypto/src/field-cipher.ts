@@ -40,10 +40,6 @@ export class CiphertextMismatchError extends Error {
   }
 }
 
-export function isCiphertext(value: string): boolean {
-  return value.startsWith(`${FORMAT}.`);
-}
-
 export function encryptField(key: Buffer, keyVersion: number, scope: FieldScope, plaintext: string): string {
   const sealed = sealAesGcm(key, Buffer.from(plaintext, 'utf8'), associatedData(scope, keyVersion));
   return `${FORMAT}.${scope.subjectId}.${keyVersion}.${sealed.toString('base64url')}`;

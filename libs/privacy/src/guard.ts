@@ -1,4 +1,4 @@
-import { type Finding, SENSITIVE_CATEGORIES, type SensitiveCategory } from './categories';
+import type { Finding, SensitiveCategory } from './categories';
 import { findDatesOfBirth, findInsuranceNumbers, findMedicalRecordNumbers } from './detectors/contextual';
 import { findStreetAddresses } from './detectors/address';
 import { findHealthInformation } from './detectors/health';
@@ -45,5 +45,3 @@ export function redact(text: string, findings: Finding[]): string {
   }
   return result + text.slice(cursor);
 }
-
-export { SENSITIVE_CATEGORIES };

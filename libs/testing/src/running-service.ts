@@ -54,10 +54,6 @@ export class RunningService {
     return { status: response.status, body: body as T, headers: response.headers };
   }
 
-  get<T>(service: abstract new (...args: never[]) => T): T {
-    return this.app.get(service as never) as T;
-  }
-
   startDraining(): void {
     this.app.get(DrainState).startDraining();
   }
