@@ -27,6 +27,8 @@ stop_all() {
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ "$STARTED_INFRA" = 1 ]; then bash scripts/infra.sh down; fi
+  # Done: do not fall through to the "a service exited" report below.
+  exit 0
 }
 
 STARTED_INFRA=0
