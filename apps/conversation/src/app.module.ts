@@ -3,6 +3,7 @@ import { AuthModule } from '@candor/auth';
 import { PlatformModule } from '@candor/platform';
 import type { ConversationConfig } from './config/conversation.config';
 import { ConversationsModule } from './conversations/conversations.module';
+import { GuardModule } from './guard/guard.module';
 import { conversationDataSourceOptions } from './persistence/data-source-options';
 import { TenancyModule } from './tenancy/tenancy.module';
 
@@ -21,6 +22,7 @@ export class AppModule {
         AuthModule.forRoot({ replicateApiKeys: false, visitorTokenSecret: config.VISITOR_TOKEN_SECRET }),
         TenancyModule,
         ConversationsModule,
+        GuardModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@candor/auth';
 import { PlatformModule } from '@candor/platform';
 import type { DsrConfig } from './config/dsr.config';
+import { DataRequestsModule } from './data-requests/data-requests.module';
 import { KeyRotationModule } from './key-rotation/key-rotation.module';
 import { dsrDataSourceOptions } from './persistence/data-source-options';
 
@@ -18,6 +19,7 @@ export class AppModule {
         }),
         AuthModule.forRoot({ replicateApiKeys: true }),
         KeyRotationModule,
+        DataRequestsModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { AuthModule } from '@candor/auth';
 import { PlatformModule } from '@candor/platform';
 import type { HandoffConfig } from './config/handoff.config';
 import { handoffDataSourceOptions } from './persistence/data-source-options';
+import { RoutingModule } from './routing/routing.module';
 
 @Module({})
 export class AppModule {
@@ -16,6 +17,7 @@ export class AppModule {
           dataSourceOptions: handoffDataSourceOptions(config),
         }),
         AuthModule.forRoot({ replicateApiKeys: true }),
+        RoutingModule,
       ],
     };
   }

@@ -1,5 +1,10 @@
-import { botReplyCreatedV2 } from './events/bot.events';
-import { conversationStartedV1, messagePostedV2 } from './events/conversation.events';
+import { botReplyCreatedV3, consentDecidedV1, dataRequestedV1, handoffRequestedV1 } from './events/bot.events';
+import {
+  conversationStartedV2,
+  conversationStatusChangedV1,
+  messagePostedV3,
+} from './events/conversation.events';
+import { handoffQueuedV1, handoffUnstaffedV1 } from './events/handoff.events';
 import { subjectKeyDestroyedV1 } from './events/keys.events';
 import { apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1, tenantOffboardedV1 } from './events/tenancy.events';
 import type { EventDefinition } from './event-definition';
@@ -10,9 +15,15 @@ export const EVENT_CATALOGUE: readonly EventDefinition<never>[] = [
   tenantOffboardedV1,
   apiKeyIssuedV1,
   apiKeyRevokedV1,
-  conversationStartedV1,
-  messagePostedV2,
-  botReplyCreatedV2,
+  conversationStartedV2,
+  messagePostedV3,
+  conversationStatusChangedV1,
+  botReplyCreatedV3,
+  handoffRequestedV1,
+  consentDecidedV1,
+  dataRequestedV1,
+  handoffQueuedV1,
+  handoffUnstaffedV1,
   subjectKeyDestroyedV1,
 ] as unknown as EventDefinition<never>[];
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { messagePostedV2 } from './events/conversation.events';
+import { messagePostedV3 } from './events/conversation.events';
 import { EVENT_CATALOGUE, topicName } from './registry';
 import { EventValidationError, validateEnvelope, validatePayload } from './validation';
 
@@ -7,7 +7,7 @@ function envelope(overrides: Record<string, unknown> = {}, payload: Record<strin
   return {
     id: randomUUID(),
     type: 'conversation.message.posted',
-    schemaVersion: 2,
+    schemaVersion: 3,
     tenantId: randomUUID(),
     subjectId: randomUUID(),
     occurredAt: new Date().toISOString(),
@@ -21,6 +21,8 @@ function envelope(overrides: Record<string, unknown> = {}, payload: Record<strin
       senderKind: 'visitor',
       automated: false,
       encryptedText: `cnd1.${randomUUID()}.1.c2VhbGVk`,
+      quickReplyId: null,
+      guard: { outcome: 'clean', categories: [] },
       postedAt: new Date().toISOString(),
       ...payload,
     },
@@ -63,7 +65,7 @@ describe('event contracts', () => {
   });
 
   it('validates payloads on the producing side too', () => {
-    expect(() => validatePayload(messagePostedV2, { ...envelope().payload, automated: 'no' } as never)).toThrow(
+    expect(() => validatePayload(messagePostedV3, { ...envelope().payload, automated: 'no' } as never)).toThrow(
       EventValidationError,
     );
   });

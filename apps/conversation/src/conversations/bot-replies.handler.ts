@@ -1,12 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { type BotReplyCreatedV2, type EventEnvelope, botReplyCreatedV2 } from '@candor/contracts';
+import { type BotReplyCreatedV3, type EventEnvelope, botReplyCreatedV3 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
 import { ConversationStreamGateway } from './conversation-stream.gateway';
+import { Conversation } from './conversation.entity';
 import { MessageView } from './dto/conversation.views';
 import { Transcript } from './transcript';
 
-/** Stores the bot's replies in the transcript, labelled as automated, and streams them to the visitor. */
+/**
+ * Stores the bot's replies in the transcript, labelled as automated, and streams them to the visitor.
+ * A reply that asks for a field is remembered, so the guard lets the visitor's answer through.
+ */
 @Controller()
 export class BotRepliesHandler {
   constructor(
@@ -14,8 +18,8 @@ export class BotRepliesHandler {
     private readonly stream: ConversationStreamGateway,
   ) {}
 
-  @EventPattern(botReplyCreatedV2.topic)
-  async onReply(@Payload() event: EventEnvelope<BotReplyCreatedV2>, @Ctx() context: EventContext): Promise<void> {
+  @EventPattern(botReplyCreatedV3.topic)
+  async onReply(@Payload() event: EventEnvelope<BotReplyCreatedV3>, @Ctx() context: EventContext): Promise<void> {
     const reply = event.payload;
     const appended = await this.transcript.append(
       context.manager,
@@ -26,10 +30,17 @@ export class BotRepliesHandler {
         displayName: reply.personaName,
         automated: true,
         text: { ciphertext: reply.encryptedText },
+        quickReplies: reply.quickReplies,
       },
       // The bot stays silent while a human holds the conversation, and after it closed.
       { whileStatusIn: ['bot'], correlationId: event.correlationId, causationId: event.id },
     );
-    if (appended) context.afterCommit(() => this.stream.push(MessageView.of(appended.message, appended.text)));
+    if (!appended) return;
+    await context.manager.update(
+      Conversation,
+      { id: reply.conversationId, tenantId: event.tenantId },
+      { awaitingField: reply.expects },
+    );
+    context.afterCommit(() => this.stream.push(MessageView.of(appended.message, appended.text)));
   }
 }

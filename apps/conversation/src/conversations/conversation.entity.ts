@@ -1,7 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-export const CONVERSATION_STATUSES = ['bot', 'waiting_for_human', 'with_human', 'closed'] as const;
-export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+import type { CollectedField, ConversationStatus } from '@candor/contracts';
 
 @Entity({ name: 'conversations' })
 export class Conversation {
@@ -31,4 +29,22 @@ export class Conversation {
 
   @Column({ type: 'timestamptz' })
   startedAt: Date;
+
+  /** The field the bot last asked for: the guard lets that identifier through in the next visitor message. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  awaitingField: CollectedField | null;
+
+  /** Categories of sensitive data the guard acted on, so a trained team picks the conversation up. */
+  @Column({ type: 'text', array: true, default: [] })
+  flaggedCategories: string[];
+
+  @Column({ type: 'timestamptz', nullable: true })
+  flaggedAt: Date | null;
+
+  /** The API key of the agent holding the conversation (status with_human), and the name shown for them. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  agentKeyId: string | null;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  agentDisplayName: string | null;
 }

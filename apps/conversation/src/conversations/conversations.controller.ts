@@ -10,7 +10,7 @@ import {
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
 import { ConversationsService } from './conversations.service';
 import { ConversationIdParam, ListMessagesQuery } from './dto/conversation-params';
-import { ConversationView, MessageView, StartedConversationView } from './dto/conversation.views';
+import { ConversationView, MessageView, PostedMessageView, StartedConversationView } from './dto/conversation.views';
 import { PostMessageDto } from './dto/post-message.dto';
 import { StartConversationDto } from './dto/start-conversation.dto';
 
@@ -42,15 +42,20 @@ export class ConversationsController {
 
   @Post(':id/messages')
   @Authenticated({ roles: [], visitors: true })
-  @ApiOperation({ summary: 'Post a visitor message (visitor token of this conversation)' })
-  @ApiCreatedResponse({ type: MessageView })
+  @ApiOperation({
+    summary: 'Post a visitor message (visitor token of this conversation)',
+    description:
+      "The sensitive-data guard applies the tenant's policy first: what it removes is never stored, and the " +
+      'response says what it did.',
+  })
+  @ApiCreatedResponse({ type: PostedMessageView })
   @ApiNotFoundResponse({ description: 'No such conversation for this caller' })
   post(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ConversationIdParam,
     @Body() request: PostMessageDto,
-  ): Promise<MessageView> {
-    return this.conversations.postVisitorMessage(principal, params.id, request.text);
+  ): Promise<PostedMessageView> {
+    return this.conversations.postVisitorMessage(principal, params.id, request);
   }
 
   @Get(':id/messages')

@@ -8,11 +8,22 @@ import { Conversation } from './conversation.entity';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 import { Message } from './message.entity';
+import { ConversationStates } from './handover/conversation-states';
+import { HandoffEventsHandler } from './handover/handoff-events.handler';
+import { HandoverController } from './handover/handover.controller';
+import { HandoverService } from './handover/handover.service';
 import { Transcript } from './transcript';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Conversation, Message]), TenancyModule],
-  controllers: [ConversationsController, BotRepliesHandler],
-  providers: [ConversationsService, ConversationAccess, ConversationStreamGateway, Transcript],
+  controllers: [ConversationsController, HandoverController, BotRepliesHandler, HandoffEventsHandler],
+  providers: [
+    ConversationsService,
+    ConversationAccess,
+    ConversationStreamGateway,
+    Transcript,
+    ConversationStates,
+    HandoverService,
+  ],
 })
 export class ConversationsModule {}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, MoreThan } from 'typeorm';
-import { conversationStartedV1, messageTextScope } from '@candor/contracts';
+import { type CollectedField, conversationStartedV2, messageTextScope } from '@candor/contracts';
 import { PersonalDataCipher } from '@candor/crypto';
 import { type Principal, signVisitorToken } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
@@ -11,16 +11,20 @@ import { ConversationConfig } from '../config/conversation.config';
 import { Tenant } from '../tenancy/tenant.entity';
 import { ConversationAccess } from './conversation-access';
 import { ConversationStreamGateway } from './conversation-stream.gateway';
-import { CONVERSATION_STATUSES, Conversation } from './conversation.entity';
-import { ConversationView, MessageView, type StartedConversationView } from './dto/conversation.views';
+import { type GuardAction, effectivePolicy } from '../guard/guard-policy';
+import { guardMessage } from '../guard/sensitive-data-guard';
+import { Conversation } from './conversation.entity';
+import {
+  ConversationView,
+  MessageView,
+  type PostedMessageView,
+  type StartedConversationView,
+} from './dto/conversation.views';
+import type { PostMessageDto } from './dto/post-message.dto';
 import type { StartConversationDto } from './dto/start-conversation.dto';
 import { Message } from './message.entity';
-import { Transcript } from './transcript';
+import { SYSTEM_DISPLAY_NAME, Transcript, VISITOR_DISPLAY_NAME } from './transcript';
 
-/** Name shown on system messages (notices, joins and leaves): never a person's. */
-export const SYSTEM_DISPLAY_NAME = 'System';
-export const VISITOR_DISPLAY_NAME = 'You';
-const OPEN_STATUSES = CONVERSATION_STATUSES.filter((status) => status !== 'closed');
 
 @Injectable()
 export class ConversationsService {
@@ -57,12 +61,15 @@ export class ConversationsService {
       await manager.insert(Conversation, conversation);
       const started = await this.outbox.enqueue(
         manager,
-        conversationStartedV1,
+        conversationStartedV2,
         {
           conversationId: conversation.id,
           visitorId: conversation.visitorId,
           locale: conversation.locale,
           privacyNoticeVersion: conversation.privacyNoticeVersion,
+          privacyPolicyUrl: tenant.privacyPolicyUrl,
+          pageUrl: pageOf(request.pageUrl),
+          jurisdiction: request.jurisdiction ?? null,
           startedAt: conversation.startedAt.toISOString(),
         },
         { tenantId: tenant.id, subjectId: conversation.visitorId },
@@ -99,12 +106,31 @@ export class ConversationsService {
     };
   }
 
-  async postVisitorMessage(principal: Principal, conversationId: string, text: string): Promise<MessageView> {
+  /**
+   * A visitor's message: the sensitive-data guard runs on it before anything is stored or published,
+   * under the conversation's row lock so it sees what the bot last asked for. What the tenant's policy
+   * removes never reaches the database, Kafka or the logs; the conversation is flagged for a trained team.
+   */
+  async postVisitorMessage(
+    principal: Principal,
+    conversationId: string,
+    request: PostMessageDto,
+  ): Promise<PostedMessageView> {
     if (principal.kind !== 'visitor') {
       throw new ApiException(403, 'forbidden', 'Only the visitor of this conversation can post as the visitor');
     }
     this.access.assertMaySee(principal, conversationId);
-    const message = await this.dataSource.transaction(async (manager) => {
+    const posted = await this.dataSource.transaction(async (manager) => {
+      const [current] = (await manager.query(
+        `SELECT c."status", c."awaiting_field", t."guard_policy"
+         FROM "conversation"."conversations" c JOIN "conversation"."tenants" t ON t."id" = c."tenant_id"
+         WHERE c."id" = $1 AND c."tenant_id" = $2 FOR UPDATE OF c`,
+        [conversationId, principal.tenantId],
+      )) as { status: string; awaiting_field: CollectedField | null; guard_policy: Record<string, GuardAction> }[];
+      // Not there for this caller: the same 404 as every other way of asking.
+      if (!current) await this.access.findConversation(principal, conversationId, manager);
+      if (current.status === 'closed') throw new ApiException(409, 'conversation_closed', 'The conversation is closed');
+      const guarded = guardMessage(request.text.trim(), effectivePolicy(current.guard_policy), current.awaiting_field);
       const appended = await this.transcript.append(
         manager,
         { id: conversationId, tenantId: principal.tenantId },
@@ -112,18 +138,28 @@ export class ConversationsService {
           senderKind: 'visitor',
           displayName: VISITOR_DISPLAY_NAME,
           automated: false,
-          text: { plaintext: text.trim() },
+          text: { plaintext: guarded.text },
+          quickReplyId: request.quickReplyId ?? null,
+          guard: guarded.verdict,
         },
-        { whileStatusIn: OPEN_STATUSES },
       );
-      if (appended) return appended;
-      // Not appended: either no such conversation for this caller (404), or it is closed.
-      await this.access.findConversation(principal, conversationId, manager);
-      throw new ApiException(409, 'conversation_closed', 'The conversation is closed');
+      // The row is locked by this transaction: it cannot have gone.
+      if (!appended) throw new Error('conversation vanished while posting');
+      const acted = guarded.verdict.outcome === 'redacted' || guarded.verdict.outcome === 'blocked';
+      if (current.awaiting_field || acted) {
+        await manager.query(
+          `UPDATE "conversation"."conversations" SET "awaiting_field" = NULL,
+             "flagged_categories" = ARRAY(SELECT DISTINCT unnest("flagged_categories" || $3::text[]) ORDER BY 1),
+             "flagged_at" = CASE WHEN cardinality($3::text[]) > 0 THEN coalesce("flagged_at", now()) ELSE "flagged_at" END
+           WHERE "id" = $1 AND "tenant_id" = $2`,
+          [conversationId, principal.tenantId, acted ? guarded.verdict.categories : []],
+        );
+      }
+      return { appended, verdict: guarded.verdict };
     });
-    const view = MessageView.of(message.message, message.text);
+    const view = MessageView.of(posted.appended.message, posted.appended.text);
     this.stream.push(view);
-    return view;
+    return { ...view, guard: posted.verdict };
   }
 
   async getConversation(principal: Principal, conversationId: string): Promise<ConversationView> {
@@ -144,4 +180,11 @@ export class ConversationsService {
       }),
     );
   }
+}
+
+/** Origin and path of the page, without query or fragment (they may carry personal data), or null. */
+function pageOf(pageUrl: string | undefined): string | null {
+  if (!pageUrl) return null;
+  const url = new URL(pageUrl);
+  return `${url.origin}${url.pathname}`.slice(0, 500);
 }

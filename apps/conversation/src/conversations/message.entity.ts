@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SenderKind } from '@candor/contracts';
+import type { QuickReply, SenderKind } from '@candor/contracts';
 
 /**
  * One message of a transcript, with who sent it and whether it was automated
@@ -31,6 +31,10 @@ export class Message {
 
   @Column({ type: 'text' })
   textCiphertext: string;
+
+  /** Buttons offered with a bot message (tenant-authored labels, not personal data). */
+  @Column({ type: 'jsonb', default: [] })
+  quickReplies: QuickReply[];
 
   @Column({ type: 'timestamptz' })
   createdAt: Date;

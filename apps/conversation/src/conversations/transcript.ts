@@ -2,10 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type EventMetadata, Outbox } from '@candor/messaging';
-import { type SenderKind, messagePostedV2, messageTextScope } from '@candor/contracts';
+import {
+  type ConversationStatus,
+  type GuardVerdict,
+  type QuickReply,
+  type SenderKind,
+  messagePostedV3,
+  messageTextScope,
+} from '@candor/contracts';
 import { PersonalDataCipher } from '@candor/crypto';
-import type { Conversation, ConversationStatus } from './conversation.entity';
+import type { Conversation } from './conversation.entity';
 import { Message } from './message.entity';
+
+/** Name shown on system messages (notices, joins and leaves): never a person's. */
+export const SYSTEM_DISPLAY_NAME = 'System';
+export const VISITOR_DISPLAY_NAME = 'You';
 
 export interface NewMessage {
   /** Defaults to a new id; a bot reply keeps the id the bot gave it, so a replay cannot duplicate it. */
@@ -15,6 +26,12 @@ export interface NewMessage {
   automated: boolean;
   /** Plain text to encrypt here, or a ciphertext another service made with `messageTextScope`. */
   text: { plaintext: string } | { ciphertext: string };
+  /** Buttons offered with a bot message. */
+  quickReplies?: QuickReply[];
+  /** The button a visitor pressed. */
+  quickReplyId?: string | null;
+  /** The sensitive-data guard's verdict on a visitor message (null for everyone else). */
+  guard?: GuardVerdict | null;
 }
 
 /** A stored message with its text readable, for answering the caller and the stream. */
@@ -72,12 +89,13 @@ export class Transcript {
       displayName: message.displayName,
       automated: message.automated,
       textCiphertext: ciphertext,
+      quickReplies: message.quickReplies ?? [],
       createdAt: new Date(),
     });
     await manager.insert(Message, stored);
     await this.outbox.enqueue(
       manager,
-      messagePostedV2,
+      messagePostedV3,
       {
         conversationId: conversation.id,
         messageId: stored.id,
@@ -85,6 +103,8 @@ export class Transcript {
         senderKind: stored.senderKind,
         automated: stored.automated,
         encryptedText: stored.textCiphertext,
+        quickReplyId: message.quickReplyId ?? null,
+        guard: message.guard ?? null,
         postedAt: stored.createdAt.toISOString(),
       },
       {

@@ -3,16 +3,18 @@ import { serviceDataSourceOptions } from '@candor/platform';
 import type { ConversationConfig } from '../config/conversation.config';
 import { Conversation } from '../conversations/conversation.entity';
 import { Message } from '../conversations/message.entity';
+import { PrivacyNotice } from '../tenancy/privacy-notice.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { CONVERSATION_SCHEMA } from './conversation-schema';
 import { CreateConversationSchema1764403200000 } from './migrations/1764403200000-create-conversation-schema';
+import { GuardStatesAndNoticeVersions1764576000000 } from './migrations/1764576000000-guard-states-and-notice-versions';
 
 export function conversationDataSourceOptions(config: ConversationConfig) {
   return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: CONVERSATION_SCHEMA,
-    entities: [Tenant, ApiKeyCredential, Conversation, Message],
-    migrations: [CreateConversationSchema1764403200000],
+    entities: [Tenant, PrivacyNotice, ApiKeyCredential, Conversation, Message],
+    migrations: [CreateConversationSchema1764403200000, GuardStatesAndNoticeVersions1764576000000],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-conversation',
   });

@@ -15,6 +15,7 @@ import { Outbox } from '@candor/messaging';
 import { ApiException, KEY_MANAGEMENT } from '@candor/platform';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import { ApiKeyView, CreatedApiKeyView, type CreatedTenantView, TenantView } from './dto/tenancy.responses';
+import { PrivacyNotice } from './privacy-notice.entity';
 import { Tenant } from './tenant.entity';
 
 const DEFAULT_NOTICE = {
@@ -49,6 +50,13 @@ export class TenancyService {
         createdAt: new Date(),
       });
       await manager.insert(Tenant, tenant);
+      await manager.insert(PrivacyNotice, {
+        tenantId: tenant.id,
+        version: tenant.privacyNoticeVersion,
+        text: tenant.privacyNoticeText,
+        policyUrl: tenant.privacyPolicyUrl,
+        publishedAt: tenant.createdAt,
+      });
       await this.outbox.enqueue(
         manager,
         tenantCreatedV1,

@@ -16,6 +16,7 @@ export class Tenant {
   @Column({ type: 'text', array: true })
   allowedOrigins: string[];
 
+  /** The current privacy notice; every published version is kept in `privacy_notices`. */
   @Column({ type: 'varchar', length: 40 })
   privacyNoticeVersion: string;
 
@@ -24,6 +25,10 @@ export class Tenant {
 
   @Column({ type: 'varchar', length: 500 })
   privacyPolicyUrl: string;
+
+  /** The sensitive-data guard's per-category overrides of the defaults (see guard/guard-policy.ts). */
+  @Column({ type: 'jsonb', default: {} })
+  guardPolicy: Partial<Record<string, 'allow' | 'redact' | 'block'>>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -2,14 +2,16 @@ import { ApiKeyCredential } from '@candor/auth';
 import { serviceDataSourceOptions } from '@candor/platform';
 import type { HandoffConfig } from '../config/handoff.config';
 import { HANDOFF_SCHEMA } from './handoff-schema';
+import { AgentAvailability } from '../agents/agent-availability.entity';
 import { CreateHandoffSchema1764403200000 } from './migrations/1764403200000-create-handoff-schema';
+import { CreateAgentAvailability1764576000000 } from './migrations/1764576000000-create-agent-availability';
 
 export function handoffDataSourceOptions(config: HandoffConfig) {
   return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: HANDOFF_SCHEMA,
-    entities: [ApiKeyCredential],
-    migrations: [CreateHandoffSchema1764403200000],
+    entities: [ApiKeyCredential, AgentAvailability],
+    migrations: [CreateHandoffSchema1764403200000, CreateAgentAvailability1764576000000],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-handoff',
   });

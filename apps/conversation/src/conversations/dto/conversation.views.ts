@@ -1,7 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SENDER_KINDS, type SenderKind } from '@candor/contracts';
-import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus } from '../conversation.entity';
+import {
+  CONVERSATION_STATUSES,
+  type ConversationStatus,
+  GUARD_OUTCOMES,
+  type GuardOutcome,
+  type GuardVerdict,
+  type QuickReply,
+  SENDER_KINDS,
+  type SenderKind,
+} from '@candor/contracts';
+import type { Conversation } from '../conversation.entity';
 import type { Message } from '../message.entity';
+
+export class QuickReplyView {
+  @ApiProperty({ description: 'Send this as quickReplyId to press the button' }) id: string;
+  @ApiProperty() label: string;
+}
 
 export class MessageView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -12,6 +26,8 @@ export class MessageView {
   @ApiProperty() displayName: string;
   @ApiProperty({ description: 'True when no human wrote it (bot and system messages)' }) automated: boolean;
   @ApiProperty({ description: 'The text, or "[erased]" once the visitor was erased' }) text: string;
+  @ApiProperty({ type: [QuickReplyView], description: 'Buttons offered with a bot message' })
+  quickReplies: QuickReply[];
   @ApiProperty() createdAt: string;
 
   /** `text` is the decrypted text (stored messages hold only ciphertext). */
@@ -24,6 +40,7 @@ export class MessageView {
       displayName: message.displayName,
       automated: message.automated,
       text,
+      quickReplies: message.quickReplies,
       createdAt: message.createdAt.toISOString(),
     };
   }
@@ -41,6 +58,11 @@ export class ConversationView {
   @ApiProperty({ nullable: true, type: String }) locale: string | null;
   @ApiProperty({ description: 'Version of the privacy notice shown at the start' }) privacyNoticeVersion: string;
   @ApiProperty() startedAt: string;
+  @ApiProperty({ type: [String], description: 'Sensitive-data categories the guard acted on: route to a trained team' })
+  flaggedCategories: string[];
+  @ApiProperty({ nullable: true, type: String }) flaggedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Name shown for the agent holding the conversation' })
+  agentDisplayName: string | null;
 
   static of(conversation: Conversation): ConversationView {
     return {
@@ -49,6 +71,9 @@ export class ConversationView {
       locale: conversation.locale,
       privacyNoticeVersion: conversation.privacyNoticeVersion,
       startedAt: conversation.startedAt.toISOString(),
+      flaggedCategories: conversation.flaggedCategories,
+      flaggedAt: conversation.flaggedAt?.toISOString() ?? null,
+      agentDisplayName: conversation.agentDisplayName,
     };
   }
 }
@@ -61,4 +86,17 @@ export class StartedConversationView {
   @ApiProperty() visitorTokenExpiresAt: string;
   @ApiProperty({ type: [MessageView], description: 'Messages so far (the notice, as a system message)' })
   messages: MessageView[];
+}
+
+export class GuardVerdictView {
+  @ApiProperty({ enum: GUARD_OUTCOMES }) outcome: GuardOutcome;
+  @ApiProperty({ type: [String], description: 'Categories found (never the values)' }) categories: string[];
+}
+
+export class PostedMessageView extends MessageView {
+  @ApiProperty({
+    type: GuardVerdictView,
+    description: 'What the sensitive-data guard did before storing: the stored text is `text`',
+  })
+  guard: GuardVerdict;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 
 export class StartConversationDto {
   @ApiProperty({ description: "The tenant's publishable site key", example: 'pk_…' })
@@ -11,4 +11,18 @@ export class StartConversationDto {
   @IsOptional()
   @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'locale must look like en or en-GB' })
   locale?: string;
+
+  @ApiPropertyOptional({
+    example: 'https://www.acme.example/pricing',
+    description: 'The page the chat was opened on; only its origin and path are kept (never the query)',
+  })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
+  @MaxLength(2000)
+  pageUrl?: string;
+
+  @ApiPropertyOptional({ example: 'DE', description: "The visitor's jurisdiction as ISO 3166-1 alpha-2, or EU" })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'jurisdiction must be a two-letter country code such as DE, or EU' })
+  jurisdiction?: string;
 }

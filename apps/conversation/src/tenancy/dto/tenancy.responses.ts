@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { API_KEY_ROLES, type ApiKeyRole } from '@candor/contracts';
 import type { ApiKeyCredential } from '@candor/auth';
+import type { PrivacyNotice } from '../privacy-notice.entity';
 import type { Tenant } from '../tenant.entity';
 
 export class ApiKeyView {
@@ -54,4 +55,20 @@ export class CreatedTenantView {
   @ApiProperty({ type: TenantView }) tenant: TenantView;
   @ApiProperty({ type: CreatedApiKeyView, description: 'The first admin key; shown once' })
   adminApiKey: CreatedApiKeyView;
+}
+
+export class PrivacyNoticeVersionView {
+  @ApiProperty() version: string;
+  @ApiProperty() text: string;
+  @ApiProperty() policyUrl: string;
+  @ApiProperty() publishedAt: string;
+
+  static of(notice: PrivacyNotice): PrivacyNoticeVersionView {
+    return {
+      version: notice.version,
+      text: notice.text,
+      policyUrl: notice.policyUrl,
+      publishedAt: notice.publishedAt.toISOString(),
+    };
+  }
 }

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  type ConversationStatus,
+  type ConversationStatusChangedV1,
+  conversationStatusChangedV1,
+} from '@candor/contracts';
+import { type EventMetadata, Outbox } from '@candor/messaging';
+import { ApiException } from '@candor/platform';
+import { Conversation } from '../conversation.entity';
+import { type AppendedMessage, SYSTEM_DISPLAY_NAME, Transcript } from '../transcript';
+import { type SystemEvent, systemMessage } from './system-messages';
+
+type Reason = ConversationStatusChangedV1['reason'];
+
+/** Who may answer: bot → waiting for a human → with a human → back to the bot, and closed from anywhere. */
+const TRANSITIONS: Record<Reason, { from: readonly ConversationStatus[]; to: ConversationStatus; says: SystemEvent }> = {
+  handoff_queued: { from: ['bot'], to: 'waiting_for_human', says: 'queued' },
+  agent_joined: { from: ['bot', 'waiting_for_human'], to: 'with_human', says: 'joined' },
+  agent_left: { from: ['with_human'], to: 'bot', says: 'left' },
+  closed: { from: ['bot', 'waiting_for_human', 'with_human'], to: 'closed', says: 'closed' },
+};
+
+export interface Agent {
+  keyId: string;
+  displayName: string;
+}
+
+export interface Transition {
+  conversation: Conversation;
+  /** The system message that tells the visitor what changed. */
+  announcement: AppendedMessage;
+}
+
+/**
+ * Moves a conversation between states under its row lock, says so in the transcript as a system
+ * message, and announces it on Kafka (the bot stays silent unless the status is `bot`).
+ */
+@Injectable()
+export class ConversationStates {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly transcript: Transcript,
+  ) {}
+
+  /** The transition, or null when the conversation is not in a state it can happen from. */
+  async apply(
+    manager: EntityManager,
+    conversation: Pick<Conversation, 'id' | 'tenantId'>,
+    reason: Reason,
+    options: { agent?: Agent; metadata?: Pick<EventMetadata, 'correlationId' | 'causationId'> } = {},
+  ): Promise<Transition | null> {
+    const current = await manager.findOne(Conversation, {
+      where: { id: conversation.id, tenantId: conversation.tenantId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const transition = TRANSITIONS[reason];
+    if (!current || !transition.from.includes(current.status)) return null;
+    const previousStatus = current.status;
+    const agentName = options.agent?.displayName ?? current.agentDisplayName ?? '';
+    current.status = transition.to;
+    current.agentKeyId = transition.to === 'with_human' ? (options.agent?.keyId ?? null) : null;
+    current.agentDisplayName = transition.to === 'with_human' ? (options.agent?.displayName ?? null) : null;
+    await manager.update(
+      Conversation,
+      { id: current.id, tenantId: current.tenantId },
+      { status: current.status, agentKeyId: current.agentKeyId, agentDisplayName: current.agentDisplayName },
+    );
+    const changed = await this.outbox.enqueue(
+      manager,
+      conversationStatusChangedV1,
+      { conversationId: current.id, status: current.status, previousStatus, reason, changedAt: new Date().toISOString() },
+      { tenantId: current.tenantId, subjectId: current.visitorId, ...options.metadata },
+    );
+    const announcement = await this.transcript.append(
+      manager,
+      current,
+      {
+        senderKind: 'system',
+        displayName: SYSTEM_DISPLAY_NAME,
+        automated: true,
+        text: { plaintext: systemMessage(transition.says, current.locale, agentName) },
+      },
+      { correlationId: changed.correlationId, causationId: changed.id },
+    );
+    if (!announcement) throw new Error('conversation vanished during a transition');
+    return { conversation: current, announcement };
+  }
+
+  /** For the HTTP API: a refused transition is a conflict the caller can act on. */
+  async applyOrConflict(
+    manager: EntityManager,
+    conversation: Pick<Conversation, 'id' | 'tenantId'>,
+    reason: Reason,
+    agent?: Agent,
+  ): Promise<Transition> {
+    const transition = await this.apply(manager, conversation, reason, { agent });
+    if (!transition) {
+      const allowed = TRANSITIONS[reason].from.join(', ');
+      throw new ApiException(409, 'invalid_state', `Only possible while the conversation is ${allowed}`);
+    }
+    return transition;
+  }
+}

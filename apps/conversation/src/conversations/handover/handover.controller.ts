@@ -1,0 +1,61 @@
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
+import { ConversationIdParam } from '../dto/conversation-params';
+import { ConversationView, MessageView } from '../dto/conversation.views';
+import { AgentMessageDto, JoinConversationDto } from './dto/agent.dto';
+import { HandoverService } from './handover.service';
+
+const AGENTS = { roles: ['agent', 'admin'] as ('agent' | 'admin')[] };
+
+@ApiTags('hand-over')
+@Controller('v1/conversations/:id')
+export class HandoverController {
+  constructor(private readonly handover: HandoverService) {}
+
+  @Post('agent')
+  @HttpCode(200)
+  @Authenticated(AGENTS)
+  @ApiOperation({
+    summary: 'Take the conversation over from the bot (or from the queue)',
+    description: 'The transcript says a person joined; the bot stays silent until the agent leaves.',
+  })
+  @ApiOkResponse({ type: ConversationView })
+  @ApiConflictResponse({ description: 'Already with an agent, or closed' })
+  join(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ConversationIdParam,
+    @Body() request: JoinConversationDto,
+  ): Promise<ConversationView> {
+    return this.handover.join(principal, params.id, request.displayName);
+  }
+
+  @Delete('agent')
+  @Authenticated(AGENTS)
+  @ApiOperation({ summary: 'Hand the conversation back to the bot; the transcript says the person left' })
+  @ApiOkResponse({ type: ConversationView })
+  leave(@CurrentPrincipal() principal: Principal, @Param() params: ConversationIdParam): Promise<ConversationView> {
+    return this.handover.leave(principal, params.id);
+  }
+
+  @Post('agent/messages')
+  @Authenticated(AGENTS)
+  @ApiOperation({ summary: 'Write to the visitor as the agent holding the conversation (not automated)' })
+  @ApiCreatedResponse({ type: MessageView })
+  write(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ConversationIdParam,
+    @Body() request: AgentMessageDto,
+  ): Promise<MessageView> {
+    return this.handover.postAgentMessage(principal, params.id, request.text);
+  }
+
+  @Post('close')
+  @HttpCode(200)
+  @Authenticated({ roles: ['agent', 'admin'], visitors: true })
+  @ApiOperation({ summary: 'Close the conversation (the visitor, an agent or an admin)' })
+  @ApiOkResponse({ type: ConversationView })
+  close(@CurrentPrincipal() principal: Principal, @Param() params: ConversationIdParam): Promise<ConversationView> {
+    return this.handover.close(principal, params.id);
+  }
+}

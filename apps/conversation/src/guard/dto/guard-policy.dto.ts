@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { SENSITIVE_CATEGORIES } from '@candor/privacy';
+import { GUARD_ACTIONS, type GuardAction, type GuardPolicy } from '../guard-policy';
+
+/** One optional action per category; an unknown category is rejected like any unknown field. */
+export class GuardActionsDto {
+  [category: string]: GuardAction | undefined;
+}
+for (const category of SENSITIVE_CATEGORIES) {
+  ApiPropertyOptional({ enum: GUARD_ACTIONS })(GuardActionsDto.prototype, category);
+  IsOptional()(GuardActionsDto.prototype, category);
+  IsIn(GUARD_ACTIONS, { message: `${category} must be one of ${GUARD_ACTIONS.join(', ')}` })(
+    GuardActionsDto.prototype,
+    category,
+  );
+}
+
+export class UpdateGuardPolicyDto {
+  @ApiProperty({
+    type: GuardActionsDto,
+    description: 'Categories to change; the others keep their current action',
+    example: { health: 'block', email: 'redact' },
+  })
+  @ValidateNested()
+  @Type(() => GuardActionsDto)
+  actions: GuardActionsDto;
+}
+
+export class GuardPolicyView {
+  @ApiProperty({
+    description: 'The action for every category: allow, redact (cut out before storage) or block (withhold)',
+    example: { health: 'redact', email: 'allow' },
+  })
+  actions: GuardPolicy;
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Tenant } from '../tenancy/tenant.entity';
+import type { GuardActionsDto } from './dto/guard-policy.dto';
+import { type GuardPolicy, effectivePolicy } from './guard-policy';
+
+@Injectable()
+export class GuardPolicyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(tenantId: string): Promise<GuardPolicy> {
+    const tenant = await this.dataSource.getRepository(Tenant).findOneByOrFail({ id: tenantId });
+    return effectivePolicy(tenant.guardPolicy);
+  }
+
+  /** Changes the given categories only; takes effect on the next message. */
+  async update(tenantId: string, changes: GuardActionsDto): Promise<GuardPolicy> {
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, action]) => action !== undefined));
+    const [[row]] = await this.dataSource.query(
+      `UPDATE "conversation"."tenants" SET "guard_policy" = "guard_policy" || $2::jsonb
+       WHERE "id" = $1 RETURNING "guard_policy"`,
+      [tenantId, JSON.stringify(defined)],
+    );
+    return effectivePolicy(row.guard_policy);
+  }
+}

@@ -1,0 +1,39 @@
+import { DEFAULT_GUARD_ACTION, effectivePolicy } from './guard-policy';
+import { WITHHELD_TEXT, guardMessage } from './sensitive-data-guard';
+
+describe('guardMessage', () => {
+  const diagnosis = 'I was diagnosed with type 2 diabetes and my date of birth is 14/03/1971';
+
+  it('redacts health data and a birth date by default, keeping the rest of the message', () => {
+    const guarded = guardMessage(diagnosis, DEFAULT_GUARD_ACTION, null);
+    expect(guarded.verdict).toEqual({ outcome: 'redacted', categories: ['dob', 'health'] });
+    expect(guarded.text).not.toMatch(/diabetes|1971/);
+    expect(guarded.text).toMatch(/^I was /);
+  });
+
+  it('withholds the whole message when one category found is blocked', () => {
+    const guarded = guardMessage(diagnosis, effectivePolicy({ health: 'block' }), null);
+    expect(guarded).toEqual({ text: WITHHELD_TEXT, verdict: { outcome: 'blocked', categories: ['dob', 'health'] } });
+  });
+
+  it('lets allowed categories through but still reports them', () => {
+    const guarded = guardMessage('mail me at ana@example.org', DEFAULT_GUARD_ACTION, null);
+    expect(guarded).toEqual({
+      text: 'mail me at ana@example.org',
+      verdict: { outcome: 'allowed', categories: ['email'] },
+    });
+  });
+
+  it('passes the identifier the bot asked for even when the policy redacts it, and nothing else', () => {
+    const policy = effectivePolicy({ email: 'redact' });
+    expect(guardMessage('ana@example.org', policy, 'email').verdict.outcome).toBe('clean');
+    expect(guardMessage('ana@example.org', policy, 'phone').verdict.outcome).toBe('redacted');
+  });
+
+  it('leaves a message without sensitive data untouched', () => {
+    expect(guardMessage('Do you open on Saturdays? Order 48213 is late.', DEFAULT_GUARD_ACTION, null)).toEqual({
+      text: 'Do you open on Saturdays? Order 48213 is late.',
+      verdict: { outcome: 'clean', categories: [] },
+    });
+  });
+});

@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, Matches } from 'class-validator';
+import type { AgentAvailability } from '../agent-availability.entity';
+
+export class SetAvailabilityDto {
+  @ApiProperty({ description: 'True while the agent can take conversations' })
+  @IsBoolean()
+  available: boolean;
+
+  @ApiPropertyOptional({ type: [String], example: ['sales'], description: 'Teams answered for; none means any' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z][a-z0-9_-]{0,62}$/, { each: true, message: 'each team must be a slug such as sales' })
+  teams?: string[];
+}
+
+export class AvailabilityView {
+  @ApiProperty() keyId: string;
+  @ApiProperty() available: boolean;
+  @ApiProperty({ type: [String] }) teams: string[];
+  @ApiProperty() updatedAt: string;
+
+  static of(availability: AgentAvailability): AvailabilityView {
+    return {
+      keyId: availability.keyId,
+      available: availability.available,
+      teams: availability.teams,
+      updatedAt: availability.updatedAt.toISOString(),
+    };
+  }
+}

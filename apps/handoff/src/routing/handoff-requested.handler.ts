@@ -1,0 +1,36 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  type EventEnvelope,
+  type HandoffRequestedV1,
+  handoffQueuedV1,
+  handoffRequestedV1,
+  handoffUnstaffedV1,
+} from '@candor/contracts';
+import type { EventContext } from '@candor/messaging';
+
+/**
+ * Routes the bot's request for a human: queued when an agent of the team (or of any team) is
+ * available, otherwise "unstaffed", so the bot offers a meeting or to leave a message. The decision
+ * is made once per request: a replay publishes the same answer again, which is harmless downstream.
+ */
+@Controller()
+export class HandoffRequestedHandler {
+  @EventPattern(handoffRequestedV1.topic)
+  async onRequested(@Payload() event: EventEnvelope<HandoffRequestedV1>, @Ctx() context: EventContext): Promise<void> {
+    const { conversationId, team, skill } = event.payload;
+    const [{ available }] = await context.manager.query(
+      `SELECT count(*)::int AS "available" FROM "handoff"."agent_availability" a
+       WHERE a."tenant_id" = $1 AND a."available"
+         AND ($2::text IS NULL OR cardinality(a."teams") = 0 OR $2 = ANY(a."teams"))
+         AND EXISTS (SELECT 1 FROM "handoff"."api_keys" k WHERE k."key_id" = a."key_id" AND k."revoked_at" IS NULL)`,
+      [event.tenantId, team],
+    );
+    const now = new Date().toISOString();
+    if (available > 0) {
+      await context.publish(handoffQueuedV1, { conversationId, team, skill, availableAgents: available, queuedAt: now });
+    } else {
+      await context.publish(handoffUnstaffedV1, { conversationId, team, skill, decidedAt: now });
+    }
+  }
+}
