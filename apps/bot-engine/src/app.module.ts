@@ -1,11 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@candor/auth';
 import { PlatformModule } from '@candor/platform';
+import { BotsModule } from './bots/bots.module';
 import type { BotEngineConfig } from './config/bot-engine.config';
-import { BotConversation } from './conversations/bot-conversation.entity';
-import { ConversationEventsHandler } from './conversations/conversation-events.handler';
+import { ConversationsModule } from './conversations/conversations.module';
 import { botEngineDataSourceOptions } from './persistence/data-source-options';
+import { PlaybooksModule } from './playbooks/playbooks.module';
 
 @Module({})
 export class AppModule {
@@ -19,9 +19,10 @@ export class AppModule {
           dataSourceOptions: botEngineDataSourceOptions(config),
         }),
         AuthModule.forRoot({ replicateApiKeys: true }),
-        TypeOrmModule.forFeature([BotConversation]),
+        BotsModule,
+        PlaybooksModule,
+        ConversationsModule,
       ],
-      controllers: [ConversationEventsHandler],
     };
   }
 }

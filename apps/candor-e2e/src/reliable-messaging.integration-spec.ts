@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from './support/candor-stack';
-import { type ConversationFixture, createTenant, startConversation, transcript } from './support/fixtures';
+import {
+  type ConversationFixture,
+  type MessageBody,
+  botReplies,
+  createTenant,
+  startConversation,
+  transcript,
+} from './support/fixtures';
 
-const MESSAGE_POSTED = 'conversation.public.message.posted.v2';
+const MESSAGE_POSTED = 'conversation.public.message.posted.v3';
 const BOT_DEAD_LETTERS = 'candor.dead-letter.bot-engine.v1';
 
 describe('reliable messaging on the real broker: dead letters, restarts, relay crashes', () => {
@@ -32,22 +39,40 @@ describe('reliable messaging on the real broker: dead letters, restarts, relay c
   }
 
   function post(fixture: ConversationFixture, text: string) {
-    return stack.service('conversation').request('POST', `/v1/conversations/${fixture.conversationId}/messages`, {
+    return stack.service('conversation').request<{ id: string }>('POST', `/v1/conversations/${fixture.conversationId}/messages`, {
       token: fixture.visitorToken,
       body: { text },
     });
   }
 
-  async function botRepliesTo(fixture: ConversationFixture, texts: string[]): Promise<string[]> {
+  /** The visitor's messages of the given texts, in order, once each has at least one bot reply. */
+  async function answered(fixture: ConversationFixture, texts: string[]): Promise<MessageBody[]> {
     return waitFor(
       async () => {
-        const replies = (await transcript(stack.service('conversation'), fixture))
-          .filter((message) => message.senderKind === 'bot' && message.text.startsWith('You said'))
-          .map((message) => message.text);
-        return replies.length >= texts.length ? replies : undefined;
+        const messages = await transcript(stack.service('conversation'), fixture);
+        const asked = messages.filter((message) => message.senderKind === 'visitor');
+        const replied = new Set(botReplies(messages).map((reply) => reply.inReplyTo));
+        return asked.length >= texts.length && asked.every((message) => replied.has(message.id)) ? messages : undefined;
       },
       { what: `${texts.length} bot replies`, timeoutMs: 40_000 },
     );
+  }
+
+  function replyTo(fixture: ConversationFixture, messageId: string): Promise<MessageBody> {
+    return waitFor(
+      async () =>
+        botReplies(await transcript(stack.service('conversation'), fixture)).find(
+          (reply) => reply.inReplyTo === messageId,
+        ),
+      { what: 'the bot reply', timeoutMs: 40_000 },
+    );
+  }
+
+  /** Each visitor message, in order, has exactly one reply, and the replies come in the same order. */
+  function expectOneReplyEach(messages: MessageBody[], texts: string[]) {
+    const asked = messages.filter((message) => message.senderKind === 'visitor');
+    expect(asked.map((message) => message.text)).toEqual(texts);
+    expect(botReplies(messages).map((reply) => reply.inReplyTo)).toEqual(asked.map((message) => message.id));
   }
 
   it('dead-letters undecodable and off-contract events and keeps the partition flowing', async () => {
@@ -60,9 +85,9 @@ describe('reliable messaging on the real broker: dead letters, restarts, relay c
         value: JSON.stringify({ id: randomUUID(), type: 'conversation.message.posted', schemaVersion: 1, payload: {} }),
       },
     ]);
-    expect((await post(fixture, 'still there?')).status).toBe(201);
-
-    expect(await botRepliesTo(fixture, ['still there?'])).toEqual([expect.stringContaining('still there?')]);
+    const posted = await post(fixture, 'still there?');
+    expect(posted.status).toBe(201);
+    await replyTo(fixture, posted.body.id);
     const deadLetters = await waitFor(
       async () => {
         const records = await kafka.readAll(stack.topic(BOT_DEAD_LETTERS));
@@ -103,9 +128,9 @@ describe('reliable messaging on the real broker: dead letters, restarts, relay c
     } finally {
       await stack.database.query(`ALTER TABLE bot_engine.bot_conversations DROP CONSTRAINT test_block`);
     }
-    expect((await post(fixture, 'and now?')).status).toBe(201);
-    const replies = await botRepliesTo(fixture, ['and now?']);
-    expect(replies).toEqual([expect.stringContaining('and now?')]);
+    const next = await post(fixture, 'and now?');
+    expect(next.status).toBe(201);
+    await replyTo(fixture, next.body.id);
   });
 
   it('loses and doubles nothing when the consumer restarts mid-stream and Kafka redelivers everything', async () => {
@@ -122,7 +147,7 @@ describe('reliable messaging on the real broker: dead letters, restarts, relay c
         await stack.stopService('bot-engine');
         await kafka.resetGroupToEarliest(`${stack.namespace}.candor-bot-engine`, [
           stack.topic(MESSAGE_POSTED),
-          stack.topic('conversation.public.conversation.started.v1'),
+          stack.topic('conversation.public.conversation.started.v2'),
         ]);
       }
     }
@@ -130,10 +155,9 @@ describe('reliable messaging on the real broker: dead letters, restarts, relay c
 
     for (const fixture of conversations) {
       const texts = sent.get(fixture.conversationId)!;
-      const replies = await botRepliesTo(fixture, texts);
-      expect(replies).toHaveLength(texts.length);
-      expect(replies.map((reply) => reply.match(/"(.*)"/)![1])).toEqual(texts);
+      await answered(fixture, texts);
       const messages = await transcript(stack.service('conversation'), fixture);
+      expectOneReplyEach(messages, texts);
       expect(messages.filter((message) => message.text.startsWith('Hi!'))).toHaveLength(1);
     }
     const turns = await stack.database.query<{ conversation_id: string; visitor_turns: number }>(
@@ -171,14 +195,10 @@ describe('reliable messaging on the real broker: dead letters, restarts, relay c
     }
     expect([...copies.values()].every((count) => count >= 2)).toBe(true);
 
-    const replies = await botRepliesTo(fixture, texts);
+    await answered(fixture, texts);
     // Give any duplicate a chance to turn into a second reply before counting.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const finalReplies = (await transcript(stack.service('conversation'), fixture)).filter(
-      (message) => message.senderKind === 'bot' && message.text.startsWith('You said'),
-    );
-    expect(finalReplies).toHaveLength(3);
-    expect(replies.map((reply) => reply.match(/"(.*)"/)![1])).toEqual(texts);
+    expectOneReplyEach(await transcript(stack.service('conversation'), fixture), texts);
     const processed = await stack.database.query<{ count: string }>(
       'SELECT count(*) FROM bot_engine.processed_events WHERE event_id = ANY($1::uuid[])',
       [[...copies.keys()]],

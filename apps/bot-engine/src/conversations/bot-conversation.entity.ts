@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ConversationStatus } from '@candor/contracts';
+import type { TurnState } from '../turns/turn.types';
 
-/** The bot's own state for one conversation. */
+/** The bot's own state for one conversation. Holds no personal data: collected values live in captured_fields. */
 @Entity({ name: 'bot_conversations' })
 export class BotConversation {
   @PrimaryColumn({ type: 'uuid' })
@@ -9,6 +11,7 @@ export class BotConversation {
   @Column({ type: 'uuid' })
   tenantId: string;
 
+  /** The persona the conversation started with. */
   @Column({ type: 'varchar', length: 80 })
   personaName: string;
 
@@ -20,6 +23,29 @@ export class BotConversation {
 
   @Column({ type: 'timestamptz', nullable: true })
   greetedAt: Date | null;
+
+  /** As the conversation service last announced it: the bot only speaks while it is `bot`. */
+  @Column({ type: 'varchar', length: 20, default: 'bot' })
+  status: ConversationStatus;
+
+  @Column({ type: 'jsonb', nullable: true })
+  turnState: TurnState | null;
+
+  /** The playbook version the conversation started with, kept for its whole life. */
+  @Column({ type: 'varchar', length: 63, nullable: true })
+  playbookKey: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  playbookVersion: number | null;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  jurisdiction: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  pageUrl: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  privacyPolicyUrl: string | null;
 
   @Column({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,112 +1,159 @@
-import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EntityManager } from 'typeorm';
 import {
-  type ConversationStartedV1,
+  type ConversationStartedV2,
+  type ConversationStatusChangedV1,
   type EventEnvelope,
-  type MessagePostedV2,
-  botReplyCreatedV2,
-  conversationStartedV1,
-  messagePostedV2,
+  type HandoffUnstaffedV1,
+  type MessagePostedV3,
+  conversationStartedV2,
+  conversationStatusChangedV1,
+  handoffUnstaffedV1,
+  messagePostedV3,
   messageTextScope,
 } from '@candor/contracts';
 import { ERASED, PersonalDataCipher } from '@candor/crypto';
 import type { EventContext } from '@candor/messaging';
-import { BotConversation } from './bot-conversation.entity';
-import { DEFAULT_PERSONA_NAME, echo, greeting } from './greeter';
+import type { TenantBot } from '../bots/tenant-bot.entity';
+import { TenantBots } from '../bots/tenant-bots.service';
+import type { Playbook } from '../playbooks/model';
+import { Playbooks } from '../playbooks/playbooks.service';
+import { BotBrain } from '../turns/bot-brain';
+import type { BotProfile, Turn, VisitorAttributes } from '../turns/turn.types';
+import type { BotConversation } from './bot-conversation.entity';
+import { BotConversations } from './bot-conversations';
+import { TurnEffects } from './turn-effects';
 
 /**
- * Reacts to conversations: greets when one starts, answers each visitor
- * message. Visitor text arrives encrypted under the visitor's key; replies
- * leave encrypted under the same key.
+ * The bot's side of a conversation: it greets (saying it is automated) when one starts, answers each
+ * visitor message while the conversation is with the bot, stays silent while a person holds it, and
+ * offers a meeting or a message when nobody can take it. Visitor text arrives encrypted under the
+ * visitor's key; replies leave encrypted under the same key.
  */
 @Controller()
 export class ConversationEventsHandler {
-  constructor(private readonly cipher: PersonalDataCipher) {}
+  private readonly brain = new BotBrain();
 
-  @EventPattern(conversationStartedV1.topic)
-  async onStarted(@Payload() event: EventEnvelope<ConversationStartedV1>, @Ctx() context: EventContext) {
-    const state = await this.stateFor(context.manager, event.tenantId, event.payload.conversationId);
-    await context.manager.update(
-      BotConversation,
-      { conversationId: state.conversationId },
-      { locale: event.payload.locale },
-    );
-    await this.greetOnce(state, event.payload.visitorId, context);
+  constructor(
+    private readonly cipher: PersonalDataCipher,
+    private readonly bots: TenantBots,
+    private readonly playbooks: Playbooks,
+    private readonly conversations: BotConversations,
+    private readonly effects: TurnEffects,
+  ) {}
+
+  @EventPattern(conversationStartedV2.topic)
+  async onStarted(@Payload() event: EventEnvelope<ConversationStartedV2>, @Ctx() context: EventContext) {
+    const { payload } = event;
+    const { state, bot } = await this.load(event.tenantId, payload.conversationId, context);
+    await this.conversations.save(context.manager, state, {
+      locale: payload.locale,
+      jurisdiction: payload.jurisdiction,
+      pageUrl: payload.pageUrl,
+      privacyPolicyUrl: payload.privacyPolicyUrl,
+    });
+    await this.greetOnce(state, bot, payload.visitorId, context);
   }
 
-  @EventPattern(messagePostedV2.topic)
-  async onMessage(@Payload() event: EventEnvelope<MessagePostedV2>, @Ctx() context: EventContext) {
-    if (event.payload.senderKind !== 'visitor' || !event.subjectId) return;
+  @EventPattern(messagePostedV3.topic)
+  async onMessage(@Payload() event: EventEnvelope<MessagePostedV3>, @Ctx() context: EventContext) {
+    const { payload } = event;
+    if (payload.senderKind !== 'visitor' || !event.subjectId) return;
     const visitorId = event.subjectId;
     const text = await this.cipher.decrypt(
-      messageTextScope(event.tenantId, visitorId, event.payload.messageId),
-      event.payload.encryptedText,
+      messageTextScope(event.tenantId, visitorId, payload.messageId),
+      payload.encryptedText,
     );
     // The visitor was erased before we got here: there is nobody left to answer.
     if (text === ERASED) return;
-    const state = await this.stateFor(context.manager, event.tenantId, event.payload.conversationId);
+    const { state, bot } = await this.load(event.tenantId, payload.conversationId, context);
+    // A person holds the conversation, or it is closed: the bot stays silent.
+    if (state.status !== 'bot') return;
+    await this.conversations.save(context.manager, state, { visitorTurns: state.visitorTurns + 1 });
     // `started` travels on another topic and may not have arrived yet: the disclosure still comes first.
-    await this.greetOnce(state, visitorId, context);
-    await context.manager.increment(BotConversation, { conversationId: state.conversationId }, 'visitorTurns', 1);
-    await this.reply(state, visitorId, event.payload.messageId, echo(text), context);
-  }
-
-  private async greetOnce(state: BotConversation, visitorId: string, context: EventContext): Promise<void> {
-    if (state.greetedAt) return;
-    state.greetedAt = new Date();
-    await context.manager.update(
-      BotConversation,
-      { conversationId: state.conversationId },
-      { greetedAt: state.greetedAt },
+    await this.greetOnce(state, bot, visitorId, context);
+    const turn = this.brain.onVisitorMessage(
+      state.turnState!,
+      profileOf(bot, state),
+      await this.playbookOf(state, context),
+      attributesOf(state),
+      { messageId: payload.messageId, text, quickReplyId: payload.quickReplyId, guard: payload.guard },
+      new Date(),
     );
-    await this.reply(state, visitorId, null, greeting(state.personaName), context);
+    await this.play(turn, state, visitorId, payload.messageId, context);
   }
 
-  private async reply(
+  @EventPattern(conversationStatusChangedV1.topic)
+  async onStatusChanged(@Payload() event: EventEnvelope<ConversationStatusChangedV1>, @Ctx() context: EventContext) {
+    const { state } = await this.load(event.tenantId, event.payload.conversationId, context);
+    await this.conversations.save(context.manager, state, { status: event.payload.status });
+  }
+
+  @EventPattern(handoffUnstaffedV1.topic)
+  async onUnstaffed(@Payload() event: EventEnvelope<HandoffUnstaffedV1>, @Ctx() context: EventContext) {
+    if (!event.subjectId) return;
+    const { state, bot } = await this.load(event.tenantId, event.payload.conversationId, context);
+    if (state.status !== 'bot' || !state.turnState) return;
+    const turn = this.brain.onUnstaffed(state.turnState, profileOf(bot, state), attributesOf(state), new Date());
+    await this.play(turn, state, event.subjectId, null, context);
+  }
+
+  private async greetOnce(state: BotConversation, bot: TenantBot, visitorId: string, context: EventContext) {
+    if (state.greetedAt) return;
+    // The conversation keeps the playbook version it started with, whatever is published later.
+    const key = bot.activePlaybookKey;
+    const version = key ? await this.playbooks.latestPublished(context.manager, state.tenantId, key) : null;
+    await this.conversations.save(context.manager, state, {
+      greetedAt: new Date(),
+      playbookKey: version ? key : null,
+      playbookVersion: version,
+    });
+    const turn = this.brain.greet(
+      profileOf(bot, state),
+      state.locale,
+      await this.playbookOf(state, context),
+      attributesOf(state),
+      new Date(),
+    );
+    await this.play(turn, state, visitorId, null, context);
+  }
+
+  private async play(
+    turn: Turn,
     state: BotConversation,
     visitorId: string,
     inReplyTo: string | null,
-    text: string,
     context: EventContext,
-  ): Promise<void> {
-    const replyId = randomUUID();
-    await context.publish(
-      botReplyCreatedV2,
-      {
-        conversationId: state.conversationId,
-        replyId,
-        inReplyTo,
-        personaName: state.personaName,
-        encryptedText: await this.cipher.encrypt(messageTextScope(state.tenantId, visitorId, replyId), text),
-        createdAt: new Date().toISOString(),
-      },
-      { subjectId: visitorId },
+  ) {
+    await this.conversations.save(context.manager, state, { turnState: turn.state });
+    await this.effects.apply(
+      turn.effects,
+      { conversation: state, visitorId, inReplyTo, language: turn.state.language },
+      context,
     );
   }
 
-  /**
-   * The bot's state for a conversation, created on first sight: `started` and
-   * `message.posted` travel on different topics, so either may arrive first.
-   */
-  private async stateFor(manager: EntityManager, tenantId: string, conversationId: string): Promise<BotConversation> {
-    // One statement creates the state if needed, locks the row and returns it.
-    const [row] = await manager.query(
-      `INSERT INTO "bot_engine"."bot_conversations" ("conversation_id", "tenant_id", "persona_name")
-       VALUES ($1, $2, $3)
-       ON CONFLICT ("conversation_id") DO UPDATE SET "conversation_id" = EXCLUDED."conversation_id"
-       RETURNING "conversation_id", "tenant_id", "persona_name", "greeted_at"`,
-      [conversationId, tenantId, DEFAULT_PERSONA_NAME],
-    );
-    if (row.tenant_id !== tenantId) {
-      throw new Error('conversation id already belongs to another tenant');
-    }
-    return manager.create(BotConversation, {
-      conversationId: row.conversation_id,
-      tenantId: row.tenant_id,
-      personaName: row.persona_name,
-      greetedAt: row.greeted_at,
-    });
+  private async load(tenantId: string, conversationId: string, context: EventContext) {
+    const bot = await this.bots.of(tenantId, context.manager);
+    const state = await this.conversations.lock(context.manager, tenantId, conversationId, bot.personaName);
+    return { state, bot };
   }
+
+  private playbookOf(state: BotConversation, context: EventContext): Promise<Playbook | null> | null {
+    if (!state.playbookKey || !state.playbookVersion) return null;
+    return this.playbooks.published(context.manager, state.tenantId, state.playbookKey, state.playbookVersion);
+  }
+}
+
+function profileOf(bot: TenantBot, state: BotConversation): BotProfile {
+  return {
+    personaName: state.personaName,
+    disclosure: bot.personaDisclosure,
+    secureChannelUrl: bot.secureChannelUrl,
+    meetingUrl: bot.meetingUrl,
+  };
+}
+
+function attributesOf(state: BotConversation): VisitorAttributes {
+  return { jurisdiction: state.jurisdiction, pageUrl: state.pageUrl, privacyPolicyUrl: state.privacyPolicyUrl };
 }

@@ -34,7 +34,8 @@ describe('services on the Vault key provider (stand-in): keys in Transit and KV,
       body: { text: 'encrypted through Vault' },
     });
     expect(posted.status).toBe(201);
-    await waitFor(async () => (await transcript(conversation, fixture)).some((m) => m.text.includes('You said')), {
+    const postedId = (posted.body as { id: string }).id;
+    await waitFor(async () => (await transcript(conversation, fixture)).some((m) => m.inReplyTo === postedId), {
       what: 'the bot reply',
     });
     const [stored] = await stack.database.query<{ text_ciphertext: string }>(

@@ -20,6 +20,13 @@ export interface MessageBody {
   displayName: string;
   automated: boolean;
   text: string;
+  quickReplies: { id: string; label: string }[];
+  inReplyTo: string | null;
+}
+
+/** Bot messages that answer a visitor message, in transcript order. */
+export function botReplies(messages: MessageBody[]): MessageBody[] {
+  return messages.filter((message) => message.senderKind === 'bot' && message.inReplyTo !== null);
 }
 
 export async function createTenant(
@@ -76,7 +83,8 @@ export async function conversationAnswered(
     body: { text },
   });
   if (posted.status !== 201) throw new Error(`posting failed: ${JSON.stringify(posted.body)}`);
-  await waitFor(async () => (await transcript(conversation, fixture)).some((m) => m.text.includes('You said')), {
+  const postedId = (posted.body as { id: string }).id;
+  await waitFor(async () => (await transcript(conversation, fixture)).some((m) => m.inReplyTo === postedId), {
     what: 'the bot reply',
   });
   return fixture;

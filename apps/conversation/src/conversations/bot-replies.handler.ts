@@ -31,6 +31,7 @@ export class BotRepliesHandler {
         automated: true,
         text: { ciphertext: reply.encryptedText },
         quickReplies: reply.quickReplies,
+        inReplyTo: reply.inReplyTo,
       },
       // The bot stays silent while a human holds the conversation, and after it closed.
       { whileStatusIn: ['bot'], correlationId: event.correlationId, causationId: event.id },

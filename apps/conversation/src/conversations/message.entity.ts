@@ -36,6 +36,10 @@ export class Message {
   @Column({ type: 'jsonb', default: [] })
   quickReplies: QuickReply[];
 
+  /** The visitor message a bot reply answers (null for everything else). */
+  @Column({ type: 'uuid', nullable: true })
+  inReplyTo: string | null;
+
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -28,6 +28,8 @@ export interface NewMessage {
   text: { plaintext: string } | { ciphertext: string };
   /** Buttons offered with a bot message. */
   quickReplies?: QuickReply[];
+  /** The visitor message a bot reply answers. */
+  inReplyTo?: string | null;
   /** The button a visitor pressed. */
   quickReplyId?: string | null;
   /** The sensitive-data guard's verdict on a visitor message (null for everyone else). */
@@ -90,6 +92,7 @@ export class Transcript {
       automated: message.automated,
       textCiphertext: ciphertext,
       quickReplies: message.quickReplies ?? [],
+      inReplyTo: message.inReplyTo ?? null,
       createdAt: new Date(),
     });
     await manager.insert(Message, stored);

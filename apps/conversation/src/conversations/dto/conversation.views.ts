@@ -28,6 +28,8 @@ export class MessageView {
   @ApiProperty({ description: 'The text, or "[erased]" once the visitor was erased' }) text: string;
   @ApiProperty({ type: [QuickReplyView], description: 'Buttons offered with a bot message' })
   quickReplies: QuickReply[];
+  @ApiProperty({ nullable: true, type: String, description: 'For a bot reply: the visitor message it answers' })
+  inReplyTo: string | null;
   @ApiProperty() createdAt: string;
 
   /** `text` is the decrypted text (stored messages hold only ciphertext). */
@@ -41,6 +43,7 @@ export class MessageView {
       automated: message.automated,
       text,
       quickReplies: message.quickReplies,
+      inReplyTo: message.inReplyTo,
       createdAt: message.createdAt.toISOString(),
     };
   }

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Issue 4: the sensitive-data guard's tenant policy and the conversations it flagged; who holds a
- * conversation (bot or agent) and what the bot asked for; quick replies on messages; and every
+ * conversation (bot or agent) and what the bot asked for; quick replies and the message a bot reply answers; and every
  * published version of a tenant's privacy notice, kept so the version stored with a conversation
  * can always be shown again.
  */
@@ -26,7 +26,7 @@ export class GuardStatesAndNoticeVersions1764576000000 implements MigrationInter
       `CREATE INDEX "conversations_tenant_status" ON "conversation"."conversations" ("tenant_id", "status")`,
     );
     await queryRunner.query(
-      `ALTER TABLE "conversation"."messages" ADD COLUMN "quick_replies" jsonb NOT NULL DEFAULT '[]'::jsonb`,
+      `ALTER TABLE "conversation"."messages" ADD COLUMN "quick_replies" jsonb NOT NULL DEFAULT '[]'::jsonb, ADD COLUMN "in_reply_to" uuid`,
     );
     await queryRunner.query(`
       CREATE TABLE "conversation"."privacy_notices" (
@@ -45,7 +45,7 @@ export class GuardStatesAndNoticeVersions1764576000000 implements MigrationInter
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "conversation"."privacy_notices"`);
-    await queryRunner.query(`ALTER TABLE "conversation"."messages" DROP COLUMN "quick_replies"`);
+    await queryRunner.query(`ALTER TABLE "conversation"."messages" DROP COLUMN "in_reply_to", DROP COLUMN "quick_replies"`);
     await queryRunner.query(`DROP INDEX "conversation"."conversations_tenant_status"`);
     await queryRunner.query(`
       ALTER TABLE "conversation"."conversations"

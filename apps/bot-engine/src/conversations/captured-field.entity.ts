@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CollectedField } from '@candor/contracts';
+
+/**
+ * A value the bot collected (an email, a phone number, a name, a message), encrypted under the
+ * visitor's key: erasing the visitor erases it. Emails and phones carry a blind index so the tenant
+ * can find a returning visitor without storing the value in the clear.
+ */
+@Entity({ name: 'captured_fields' })
+export class CapturedField {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  tenantId: string;
+
+  @Column({ type: 'uuid' })
+  conversationId: string;
+
+  @Column({ type: 'uuid' })
+  visitorId: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  field: CollectedField;
+
+  @Column({ type: 'text' })
+  valueCiphertext: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  blindIndex: string | null;
+
+  @Column({ type: 'timestamptz' })
+  capturedAt: Date;
+}
+
+/** How a captured value is bound when encrypted: to its tenant, visitor, record and field. */
+export function capturedFieldScope(tenantId: string, visitorId: string, id: string, field: CollectedField) {
+  return { tenantId, subjectId: visitorId, record: `capture:${id}`, field };
+}

@@ -1,0 +1,3 @@
+export { PERSONA_LANGUAGES, PERSONA_TONES } from './types';
+export type { PersonaDraft, PersonaLanguage, PersonaTone, PersonaViolation } from './types';
+export { validatePersona } from './validate-persona';

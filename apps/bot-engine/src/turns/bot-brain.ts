@@ -1,0 +1,180 @@
+import {
+  type BotAction,
+  type Playbook,
+  type RunState,
+  type VisitorContext,
+  type VisitorInput,
+  advancePlaybook,
+  isWaiting,
+  playbookIntents,
+  startPlaybook,
+} from '../playbooks/model';
+import { GLOBAL_INTENTS, IntentMatcher, detectLanguage } from '../intents';
+import { type BotLanguage, copyFor, describeCategories, isBotLanguage } from './bot-copy';
+import { LEAVE_MESSAGE_PLAYBOOK } from './leave-message.playbook';
+import type { Effect, BotProfile, Turn, TurnState, VisitorAttributes, VisitorMessage } from './turn.types';
+
+/** The quick reply the bot offers when it cannot understand: pressing it always asks for a person. */
+export const TALK_TO_HUMAN = 'talk_to_human';
+
+const GLOBAL_MATCHER = new IntentMatcher(GLOBAL_INTENTS);
+
+/**
+ * The bot's decisions, free of I/O: what to say and do when a conversation starts, on each visitor
+ * message, and when nobody can take a hand-off. Global intents (a person, "are you a bot?", forget me,
+ * privacy, unsubscribe) win at any point of any playbook; a message the guard cleaned gets the
+ * secure-channel redirect instead of an answer; what cannot be understood gets a rephrase, then a person.
+ */
+export class BotBrain {
+  private readonly playbookMatchers = new WeakMap<Playbook, IntentMatcher>();
+
+  greet(bot: BotProfile, locale: string | null, playbook: Playbook | null, visitor: VisitorAttributes, now: Date): Turn {
+    const language = languageOf(locale);
+    const state: TurnState = { language, languageFixed: locale !== null, run: null, detour: null, misunderstood: 0 };
+    const effects: Effect[] = [say(bot.disclosure[language] ?? copyFor(language).greeting(bot.personaName))];
+    if (playbook) {
+      const step = startPlaybook(playbook, this.context(state, visitor, now));
+      state.run = step.state;
+      effects.push(...this.fromActions(step.actions, bot, state.language));
+    }
+    return { effects, state };
+  }
+
+  onVisitorMessage(
+    previous: TurnState,
+    bot: BotProfile,
+    playbook: Playbook | null,
+    visitor: VisitorAttributes,
+    message: VisitorMessage,
+    now: Date,
+  ): Turn {
+    const state = { ...previous };
+    const copy = () => copyFor(state.language);
+    // Something sensitive was removed: the visitor is redirected, and nothing of it is treated as an answer.
+    if (message.guard?.outcome === 'redacted' || message.guard?.outcome === 'blocked') {
+      const categories = describeCategories(state.language, message.guard.categories);
+      return { effects: [say(copy().secureChannel(categories, bot.secureChannelUrl))], state };
+    }
+    if (message.quickReplyId === TALK_TO_HUMAN) return this.toHuman(state, 'visitor_asked');
+
+    const global = message.quickReplyId ? null : GLOBAL_MATCHER.match(message.text);
+    if (!state.languageFixed) {
+      const detected = global?.language ?? detectLanguage(message.text);
+      if (detected) state.language = detected;
+    }
+    if (global) {
+      state.misunderstood = 0;
+      switch (global.intent) {
+        case 'bot_check':
+          return { effects: [say(copy().iAmABot(bot.personaName))], state };
+        case 'human':
+          return this.toHuman(state, 'visitor_asked');
+        case 'forget_me':
+          return { effects: [{ kind: 'data_request', request: 'erasure' }, say(copy().erasureStarted)], state };
+        case 'unsubscribe':
+          return { effects: [{ kind: 'data_request', request: 'unsubscribe' }, say(copy().unsubscribed)], state };
+        case 'privacy':
+          return { effects: [say(copy().privacy(visitor.privacyPolicyUrl))], state };
+      }
+    }
+
+    const context = this.context(state, visitor, now);
+    if (state.detour && isWaiting(state.detour)) {
+      const step = advancePlaybook(LEAVE_MESSAGE_PLAYBOOK, state.detour, this.input(message, null), context);
+      state.detour = step.state;
+      return { effects: this.fromActions(step.actions, bot, state.language), state };
+    }
+    if (playbook && state.run && isWaiting(state.run)) {
+      const intent = message.quickReplyId ? null : (this.matcherFor(playbook).match(message.text)?.intent ?? null);
+      const step = advancePlaybook(playbook, state.run, this.input(message, intent), context);
+      state.run = step.state;
+      state.misunderstood = 0;
+      return { effects: this.fromActions(step.actions, bot, state.language), state };
+    }
+    state.misunderstood += 1;
+    return { effects: [state.misunderstood === 1 ? say(copy().rephrase) : this.offerHuman(state.language)], state };
+  }
+
+  /** Nobody can take the conversation: offer a meeting and to leave a message, in the same breath. */
+  onUnstaffed(previous: TurnState, bot: BotProfile, visitor: VisitorAttributes, now: Date): Turn {
+    const state = { ...previous };
+    const step = startPlaybook(LEAVE_MESSAGE_PLAYBOOK, this.context(state, visitor, now));
+    state.detour = step.state;
+    return {
+      effects: [
+        say(copyFor(state.language).nobodyAvailable(bot.meetingUrl)),
+        ...this.fromActions(step.actions, bot, state.language),
+      ],
+      state,
+    };
+  }
+
+  private toHuman(state: TurnState, reason: 'visitor_asked' | 'not_understood'): Turn {
+    state.misunderstood = 0;
+    return {
+      effects: [say(copyFor(state.language).connectingToHuman), { kind: 'handoff', team: null, skill: null, reason }],
+      state,
+    };
+  }
+
+  private offerHuman(language: BotLanguage): Effect {
+    const copy = copyFor(language);
+    return { kind: 'reply', text: copy.offerHuman, quickReplies: [{ id: TALK_TO_HUMAN, label: copy.talkToHumanLabel }], expects: null };
+  }
+
+  private fromActions(actions: BotAction[], bot: BotProfile, language: BotLanguage): Effect[] {
+    const copy = copyFor(language);
+    return actions.flatMap((action): Effect[] => {
+      switch (action.kind) {
+        case 'say':
+          return [{ kind: 'reply', text: action.text, quickReplies: action.quickReplies, expects: action.expects }];
+        case 'capture':
+          return [{ kind: 'capture', field: action.field, value: action.value }];
+        case 'consent':
+          return [{ kind: 'consent', formId: action.formId, purpose: action.purpose, granted: action.granted }];
+        case 'handoff':
+          return [{ kind: 'handoff', team: action.team, skill: action.skill, reason: 'playbook' }];
+        case 'meeting':
+          return [say(copy.meeting(action.url))];
+        case 'secure_channel':
+          return bot.secureChannelUrl ? [say(bot.secureChannelUrl)] : [];
+        case 'data_request':
+          return [{ kind: 'data_request', request: action.request }];
+        case 'fallback_exhausted':
+          return [this.offerHuman(language)];
+        case 'end':
+          return [];
+      }
+    });
+  }
+
+  private input(message: VisitorMessage, intent: string | null): VisitorInput {
+    return message.quickReplyId
+      ? { kind: 'quick_reply', optionId: message.quickReplyId }
+      : { kind: 'text', text: message.text, intent };
+  }
+
+  private context(state: TurnState, visitor: VisitorAttributes, now: Date): VisitorContext {
+    return { language: state.language, jurisdiction: visitor.jurisdiction, pageUrl: visitor.pageUrl, now };
+  }
+
+  private matcherFor(playbook: Playbook): IntentMatcher {
+    let matcher = this.playbookMatchers.get(playbook);
+    if (!matcher) {
+      matcher = new IntentMatcher(playbookIntents(playbook));
+      this.playbookMatchers.set(playbook, matcher);
+    }
+    return matcher;
+  }
+}
+
+function say(text: string): Effect {
+  return { kind: 'reply', text, quickReplies: [], expects: null };
+}
+
+function languageOf(locale: string | null): BotLanguage {
+  const language = locale?.slice(0, 2) ?? null;
+  return isBotLanguage(language) ? language : 'en';
+}
+
+export type { RunState };

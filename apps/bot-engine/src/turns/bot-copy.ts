@@ -1,0 +1,167 @@
+/**
+ * What the bot says on its own (outside a tenant's playbook), in the four languages it speaks.
+ * Every sentence about who is answering is truthful: the bot says it is automated, and a person is
+ * only promised when the hand-off service has queued one.
+ */
+export type BotLanguage = 'en' | 'de' | 'fr' | 'es';
+export const BOT_LANGUAGES: readonly BotLanguage[] = ['en', 'de', 'fr', 'es'];
+
+interface Copy {
+  greeting(persona: string): string;
+  iAmABot(persona: string): string;
+  connectingToHuman: string;
+  nobodyAvailable(meetingUrl: string | null): string;
+  askEmailForMessage: string;
+  askMessage: string;
+  messageLeft: string;
+  privacy(policyUrl: string | null): string;
+  erasureStarted: string;
+  unsubscribed: string;
+  secureChannel(categories: string, url: string | null): string;
+  rephrase: string;
+  offerHuman: string;
+  talkToHumanLabel: string;
+  meeting(url: string): string;
+}
+
+const EN: Copy = {
+  greeting: (persona) =>
+    `Hi! I'm ${persona}, an automated assistant, not a person. Ask me anything, or ask for a person at any time.`,
+  iAmABot: (persona) =>
+    `Yes, I'm ${persona}, an automated assistant (a bot), not a person. Say "talk to a person" whenever you like.`,
+  connectingToHuman: "I'll connect you with a person from our team.",
+  nobodyAvailable: (url) =>
+    'Nobody from our team is available right now. ' +
+    (url ? `You can book a time with us: ${url}. ` : '') +
+    'Or leave a message here and we will get back to you.',
+  askEmailForMessage: 'Which email address should we reply to?',
+  askMessage: 'What would you like to tell us?',
+  messageLeft: 'Thank you, your message is with our team. We will reply by email.',
+  privacy: (url) =>
+    'We use what you write here only to answer you, and you can ask us to delete it at any time' +
+    (url ? `. The details are in our privacy policy: ${url}` : '.'),
+  erasureStarted:
+    "I've started a request to delete your data. Our team will confirm when it's done; nothing more is needed from you.",
+  unsubscribed: "Done: you won't receive marketing messages from us any more.",
+  secureChannel: (categories, url) =>
+    `For your protection I removed what looked like ${categories} from your message; please don't share it in this chat. ` +
+    (url ? `Use our secure channel instead: ${url}. ` : '') +
+    'A colleague trained to handle it will follow up.',
+  rephrase: "Sorry, I didn't understand that. Could you say it another way?",
+  offerHuman: "I'm still not sure I understand. Would you like to talk to a person?",
+  talkToHumanLabel: 'Talk to a person',
+  meeting: (url) => `You can book a time here: ${url}`,
+};
+
+const DE: Copy = {
+  greeting: (persona) =>
+    `Hallo! Ich bin ${persona}, ein automatisierter Assistent, kein Mensch. Fragen Sie mich, oder verlangen Sie jederzeit eine Person.`,
+  iAmABot: (persona) =>
+    `Ja, ich bin ${persona}, ein automatisierter Assistent (ein Bot), kein Mensch. Schreiben Sie „mit einer Person sprechen“, wann immer Sie möchten.`,
+  connectingToHuman: 'Ich verbinde Sie mit einer Person aus unserem Team.',
+  nobodyAvailable: (url) =>
+    'Gerade ist niemand aus unserem Team erreichbar. ' +
+    (url ? `Sie können einen Termin buchen: ${url}. ` : '') +
+    'Oder hinterlassen Sie hier eine Nachricht, wir melden uns.',
+  askEmailForMessage: 'An welche E-Mail-Adresse dürfen wir antworten?',
+  askMessage: 'Was möchten Sie uns mitteilen?',
+  messageLeft: 'Danke, Ihre Nachricht ist bei unserem Team. Wir antworten per E-Mail.',
+  privacy: (url) =>
+    'Was Sie hier schreiben, nutzen wir nur, um Ihnen zu antworten, und Sie können jederzeit die Löschung verlangen' +
+    (url ? `. Einzelheiten in unserer Datenschutzerklärung: ${url}` : '.'),
+  erasureStarted:
+    'Ich habe einen Antrag auf Löschung Ihrer Daten gestellt. Unser Team bestätigt, wenn er erledigt ist; Sie müssen nichts weiter tun.',
+  unsubscribed: 'Erledigt: Sie erhalten keine Werbenachrichten mehr von uns.',
+  secureChannel: (categories, url) =>
+    `Zu Ihrem Schutz habe ich entfernt, was nach ${categories} aussah; bitte teilen Sie so etwas nicht in diesem Chat. ` +
+    (url ? `Nutzen Sie stattdessen unseren sicheren Kanal: ${url}. ` : '') +
+    'Eine dafür geschulte Person meldet sich.',
+  rephrase: 'Entschuldigung, das habe ich nicht verstanden. Können Sie es anders formulieren?',
+  offerHuman: 'Ich verstehe es leider noch nicht. Möchten Sie mit einer Person sprechen?',
+  talkToHumanLabel: 'Mit einer Person sprechen',
+  meeting: (url) => `Hier können Sie einen Termin buchen: ${url}`,
+};
+
+const FR: Copy = {
+  greeting: (persona) =>
+    `Bonjour ! Je suis ${persona}, un assistant automatisé, pas une personne. Posez-moi vos questions, ou demandez une personne à tout moment.`,
+  iAmABot: (persona) =>
+    `Oui, je suis ${persona}, un assistant automatisé (un bot), pas une personne. Écrivez « parler à une personne » quand vous voulez.`,
+  connectingToHuman: 'Je vous mets en relation avec une personne de notre équipe.',
+  nobodyAvailable: (url) =>
+    "Personne de notre équipe n'est disponible pour le moment. " +
+    (url ? `Vous pouvez réserver un créneau : ${url}. ` : '') +
+    'Ou laissez un message ici et nous vous répondrons.',
+  askEmailForMessage: 'À quelle adresse e-mail devons-nous répondre ?',
+  askMessage: 'Que souhaitez-vous nous dire ?',
+  messageLeft: 'Merci, votre message a été transmis à notre équipe. Nous répondrons par e-mail.',
+  privacy: (url) =>
+    "Nous utilisons ce que vous écrivez ici uniquement pour vous répondre, et vous pouvez en demander l'effacement à tout moment" +
+    (url ? `. Les détails sont dans notre politique de confidentialité : ${url}` : '.'),
+  erasureStarted:
+    "J'ai ouvert une demande d'effacement de vos données. Notre équipe confirmera quand ce sera fait ; vous n'avez rien d'autre à faire.",
+  unsubscribed: 'C’est fait : vous ne recevrez plus de messages marketing de notre part.',
+  secureChannel: (categories, url) =>
+    `Pour votre protection, j'ai retiré de votre message ce qui ressemblait à ${categories} ; merci de ne pas le partager dans ce chat. ` +
+    (url ? `Utilisez plutôt notre canal sécurisé : ${url}. ` : '') +
+    'Une personne formée pour cela vous recontactera.',
+  rephrase: "Désolé, je n'ai pas compris. Pouvez-vous le dire autrement ?",
+  offerHuman: 'Je ne comprends toujours pas. Voulez-vous parler à une personne ?',
+  talkToHumanLabel: 'Parler à une personne',
+  meeting: (url) => `Vous pouvez réserver un créneau ici : ${url}`,
+};
+
+const ES: Copy = {
+  greeting: (persona) =>
+    `¡Hola! Soy ${persona}, un asistente automatizado, no una persona. Pregúnteme lo que quiera, o pida una persona cuando quiera.`,
+  iAmABot: (persona) =>
+    `Sí, soy ${persona}, un asistente automatizado (un bot), no una persona. Escriba «hablar con una persona» cuando quiera.`,
+  connectingToHuman: 'Le pongo en contacto con una persona de nuestro equipo.',
+  nobodyAvailable: (url) =>
+    'Ahora mismo no hay nadie de nuestro equipo disponible. ' +
+    (url ? `Puede reservar una cita: ${url}. ` : '') +
+    'O deje aquí un mensaje y le responderemos.',
+  askEmailForMessage: '¿A qué correo electrónico le respondemos?',
+  askMessage: '¿Qué desea decirnos?',
+  messageLeft: 'Gracias, su mensaje está con nuestro equipo. Le responderemos por correo.',
+  privacy: (url) =>
+    'Usamos lo que escribe aquí solo para responderle, y puede pedir que lo borremos en cualquier momento' +
+    (url ? `. Los detalles están en nuestra política de privacidad: ${url}` : '.'),
+  erasureStarted:
+    'He iniciado una solicitud para borrar sus datos. Nuestro equipo confirmará cuando esté hecho; no necesita hacer nada más.',
+  unsubscribed: 'Hecho: ya no recibirá mensajes de marketing de nuestra parte.',
+  secureChannel: (categories, url) =>
+    `Para protegerle, he quitado de su mensaje lo que parecía ${categories}; por favor, no lo comparta en este chat. ` +
+    (url ? `Use nuestro canal seguro: ${url}. ` : '') +
+    'Una persona formada para ello le contactará.',
+  rephrase: 'Perdone, no lo he entendido. ¿Puede decirlo de otra forma?',
+  offerHuman: 'Sigo sin entenderlo. ¿Quiere hablar con una persona?',
+  talkToHumanLabel: 'Hablar con una persona',
+  meeting: (url) => `Puede reservar una cita aquí: ${url}`,
+};
+
+const COPIES: Record<BotLanguage, Copy> = { en: EN, de: DE, fr: FR, es: ES };
+
+/** How a sensitive-data category is named to a visitor (never what was found). */
+const CATEGORY_NAMES: Record<BotLanguage, Record<string, string>> = {
+  en: { health: 'health information', dob: 'a date of birth', default: 'personal identifiers' },
+  de: { health: 'Gesundheitsangaben', dob: 'ein Geburtsdatum', default: 'persönliche Kennungen' },
+  fr: { health: 'des informations de santé', dob: 'une date de naissance', default: 'des identifiants personnels' },
+  es: { health: 'información de salud', dob: 'una fecha de nacimiento', default: 'identificadores personales' },
+};
+
+export function copyFor(language: BotLanguage): Copy {
+  return COPIES[language];
+}
+
+/** "health information and a date of birth": the categories as a visitor understands them. */
+export function describeCategories(language: BotLanguage, categories: readonly string[]): string {
+  const names = CATEGORY_NAMES[language];
+  const described = [...new Set(categories.map((category) => names[category] ?? names.default))];
+  const and = { en: 'and', de: 'und', fr: 'et', es: 'y' }[language];
+  return described.length <= 1 ? (described[0] ?? names.default) : `${described.slice(0, -1).join(', ')} ${and} ${described.at(-1)}`;
+}
+
+export function isBotLanguage(value: string | null | undefined): value is BotLanguage {
+  return value !== null && value !== undefined && (BOT_LANGUAGES as readonly string[]).includes(value);
+}

@@ -1,0 +1,52 @@
+import type { CollectedField, DataRequestKind, GuardVerdict, HandoffReason, QuickReply } from '@candor/contracts';
+import type { RunState } from '../playbooks/model';
+import type { BotLanguage } from './bot-copy';
+
+/** What the bot knows of a tenant when it answers. */
+export interface BotProfile {
+  personaName: string;
+  /** The tenant's own disclosure sentence per language (validated to say it is automated). */
+  disclosure: Partial<Record<BotLanguage, string>>;
+  secureChannelUrl: string | null;
+  meetingUrl: string | null;
+}
+
+/** What the bot knows of a visitor: no personal data, only the attributes playbooks branch on. */
+export interface VisitorAttributes {
+  jurisdiction: string | null;
+  pageUrl: string | null;
+  privacyPolicyUrl: string | null;
+}
+
+/** The bot's memory of one conversation between turns (stored as JSON; never personal data). */
+export interface TurnState {
+  language: BotLanguage;
+  /** True when the widget told us the language; otherwise the bot follows the language the visitor writes in. */
+  languageFixed: boolean;
+  /** The tenant's playbook run, or null when the tenant has none. */
+  run: RunState | null;
+  /** The built-in leave-a-message run, which takes precedence while it lasts. */
+  detour: RunState | null;
+  /** Messages in a row the bot could not place: first it asks to rephrase, then it offers a person. */
+  misunderstood: number;
+}
+
+export interface VisitorMessage {
+  messageId: string;
+  text: string;
+  quickReplyId: string | null;
+  guard: GuardVerdict | null;
+}
+
+/** What a turn makes happen; the handler turns each into an encrypted reply, a stored value or an event. */
+export type Effect =
+  | { kind: 'reply'; text: string; quickReplies: QuickReply[]; expects: CollectedField | null }
+  | { kind: 'capture'; field: CollectedField; value: string }
+  | { kind: 'consent'; formId: string; purpose: string; granted: boolean }
+  | { kind: 'handoff'; team: string | null; skill: string | null; reason: HandoffReason }
+  | { kind: 'data_request'; request: DataRequestKind };
+
+export interface Turn {
+  effects: Effect[];
+  state: TurnState;
+}
