@@ -39,10 +39,12 @@ describe('reliable messaging on the real broker: dead letters, restarts, relay c
   }
 
   function post(fixture: ConversationFixture, text: string) {
-    return stack.service('conversation').request<{ id: string }>('POST', `/v1/conversations/${fixture.conversationId}/messages`, {
-      token: fixture.visitorToken,
-      body: { text },
-    });
+    return stack
+      .service('conversation')
+      .request<{ id: string }>('POST', `/v1/conversations/${fixture.conversationId}/messages`, {
+        token: fixture.visitorToken,
+        body: { text },
+      });
   }
 
   /** The visitor's messages of the given texts, in order, once each has at least one bot reply. */

@@ -1,9 +1,5 @@
 import { botReplyCreatedV3, consentDecidedV1, dataRequestedV1, handoffRequestedV1 } from './events/bot.events';
-import {
-  conversationStartedV2,
-  conversationStatusChangedV1,
-  messagePostedV3,
-} from './events/conversation.events';
+import { conversationStartedV2, conversationStatusChangedV1, messagePostedV3 } from './events/conversation.events';
 import { handoffQueuedV1, handoffUnstaffedV1 } from './events/handoff.events';
 import { subjectKeyDestroyedV1 } from './events/keys.events';
 import { apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1, tenantOffboardedV1 } from './events/tenancy.events';

@@ -90,7 +90,11 @@ export class Playbooks {
        FROM "bot_engine"."playbook_versions" WHERE "tenant_id" = $1 GROUP BY "playbook_key" ORDER BY 1`,
       [tenantId],
     );
-    return rows.map((row) => ({ key: row.key, latestPublishedVersion: row.latest_published, latestVersion: row.latest }));
+    return rows.map((row) => ({
+      key: row.key,
+      latestPublishedVersion: row.latest_published,
+      latestVersion: row.latest,
+    }));
   }
 
   /** The latest published version of a playbook, for a conversation about to start it. */
@@ -121,7 +125,12 @@ export class Playbooks {
   private validate(request: PlaybookSourceDto): Playbook {
     const result = parsePlaybook(request.source, request.format);
     if (!result.ok) {
-      throw new ApiException(422, 'invalid_playbook', `The playbook has ${result.errors.length} error(s)`, result.errors);
+      throw new ApiException(
+        422,
+        'invalid_playbook',
+        `The playbook has ${result.errors.length} error(s)`,
+        result.errors,
+      );
     }
     return result.playbook;
   }

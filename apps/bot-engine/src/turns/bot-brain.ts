@@ -28,7 +28,13 @@ const GLOBAL_MATCHER = new IntentMatcher(GLOBAL_INTENTS);
 export class BotBrain {
   private readonly playbookMatchers = new WeakMap<Playbook, IntentMatcher>();
 
-  greet(bot: BotProfile, locale: string | null, playbook: Playbook | null, visitor: VisitorAttributes, now: Date): Turn {
+  greet(
+    bot: BotProfile,
+    locale: string | null,
+    playbook: Playbook | null,
+    visitor: VisitorAttributes,
+    now: Date,
+  ): Turn {
     const language = languageOf(locale);
     const state: TurnState = { language, languageFixed: locale !== null, run: null, detour: null, misunderstood: 0 };
     const effects: Effect[] = [say(bot.disclosure[language] ?? copyFor(language).greeting(bot.personaName))];
@@ -119,7 +125,12 @@ export class BotBrain {
 
   private offerHuman(language: BotLanguage): Effect {
     const copy = copyFor(language);
-    return { kind: 'reply', text: copy.offerHuman, quickReplies: [{ id: TALK_TO_HUMAN, label: copy.talkToHumanLabel }], expects: null };
+    return {
+      kind: 'reply',
+      text: copy.offerHuman,
+      quickReplies: [{ id: TALK_TO_HUMAN, label: copy.talkToHumanLabel }],
+      expects: null,
+    };
   }
 
   private fromActions(actions: BotAction[], bot: BotProfile, language: BotLanguage): Effect[] {

@@ -159,7 +159,9 @@ export function describeCategories(language: BotLanguage, categories: readonly s
   const names = CATEGORY_NAMES[language];
   const described = [...new Set(categories.map((category) => names[category] ?? names.default))];
   const and = { en: 'and', de: 'und', fr: 'et', es: 'y' }[language];
-  return described.length <= 1 ? (described[0] ?? names.default) : `${described.slice(0, -1).join(', ')} ${and} ${described.at(-1)}`;
+  return described.length <= 1
+    ? (described[0] ?? names.default)
+    : `${described.slice(0, -1).join(', ')} ${and} ${described.at(-1)}`;
 }
 
 export function isBotLanguage(value: string | null | undefined): value is BotLanguage {

@@ -14,6 +14,7 @@ import { KEY_MANAGEMENT, SubjectKeyShredder } from '@candor/platform';
 import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
 import { type ConversationFixture, conversationAnswered, createTenant, transcript } from '../support/fixtures';
+import { everyRecord as everyRecordIn, everyRow as everyRowIn } from '../support/leak-scan';
 
 const EMAIL = 'ada.lovelace@example.org';
 const PHONE = '+44 20 7946 0958';
@@ -52,38 +53,8 @@ describe('personal data is encrypted everywhere, and erasure shreds it', () => {
     return fixture;
   }
 
-  /** Every row of every table of every schema, as text. */
-  async function everyRow(): Promise<string[]> {
-    const tables = await stack.database.query<{ schema: string; name: string }>(
-      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-       WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
-    );
-    const rows: string[] = [];
-    for (const table of tables) {
-      const found = await stack.database.query<{ row: string }>(
-        `SELECT t::text AS row FROM "${table.schema}"."${table.name}" t`,
-      );
-      rows.push(...found.map((entry) => `${table.schema}.${table.name}: ${entry.row}`));
-    }
-    return rows;
-  }
-
-  /** Every record (key, headers, value) of every topic of this stack, as raw bytes decoded leniently. */
-  async function everyRecord(): Promise<{ topic: string; bytes: string }[]> {
-    const records: { topic: string; bytes: string }[] = [];
-    for (const topic of await kafka.listTopics(`${stack.namespace}.`)) {
-      for (const record of await kafka.readAll(topic)) {
-        const headers = Object.entries(record.headers ?? {})
-          .map(([name, value]) => `${name}=${value?.toString('latin1')}`)
-          .join(';');
-        records.push({
-          topic,
-          bytes: `${record.key?.toString('latin1')}|${headers}|${record.value?.toString('latin1')}`,
-        });
-      }
-    }
-    return records;
-  }
+  const everyRow = () => everyRowIn(stack.database);
+  const everyRecord = () => everyRecordIn(kafka, stack.namespace);
 
   it('stores, publishes and logs no planted value in the clear: tables, topics, keys, headers, logs', async () => {
     const fixture = await conversationWith(`${SENTENCE}. Mail ${EMAIL} or call ${PHONE}.`);

@@ -25,7 +25,6 @@ import type { StartConversationDto } from './dto/start-conversation.dto';
 import { Message } from './message.entity';
 import { SYSTEM_DISPLAY_NAME, Transcript, VISITOR_DISPLAY_NAME } from './transcript';
 
-
 @Injectable()
 export class ConversationsService {
   constructor(

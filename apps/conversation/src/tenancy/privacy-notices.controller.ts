@@ -36,7 +36,10 @@ export class PrivacyNoticesController {
   @ApiOperation({ summary: 'Publish a new version; conversations started from now on show it' })
   @ApiCreatedResponse({ type: PrivacyNoticeVersionView })
   @ApiConflictResponse({ description: 'That version label was already published' })
-  publish(@CurrentPrincipal() principal: Principal, @Body() request: PrivacyNoticeDto): Promise<PrivacyNoticeVersionView> {
+  publish(
+    @CurrentPrincipal() principal: Principal,
+    @Body() request: PrivacyNoticeDto,
+  ): Promise<PrivacyNoticeVersionView> {
     return this.dataSource.transaction(async (manager) => {
       const notice = manager.create(PrivacyNotice, {
         tenantId: principal.tenantId,

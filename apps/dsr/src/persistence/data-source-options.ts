@@ -14,11 +14,7 @@ export function dsrDataSourceOptions(config: DsrConfig) {
     url: config.DATABASE_URL,
     schema: DSR_SCHEMA,
     entities: [ApiKeyCredential, KeyRotation, ShreddedSubjectKey, DataRequest],
-    migrations: [
-      CreateDsrSchema1764403200000,
-      CreateKeyRotationTables1764489600000,
-      CreateDataRequests1764576000000,
-    ],
+    migrations: [CreateDsrSchema1764403200000, CreateKeyRotationTables1764489600000, CreateDataRequests1764576000000],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-dsr',
   });

@@ -28,7 +28,13 @@ export class HandoffRequestedHandler {
     );
     const now = new Date().toISOString();
     if (available > 0) {
-      await context.publish(handoffQueuedV1, { conversationId, team, skill, availableAgents: available, queuedAt: now });
+      await context.publish(handoffQueuedV1, {
+        conversationId,
+        team,
+        skill,
+        availableAgents: available,
+        queuedAt: now,
+      });
     } else {
       await context.publish(handoffUnstaffedV1, { conversationId, team, skill, decidedAt: now });
     }

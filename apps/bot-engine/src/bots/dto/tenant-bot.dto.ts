@@ -69,7 +69,12 @@ export class UpdateTenantBotDto {
 }
 
 export class TenantBotView {
-  @ApiProperty() persona: { name: string; avatar: string | null; tone: PersonaTone; disclosure: Partial<Record<PersonaLanguage, string>> };
+  @ApiProperty() persona: {
+    name: string;
+    avatar: string | null;
+    tone: PersonaTone;
+    disclosure: Partial<Record<PersonaLanguage, string>>;
+  };
   @ApiProperty({ nullable: true, type: String }) secureChannelUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) meetingUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) activePlaybookKey: string | null;

@@ -37,7 +37,7 @@ export class PlaybookVersionView {
   @ApiProperty({ enum: ['draft', 'published'] }) status: string;
   @ApiProperty({ enum: ['json', 'yaml'] }) format: string;
   @ApiProperty() source: string;
-  @ApiProperty({ description: "The validated document" }) document: object;
+  @ApiProperty({ description: 'The validated document' }) document: object;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
 

@@ -14,12 +14,13 @@ import { type SystemEvent, systemMessage } from './system-messages';
 type Reason = ConversationStatusChangedV1['reason'];
 
 /** Who may answer: bot → waiting for a human → with a human → back to the bot, and closed from anywhere. */
-const TRANSITIONS: Record<Reason, { from: readonly ConversationStatus[]; to: ConversationStatus; says: SystemEvent }> = {
-  handoff_queued: { from: ['bot'], to: 'waiting_for_human', says: 'queued' },
-  agent_joined: { from: ['bot', 'waiting_for_human'], to: 'with_human', says: 'joined' },
-  agent_left: { from: ['with_human'], to: 'bot', says: 'left' },
-  closed: { from: ['bot', 'waiting_for_human', 'with_human'], to: 'closed', says: 'closed' },
-};
+const TRANSITIONS: Record<Reason, { from: readonly ConversationStatus[]; to: ConversationStatus; says: SystemEvent }> =
+  {
+    handoff_queued: { from: ['bot'], to: 'waiting_for_human', says: 'queued' },
+    agent_joined: { from: ['bot', 'waiting_for_human'], to: 'with_human', says: 'joined' },
+    agent_left: { from: ['with_human'], to: 'bot', says: 'left' },
+    closed: { from: ['bot', 'waiting_for_human', 'with_human'], to: 'closed', says: 'closed' },
+  };
 
 export interface Agent {
   keyId: string;
@@ -69,7 +70,13 @@ export class ConversationStates {
     const changed = await this.outbox.enqueue(
       manager,
       conversationStatusChangedV1,
-      { conversationId: current.id, status: current.status, previousStatus, reason, changedAt: new Date().toISOString() },
+      {
+        conversationId: current.id,
+        status: current.status,
+        previousStatus,
+        reason,
+        changedAt: new Date().toISOString(),
+      },
       { tenantId: current.tenantId, subjectId: current.visitorId, ...options.metadata },
     );
     const announcement = await this.transcript.append(

@@ -45,7 +45,9 @@ export class GuardStatesAndNoticeVersions1764576000000 implements MigrationInter
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "conversation"."privacy_notices"`);
-    await queryRunner.query(`ALTER TABLE "conversation"."messages" DROP COLUMN "in_reply_to", DROP COLUMN "quick_replies"`);
+    await queryRunner.query(
+      `ALTER TABLE "conversation"."messages" DROP COLUMN "in_reply_to", DROP COLUMN "quick_replies"`,
+    );
     await queryRunner.query(`DROP INDEX "conversation"."conversations_tenant_status"`);
     await queryRunner.query(`
       ALTER TABLE "conversation"."conversations"

@@ -1,0 +1,383 @@
+import { RawKafka, waitFor } from '@candor/testing';
+import { CandorStack } from '../support/candor-stack';
+import {
+  HONEST_PERSONA,
+  configureBot,
+  lines,
+  publishPlaybook,
+  startChat,
+  transcriptOf,
+  visitorSays,
+} from '../support/bot-fixtures';
+import { type TenantFixture, createTenant, transcript } from '../support/fixtures';
+import { everyRecord, everyRow } from '../support/leak-scan';
+
+const NOTICE =
+  'This chat is recorded. An automated assistant answers first; you can ask for a person at any time. ' +
+  'We use what you write only to answer you. Read how we handle your data in our privacy policy. ' +
+  'https://shop.example/privacy';
+const PORTAL = 'https://portal.acme-health.example/secure-messages';
+const BOOKING = 'https://cal.acme-health.example/demo';
+
+const LEAD_CAPTURE = `
+schemaVersion: 1
+name: Lead capture
+defaultLanguage: en
+start: welcome
+nodes:
+  welcome:
+    kind: message
+    text: Welcome to Acme Health.
+    next: topic
+  topic:
+    kind: question
+    text: What brings you here today?
+    options:
+      - { id: demo, label: Book a demo, next: email }
+      - { id: question, label: A question, next: colleague }
+  email:
+    kind: collect
+    field: email
+    text: Which email should our team use?
+    retryText: That doesn't look like an email address. Could you check it?
+    next: consent
+  consent:
+    kind: consent
+    formId: demo-follow-up
+    purpose: sales_contact
+    text: May we email you about your demo?
+    onGranted: thanks
+    onDeclined: no_thanks
+  thanks: { kind: end, text: "Thank you! We'll be in touch." }
+  no_thanks: { kind: end, text: "No problem, we won't email you." }
+  colleague: { kind: handoff, team: support, text: Let me find a colleague for you. }
+`;
+
+/**
+ * Golden transcripts: whole conversations through the real services and the real broker, compared
+ * line by line with what a visitor must see. Each covers a path the bot must get right every time.
+ */
+describe('golden transcripts of the bot on the real broker', () => {
+  let stack: CandorStack;
+  let kafka: RawKafka;
+  let tenant: TenantFixture;
+
+  beforeAll(async () => {
+    stack = await CandorStack.start(['conversation', 'bot-engine', 'handoff', 'dsr'], {
+      OUTBOX_POLL_INTERVAL_MS: '200',
+    });
+    kafka = await new RawKafka().connect();
+    tenant = await createTenant(stack.service('conversation'), stack.bootstrapKey, 'Acme Health');
+    const botEngine = stack.service('bot-engine');
+    // The admin key reaches the bot engine through Kafka (API-key replication).
+    await waitFor(async () => (await botEngine.request('GET', '/v1/bot', { token: tenant.adminKey })).status === 200, {
+      what: 'the admin key at the bot engine',
+    });
+    await publishPlaybook(botEngine, tenant.adminKey, 'lead-capture', LEAD_CAPTURE);
+    await configureBot(botEngine, tenant.adminKey, {
+      activePlaybookKey: 'lead-capture',
+      secureChannelUrl: PORTAL,
+      meetingUrl: BOOKING,
+    });
+  });
+
+  afterAll(async () => {
+    await kafka?.disconnect();
+    await stack?.stop();
+  });
+
+  const conversation = () => stack.service('conversation');
+
+  it('captures a lead with consent: quick reply, email re-asked until valid, consent recorded as an event', async () => {
+    // The tenant removes emails typed out of the blue; the one the bot asks for still gets through.
+    const policy = await conversation().request('PUT', '/v1/guard-policy', {
+      token: tenant.adminKey,
+      body: { actions: { email: 'redact' } },
+    });
+    expect(policy.status).toBe(200);
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 4);
+    await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
+    await visitorSays(conversation(), chat, 'ana at example dot org');
+    const email = await visitorSays(conversation(), chat, 'ana.lopez@example.org');
+    expect(email.message.guard).toEqual({ outcome: 'clean', categories: [] });
+    const consent = await visitorSays(conversation(), chat, 'yes');
+
+    const messages = await transcript(conversation(), chat);
+    expect(lines(messages)).toEqual([
+      ['system', NOTICE],
+      ['bot', HONEST_PERSONA.disclosure.en],
+      ['bot', 'Welcome to Acme Health.'],
+      ['bot', 'What brings you here today?'],
+      ['visitor', 'Book a demo'],
+      ['bot', 'Which email should our team use?'],
+      ['visitor', 'ana at example dot org'],
+      ['bot', "That doesn't look like an email address. Could you check it?"],
+      ['visitor', 'ana.lopez@example.org'],
+      ['bot', 'May we email you about your demo?'],
+      ['visitor', 'yes'],
+      ['bot', "Thank you! We'll be in touch."],
+    ]);
+    expect(messages[3].quickReplies.map((reply) => reply.id)).toEqual(['demo', 'question']);
+    expect(messages[9].quickReplies.map((reply) => reply.id)).toEqual(['grant', 'decline']);
+    expect(messages.filter((m) => m.senderKind === 'bot').every((m) => m.automated)).toBe(true);
+
+    // The email is kept encrypted under the visitor's key, findable by its blind index only.
+    const [captured] = await stack.database.query<{ field: string; value_ciphertext: string; blind_index: string }>(
+      'SELECT field, value_ciphertext, blind_index FROM bot_engine.captured_fields WHERE conversation_id = $1',
+      [chat.conversationId],
+    );
+    expect(captured.field).toBe('email');
+    expect(captured.value_ciphertext).toMatch(new RegExp(`^cnd1\\.${chat.visitorId}\\.`));
+    expect(captured.blind_index).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await everyRow(stack.database)).filter((row) => row.includes('ana.lopez@example.org'))).toEqual([]);
+
+    // The decision travels as an event for the consent ledger, with the visitor's "yes" as evidence.
+    const decided = await waitFor(
+      async () =>
+        (await kafka.readAll(stack.topic('bot.public.consent.decided.v1')))
+          .map((record) => JSON.parse(record.value!.toString()))
+          .find((envelope) => envelope.payload.conversationId === chat.conversationId),
+      { what: 'the consent event' },
+    );
+    expect(decided.subjectId).toBe(chat.visitorId);
+    expect(decided.payload).toMatchObject({
+      formId: 'demo-follow-up',
+      purpose: 'sales_contact',
+      granted: true,
+      evidenceMessageId: consent.message.id,
+      language: 'en',
+    });
+
+    // An email typed when nobody asked for it is removed before storage, per the tenant's policy.
+    const unprompted = await visitorSays(conversation(), chat, 'also reach me at ana.private@example.net');
+    expect(unprompted.message.guard).toEqual({ outcome: 'redacted', categories: ['email'] });
+    expect(unprompted.message.text).not.toContain('ana.private@example.net');
+    await conversation().request('PUT', '/v1/guard-policy', {
+      token: tenant.adminKey,
+      body: { actions: { email: 'allow' } },
+    });
+  });
+
+  it('redirects a healthcare intake to the secure channel and stores nothing of the diagnosis or birth date', async () => {
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 4);
+    const said = await visitorSays(
+      conversation(),
+      chat,
+      'I was diagnosed with type 2 diabetes last month and take metformin, my date of birth is 14/03/1971',
+    );
+    expect(said.message.guard).toEqual({ outcome: 'redacted', categories: ['dob', 'health'] });
+    expect(said.replies.map((reply) => reply.text)).toEqual([
+      'For your protection I removed what looked like a date of birth and health information from your message; ' +
+        `please don't share it in this chat. Use our secure channel instead: ${PORTAL}. ` +
+        'A colleague trained to handle it will follow up.',
+    ]);
+    const view = await conversation().request<{ flaggedCategories: string[]; flaggedAt: string | null }>(
+      'GET',
+      `/v1/conversations/${chat.conversationId}`,
+      { token: tenant.adminKey },
+    );
+    expect(view.body.flaggedCategories).toEqual(['dob', 'health']);
+    expect(view.body.flaggedAt).not.toBeNull();
+
+    // Nothing of it anywhere: not in the transcript the API decrypts, any table, or any Kafka record.
+    const planted = ['diabetes', 'metformin', '14/03/1971', '1971'];
+    const texts = (await transcript(conversation(), chat)).map((message) => message.text).join('\n');
+    const rows = await everyRow(stack.database);
+    const records = await everyRecord(kafka, stack.namespace);
+    for (const value of planted) {
+      expect(texts).not.toContain(value);
+      expect(rows.filter((row) => row.includes(value))).toEqual([]);
+      expect(records.filter((record) => record.bytes.includes(value)).map((record) => record.topic)).toEqual([]);
+    }
+
+    // With `block`, the whole message is withheld, and the bot still redirects.
+    await conversation().request('PUT', '/v1/guard-policy', {
+      token: tenant.adminKey,
+      body: { actions: { health: 'block' } },
+    });
+    const blocked = await visitorSays(conversation(), chat, 'my chemotherapy starts next week, can I still come?');
+    expect(blocked.message).toMatchObject({
+      text: '[message withheld: it contained sensitive data]',
+      guard: { outcome: 'blocked', categories: ['health'] },
+    });
+    expect(blocked.replies[0].text).toContain(PORTAL);
+    await conversation().request('PUT', '/v1/guard-policy', {
+      token: tenant.adminKey,
+      body: { actions: { health: 'redact' } },
+    });
+  });
+
+  it.each([
+    ['en', 'are you a bot?', "Yes, I'm Acme Health Bot, an automated assistant (a bot), not a person."],
+    ['de', 'Bist du ein Bot?', 'Ja, ich bin Acme Health Bot, ein automatisierter Assistent (ein Bot), kein Mensch.'],
+    [
+      'fr',
+      'Est-ce que je parle à un robot ?',
+      'Oui, je suis Acme Health Bot, un assistant automatisé (un bot), pas une personne.',
+    ],
+    [
+      'es',
+      '¿Hablo con una persona real?',
+      'Sí, soy Acme Health Bot, un asistente automatizado (un bot), no una persona.',
+    ],
+  ])(
+    'answers "are you a bot?" truthfully in %s, mid-playbook, without losing its place',
+    async (locale, asked, answer) => {
+      const chat = await startChat(conversation(), tenant.siteKey, { locale });
+      await transcriptOf(conversation(), chat, 4);
+      const said = await visitorSays(conversation(), chat, asked);
+      expect(said.replies).toHaveLength(1);
+      expect(said.replies[0].text.startsWith(answer)).toBe(true);
+      expect(said.replies[0]).toMatchObject({ senderKind: 'bot', automated: true });
+      // The playbook question is still open: the button still works.
+      const next = await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
+      expect(next.replies[0].text).toBe('Which email should our team use?');
+    },
+  );
+
+  it('honours "talk to a human" mid-playbook: queue, a person joins and leaves, the bot is silent meanwhile', async () => {
+    const agentKey = await issueKey('agent');
+    const handoff = stack.service('handoff');
+    await waitFor(
+      async () =>
+        (
+          await handoff.request('PUT', '/v1/agents/me/availability', {
+            token: agentKey,
+            body: { available: true },
+          })
+        ).status === 200,
+      { what: 'the agent key at the handoff service' },
+    );
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 4);
+    await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
+    await visitorSays(conversation(), chat, 'actually can I talk to a real person please');
+    await waitFor(async () => (await status(chat.conversationId)) === 'waiting_for_human', { what: 'the queue' });
+
+    const joined = await conversation().request('POST', `/v1/conversations/${chat.conversationId}/agent`, {
+      token: agentKey,
+      body: { displayName: 'Maria' },
+    });
+    expect(joined.status).toBe(200);
+    await visitorSays(conversation(), chat, 'hi Maria, I need a demo for 20 people', { replies: 0 });
+    const written = await conversation().request('POST', `/v1/conversations/${chat.conversationId}/agent/messages`, {
+      token: agentKey,
+      body: { text: 'Happy to help! Thursday at 10?' },
+    });
+    expect(written.status).toBe(201);
+    const left = await conversation().request('DELETE', `/v1/conversations/${chat.conversationId}/agent`, {
+      token: agentKey,
+    });
+    expect(left.status).toBe(200);
+    await waitFor(async () => await botKnowsStatus(chat.conversationId, 'bot'), { what: 'the bot to take over again' });
+    const back = await visitorSays(conversation(), chat, 'are you still a bot?');
+
+    const messages = await transcript(conversation(), chat);
+    expect(lines(messages.slice(4))).toEqual([
+      ['visitor', 'Book a demo'],
+      ['bot', 'Which email should our team use?'],
+      ['visitor', 'actually can I talk to a real person please'],
+      ['bot', "I'll connect you with a person from our team."],
+      ['system', "You're in the queue for a person from our team. Someone will join shortly."],
+      ['system', 'Maria, a person from our team, joined the conversation.'],
+      ['visitor', 'hi Maria, I need a demo for 20 people'],
+      ['agent', 'Happy to help! Thursday at 10?'],
+      ['system', "Maria left the conversation. You're chatting with the automated assistant again."],
+      ['visitor', 'are you still a bot?'],
+      ['bot', back.replies[0].text],
+    ]);
+    expect(back.replies[0].text).toMatch(/^Yes, I'm Acme Health Bot, an automated assistant/);
+    const agentLine = messages.find((message) => message.senderKind === 'agent')!;
+    expect(agentLine).toMatchObject({ displayName: 'Maria', automated: false });
+    expect(messages.filter((m) => m.senderKind === 'system').every((m) => m.automated)).toBe(true);
+  });
+
+  it('offers a meeting or a message when nobody is available, and takes the message', async () => {
+    const other = await createTenant(conversation(), stack.bootstrapKey, 'Nobody Home Ltd');
+    await waitFor(
+      async () =>
+        (await stack.service('bot-engine').request('GET', '/v1/bot', { token: other.adminKey })).status === 200,
+      { what: 'the admin key at the bot engine' },
+    );
+    await configureBot(stack.service('bot-engine'), other.adminKey, { meetingUrl: BOOKING });
+    const chat = await startChat(conversation(), other.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 2);
+    await visitorSays(conversation(), chat, 'I want to speak to a human');
+    // The offer follows the hand-off service's answer, a moment later.
+    expect(lines((await transcriptOf(conversation(), chat, 6)).slice(2))).toEqual([
+      ['visitor', 'I want to speak to a human'],
+      ['bot', "I'll connect you with a person from our team."],
+      [
+        'bot',
+        `Nobody from our team is available right now. You can book a time with us: ${BOOKING}. ` +
+          'Or leave a message here and we will get back to you.',
+      ],
+      ['bot', 'Which email address should we reply to?'],
+    ]);
+    await visitorSays(conversation(), chat, 'sam@example.com');
+    const left = await visitorSays(conversation(), chat, 'Please call me back about pricing');
+    expect(left.replies.map((reply) => reply.text)).toEqual([
+      'Thank you, your message is with our team. We will reply by email.',
+    ]);
+    expect(await status(chat.conversationId, other.adminKey)).toBe('bot');
+    const captured = await stack.database.query<{ field: string }>(
+      'SELECT field FROM bot_engine.captured_fields WHERE conversation_id = $1 ORDER BY captured_at',
+      [chat.conversationId],
+    );
+    expect(captured.map((row) => row.field)).toEqual(['email', 'text']);
+  });
+
+  it('starts an erasure request when the visitor says "forget me", with the message as evidence', async () => {
+    const compliance = await issueKey('compliance');
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'fr' });
+    await transcriptOf(conversation(), chat, 4);
+    const said = await visitorSays(conversation(), chat, 'Oubliez-moi, supprimez toutes mes données svp');
+    expect(said.replies[0].text).toMatch(/^J'ai ouvert une demande d'effacement de vos données/);
+    const requests = await waitFor(
+      async () => {
+        const response = await stack.service('dsr').request<Record<string, unknown>[]>('GET', '/v1/data-requests', {
+          token: compliance,
+        });
+        const found =
+          response.status === 200 ? response.body.filter((r) => r.conversationId === chat.conversationId) : [];
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the erasure request at the DSR service' },
+    );
+    expect(requests).toEqual([
+      expect.objectContaining({
+        subjectId: chat.visitorId,
+        kind: 'erasure',
+        channel: 'chat',
+        status: 'received',
+        evidenceMessageId: said.message.id,
+      }),
+    ]);
+  });
+
+  async function issueKey(role: string): Promise<string> {
+    const response = await conversation().request<{ apiKey: string }>('POST', '/v1/api-keys', {
+      token: tenant.adminKey,
+      body: { role },
+    });
+    if (response.status !== 201) throw new Error(`key issue failed: ${JSON.stringify(response.body)}`);
+    return response.body.apiKey;
+  }
+
+  async function status(conversationId: string, adminKey = tenant.adminKey): Promise<string> {
+    const response = await conversation().request<{ status: string }>('GET', `/v1/conversations/${conversationId}`, {
+      token: adminKey,
+    });
+    return response.body.status;
+  }
+
+  async function botKnowsStatus(conversationId: string, expected: string): Promise<boolean> {
+    const [row] = await stack.database.query<{ status: string }>(
+      'SELECT status FROM bot_engine.bot_conversations WHERE conversation_id = $1',
+      [conversationId],
+    );
+    return row?.status === expected;
+  }
+});
