@@ -11,6 +11,7 @@ export const BENCH_ORIGIN = 'https://bench.example';
 
 export interface BenchTenant {
   siteKey: string;
+  adminKey: string;
 }
 
 interface StreamFrame {
@@ -34,13 +35,13 @@ async function postJson<T>(url: string, body: unknown, headers: Record<string, s
 }
 
 export async function createTenant(baseUrl: string, bootstrapKey: string, timeoutMs: number): Promise<BenchTenant> {
-  const created = await postJson<{ tenant: { siteKey: string } }>(
+  const created = await postJson<{ tenant: { siteKey: string }; adminApiKey: { apiKey: string } }>(
     `${baseUrl}/v1/tenants`,
     { name: 'Bench Inc', allowedOrigins: [BENCH_ORIGIN] },
     { authorization: `Bearer ${bootstrapKey}` },
     timeoutMs,
   );
-  return { siteKey: created.tenant.siteKey };
+  return { siteKey: created.tenant.siteKey, adminKey: created.adminApiKey.apiKey };
 }
 
 /** One visitor in one conversation, subscribed to its stream. */

@@ -16,6 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { configureFaqBot } from './bot-setup';
 import { type BenchTenant, VisitorSession, createTenant } from './candor-client';
 import { BenchDatabase, deleteNamespace } from './infrastructure';
 import { type BenchOptions, parseOptions } from './options';
@@ -28,7 +29,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const PATH_SERVICES: readonly ServiceName[] = ['conversation', 'bot-engine'];
 /** Conversations set up at once (setup is not measured; this keeps it from swamping two cores). */
 const SETUP_CONCURRENCY = 20;
-/** Plain question for the echo bot: no digits or special categories, so the sensitive-data guard has nothing to do. */
+/** A plain question: the sensitive-data guard scans it and finds nothing; the FAQ playbook knows its intent. */
 const VISITOR_TEXT = 'Do you open on Saturdays? I would like to book a visit with someone from your team.';
 const MB = 1024 * 1024;
 
@@ -156,6 +157,12 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
   // 3. Visitors: one tenant, N conversations each greeted by the bot, then the closed loop.
   const conversationUrl = conversation.url;
   const tenant: BenchTenant = await createTenant(conversationUrl, environment.BOOTSTRAP_API_KEY, options.timeoutMs);
+  if (options.playbook) {
+    const botEngine = resources.services.find((service) => service.name === 'bot-engine');
+    if (!botEngine) throw new Error('the bot-engine service is not among the started services');
+    log('giving the bot the FAQ playbook…');
+    await configureFaqBot(botEngine.url, tenant.adminKey, options.timeoutMs);
+  }
   log(`opening ${options.conversations} conversations (waiting for each greeting, which crosses Kafka)…`);
   await mapWithConcurrency(Array.from({ length: options.conversations }), SETUP_CONCURRENCY, async () => {
     resources.sessions.push(await VisitorSession.open(conversationUrl, tenant, options.timeoutMs));
@@ -196,6 +203,7 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
       thinkMs: options.thinkMs,
       partitions: options.partitions,
       pgPool: options.pgPool,
+      playbook: options.playbook,
       cpus: availableParallelism(),
       node: process.version,
     },

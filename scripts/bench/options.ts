@@ -14,6 +14,8 @@ export interface BenchOptions {
   partitions: number;
   /** Connections of the raw-Postgres pool (Postgres' max_connections is shared with the services). */
   pgPool: number;
+  /** Give the tenant's bot a playbook (an FAQ loop), so each message also runs intents and the playbook. */
+  playbook: boolean;
   /** Compile apps/ and libs/ with swc into dist/ before starting the services. */
   build: boolean;
   databaseUrl: string;
@@ -35,6 +37,7 @@ Options:
   --think-ms MS                   pause between a reply and the next message (default 0)
   --partitions P                  Kafka partitions per topic (default 6)
   --pg-pool C                     raw-floor Postgres connections (default min(N, 20))
+  --playbook                      give the bot an FAQ playbook (issue 4's bot; default: no playbook)
   --no-build                      use dist/ as it is (default: compile with swc first)
   --help                          this text`;
 
@@ -49,6 +52,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'think-ms': { type: 'string', default: '0' },
       partitions: { type: 'string', default: '6' },
       'pg-pool': { type: 'string' },
+      playbook: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -84,6 +88,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     thinkMs: positiveInteger(values['think-ms'], '--think-ms', 0),
     partitions: positiveInteger(values.partitions, '--partitions'),
     pgPool: values['pg-pool'] ? positiveInteger(values['pg-pool'], '--pg-pool') : Math.min(conversations, 20),
+    playbook: Boolean(values.playbook),
     build: !values['no-build'],
     databaseUrl,
     kafkaBrokers: kafkaBrokers.split(','),

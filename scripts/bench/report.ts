@@ -30,6 +30,7 @@ export interface BenchFigures {
     thinkMs: number;
     partitions: number;
     pgPool: number;
+    playbook: boolean;
     cpus: number;
     node: string;
   };
@@ -68,7 +69,8 @@ export function printReport(figures: BenchFigures): void {
   const out: string[] = [
     `Candor foundation benchmark, run ${figures.runId}: ${settings.conversations} conversations x ` +
       `${settings.messagesPerConversation} messages in a closed loop (think ${settings.thinkMs} ms), ` +
-      `${settings.partitions} partitions, ${settings.cpus} CPUs, node ${settings.node}`,
+      `${settings.partitions} partitions, ${settings.cpus} CPUs, node ${settings.node}, ` +
+      (settings.playbook ? 'bot with the FAQ playbook' : 'bot without a playbook'),
     '',
     'Latency and throughput',
     table(

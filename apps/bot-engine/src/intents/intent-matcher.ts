@@ -53,7 +53,7 @@ const TYPO_QUALITY = [1, 0.9, 0.75];
 /** The widget's message limit; longer input is cut rather than allowed to cost unbounded CPU. */
 const MAX_MESSAGE_CHARS = 4_000;
 /** Scores this close are a tie, broken by definition order (earlier definitions win). */
-const TIE = 0.02;
+const TIE = 0.005;
 
 interface PhraseTerm {
   term: string;
@@ -104,12 +104,15 @@ export class IntentMatcher {
     const scores = new Map<number, { score: number; language: IntentLanguage }>();
     for (const words of clauses(text.slice(0, MAX_MESSAGE_CHARS))) {
       const slots = this.slotsOf(words);
+      const present = new Set<string>();
+      for (const slot of slots) for (const term of slot.terms.keys()) present.add(term);
       const candidates = new Set<number>();
-      for (const slot of slots) {
-        for (const term of slot.terms.keys()) for (const id of this.phrasesByTerm.get(term) ?? []) candidates.add(id);
-      }
+      for (const term of present) for (const id of this.phrasesByTerm.get(term) ?? []) candidates.add(id);
       for (const id of candidates) {
         const phrase = this.phrases[id];
+        // Cheap bound first: phrases whose terms are mostly absent cannot reach the threshold.
+        const reachable = phrase.terms.reduce((sum, { term, weight }) => sum + (present.has(term) ? weight : 0), 0);
+        if (reachable < this.threshold * phrase.totalWeight) continue;
         const score = scorePhrase(phrase, slots, this.threshold);
         if (score > (scores.get(phrase.intent)?.score ?? 0)) {
           scores.set(phrase.intent, { score, language: phrase.language });
@@ -119,9 +122,7 @@ export class IntentMatcher {
     const ranked = [...scores].filter(([, { score }]) => score >= this.threshold);
     if (!ranked.length) return null;
     const top = Math.max(...ranked.map(([, { score }]) => score));
-    const [intent, best] = ranked
-      .filter(([, { score }]) => score >= top - TIE)
-      .sort(([a], [b]) => a - b)[0];
+    const [intent, best] = ranked.filter(([, { score }]) => score >= top - TIE).sort(([a], [b]) => a - b)[0];
     return {
       intent: this.names[intent],
       confidence: Math.min(1, Math.round(best.score * 1000) / 1000),
@@ -191,28 +192,31 @@ export class IntentMatcher {
 
 /** Score of one phrase against one sentence (0 when it cannot reach the threshold). */
 function scorePhrase(phrase: CompiledPhrase, slots: Slot[], threshold: number): number {
-  // A slot may serve several terms ("olvídame" is forget + me), but each term once.
-  const used = new Set<string>();
+  // Matched slot per phrase term. A slot may serve several terms ("olvídame" is forget + me), but each term once.
   const positions: number[] = [];
+  const matchedTerms: string[] = [];
+  const isUsed = (slot: number, term: string) => positions.some((p, k) => p === slot && matchedTerms[k] === term);
   let evidence = 0;
   let last = -1;
   for (const { term, weight } of phrase.terms) {
     let bestPosition = -1;
     let bestRank = 0;
+    let bestQuality = 0;
     // Best quality first; among equals, the first occurrence after the previous match, so repeats line up in order.
     for (let i = 0; i < slots.length; i++) {
       const quality = slots[i].terms.get(term);
-      if (quality === undefined || used.has(`${i}:${term}`)) continue;
+      if (quality === undefined || isUsed(i, term)) continue;
       const rank = quality + (i > last ? 0.001 : 0);
       if (rank > bestRank) {
         bestPosition = i;
         bestRank = rank;
+        bestQuality = quality;
       }
     }
     if (bestPosition < 0) continue;
-    used.add(`${bestPosition}:${term}`);
     positions.push(bestPosition);
-    evidence += weight * slots[bestPosition].terms.get(term)!;
+    matchedTerms.push(term);
+    evidence += weight * bestQuality;
     last = bestPosition;
   }
   const coverage = evidence / phrase.totalWeight;

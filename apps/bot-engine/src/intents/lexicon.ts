@@ -20,19 +20,18 @@ export const CONCEPTS: Record<string, Concept> = {
   human: {
     weight: 2,
     words: {
-      en: 'human humans person persons someone somebody anyone anybody',
-      de: 'mensch menschen menschlichen person personen jemand jemandem jemanden',
-      fr: 'humain humains humaine personne personnes quelqu',
-      es: 'humano humanos humana persona personas alguien',
-    },
-  },
-  agent: {
-    weight: 2,
-    words: {
-      en: 'agent agents operator representative rep advisor adviser staff employee',
-      de: 'mitarbeiter mitarbeiterin berater beraterin ansprechpartner ansprechpartnerin agent',
-      fr: 'agent conseiller conseillere operateur operatrice commercial interlocuteur',
-      es: 'agente operador operadora asesor asesora representante comercial gestor',
+      en:
+        'human humans person persons people someone somebody anyone anybody agent agents operator representative ' +
+        'rep advisor adviser staff employee',
+      de:
+        'mensch menschen menschlichen person personen leute jemand jemandem jemanden mitarbeiter mitarbeiterin ' +
+        'berater beraterin ansprechpartner ansprechpartnerin agent verkaufer verkauferin',
+      fr:
+        'humain humains humaine personne personnes gens quelqu agent conseiller conseillere operateur operatrice ' +
+        'commercial interlocuteur',
+      es:
+        'humano humanos humana persona personas gente alguien agente operador operadora asesor asesora ' +
+        'representante comercial gestor vendedor vendedora',
     },
   },
   team: {
@@ -92,10 +91,10 @@ export const CONCEPTS: Record<string, Concept> = {
   want: {
     weight: 1,
     words: {
-      en: 'want wanna need like would rather prefer let',
-      de: 'mochte will wurde hatte gern gerne brauche wunsche lieber',
+      en: 'want wanna need like would rather prefer let request',
+      de: 'mochte will wurde hatte gern gerne brauche wunsche lieber antrag anfrage',
       fr: 'veux voudrais souhaite souhaiterais aimerais prefere besoin demande exige',
-      es: 'quiero quisiera necesito gustaria prefiero solicito pido deseo',
+      es: 'quiero quisiera necesito gustaria prefiero solicito pido deseo solicitud',
     },
   },
   can: {
@@ -127,7 +126,7 @@ export const CONCEPTS: Record<string, Concept> = {
     },
   },
   you: {
-    weight: 0.8,
+    weight: 1,
     words: {
       en: 'you u yourself ya',
       de: 'du dich dir ihr euch sie',
@@ -167,7 +166,7 @@ export const CONCEPTS: Record<string, Concept> = {
     },
   },
   this: {
-    weight: 0.5,
+    weight: 1,
     words: {
       en: 'this here it',
       de: 'das dies diese dieser diesen dieses hier',
@@ -182,7 +181,7 @@ export const CONCEPTS: Record<string, Concept> = {
   delete: {
     weight: 2,
     words: {
-      en: 'delete deleted deleting erase erased remove removed wipe purge destroy',
+      en: 'delete deleted deleting deletion erase erased erasure remove removed removal wipe purge destroy',
       de: 'loschen losche loscht losch geloscht loschung entfernen entfernt entferne tilgen',
       fr: 'supprimer supprimez supprime suppression effacer effacez effaciez retirer retirez',
       es: 'borrar borra borre borren borrad borreis eliminar elimina eliminen eliminad',
@@ -277,9 +276,9 @@ export const CONCEPTS: Record<string, Concept> = {
   use: {
     weight: 1.5,
     words: {
-      en: 'use used using usage process processed happens happen',
-      de: 'verwenden verwendet nutzen nutzt genutzt verarbeitet macht passiert geht um',
-      fr: 'utiliser utilisees utilisez utilise faites fait traitees devient deviennent',
+      en: 'use used using usage process processed happens happen handle handled treat',
+      de: 'verwenden verwendet nutzen nutzt genutzt verarbeitet macht passiert geht um behandelt',
+      fr: 'utiliser utilisees utilisez utilise faites fait traitees traitez devient deviennent',
       es: 'usan usais usar utilizan utilizais utilizar haceis hacen hace tratan',
     },
   },
@@ -375,9 +374,9 @@ export const CONCEPTS: Record<string, Concept> = {
   message: {
     weight: 1.5,
     words: {
-      en: 'message messages messaging email emails mail mails texts texting sms spam',
-      de: 'nachricht nachrichten email emails mails werbung sms spam newsletter',
-      fr: 'message messages mail mails email emails courriel courriels pub publicite',
+      en: 'message messages messaging email emails mail mails texts texting sms spam spamming',
+      de: 'nachricht nachrichten email emails mails werbung sms spam spammen newsletter',
+      fr: 'message messages mail mails email emails courriel courriels pub publicite spam spammer',
       es: 'mensaje mensajes correo correos email emails sms publicidad spam',
     },
   },
@@ -385,7 +384,7 @@ export const CONCEPTS: Record<string, Concept> = {
     weight: 1.5,
     words: {
       en: 'send sending contact contacting receive receiving write writing email text',
-      de: 'schicken schickt senden sendet kontaktieren erhalten bekommen schreiben schreibt schreibe',
+      de: 'schicken schickt senden sendet kontaktieren erhalten bekommen schreiben schreibt schreibe anschreiben anzuschreiben',
       fr: 'envoyer envoyez contacter contactez recevoir ecrire ecrivez ecris',
       es: 'enviar enviarme enviad envieis mandar contactar contacteis recibir escribir escribo',
     },
@@ -418,8 +417,21 @@ export const CONCEPTS: Record<string, Concept> = {
   },
 };
 
-/** Words that carry one or more concepts at once (Spanish clitics, glued forms). */
+/**
+ * Words that carry several concepts at once: Spanish clitics ("olvídame" is
+ * forget + me) and verbs whose form names the subject ("eres", "bist" are
+ * be + you; "hablo" is talk + I). They take precedence over the concept lists.
+ */
 export const COMPOUND_WORDS: Record<string, string[]> = {
+  eres: ['be', 'you'],
+  bist: ['be', 'you'],
+  etes: ['be', 'you'],
+  estoy: ['be', 'i'],
+  suis: ['be', 'i'],
+  bin: ['be', 'i'],
+  am: ['be', 'i'],
+  hablo: ['talk', 'i'],
+  spreche: ['talk', 'i'],
   olvidame: ['forget', 'me'],
   olvidadme: ['forget', 'me'],
   olvidenme: ['forget', 'me'],
@@ -435,6 +447,8 @@ export const COMPOUND_WORDS: Record<string, string[]> = {
   enviarme: ['contact', 'me'],
   mandarme: ['contact', 'me'],
   borradme: ['delete', 'me'],
+  borrenme: ['delete', 'me'],
+  eliminenme: ['delete', 'me'],
   eliminadme: ['delete', 'me'],
   llamadme: ['call', 'me'],
   llameme: ['call', 'me'],
@@ -503,17 +517,17 @@ export const COLLOCATIONS: ReadonlyArray<readonly [string, string]> = [
 
 /** Words with no bearing on any intent: never corrected, never counted as unrelated text. */
 export const STOPWORDS: Partial<Record<IntentLanguage, string>> = {
-  en: 
+  en:
     'a an the to of for with from in at and or if so that just some any hi hello hey ok okay thanks thank ' +
     'yes yeah oh d s ll do ve m does did have has be been by through up than ask wait our ours we us',
-  de: 
+  de:
     'der die den dem des ein eine einen einem einer nem und oder mit zu zum zur von vom aus auf an am in ' +
     'im fur bei es auch mal doch ja hallo danke sie wir dass so noch jetzt gerade ob oh lassen werden ' +
     'wird habt haben habe hi guten tag',
-  fr: 
+  fr:
     'le la les l un une des de du d a au aux et en avec pour par dans qu il elle on y s se bonjour salut ' +
     'merci oui sont avez jai train si bonsoir',
-  es: 
+  es:
     'el la los las un una unos unas de del al a y o en con por para se lo le les hola gracias buenas ' +
     'buenos si ya teneis tiene',
 };

@@ -8,7 +8,7 @@ import { INTENT_LANGUAGES, type IntentLanguage } from './language-codes';
 const words = (list: string | undefined): string[] => (list ? list.split(/\s+/).filter(Boolean) : []);
 
 /** A term is a concept (`#human`) or, for words outside the lexicon, the word itself. */
-export const conceptTerm = (concept: string): string => `#${concept}`;
+const conceptTerm = (concept: string): string => `#${concept}`;
 
 const WORD_TERMS = new Map<string, string[]>();
 for (const [concept, { words: byLanguage }] of Object.entries(CONCEPTS)) {
@@ -20,6 +20,7 @@ for (const [concept, { words: byLanguage }] of Object.entries(CONCEPTS)) {
     }
   }
 }
+// Compound words override their entry in the concept lists (which still serve language detection).
 for (const [word, concepts] of Object.entries(COMPOUND_WORDS)) WORD_TERMS.set(word, concepts.map(conceptTerm));
 
 // A word that is both a stopword somewhere and a concept word elsewhere ("es", "am") keeps its concept.
@@ -28,9 +29,10 @@ const STOPWORD_SET = new Set(
 );
 // Collocation replacements ("hr", "busstop") are known words too, so they are never "corrected" into intent words.
 const DECOY_SET = new Set(
-  [...INTENT_LANGUAGES.flatMap((language) => words(DECOYS[language])), ...COLLOCATIONS.map(([, replacement]) => replacement)].filter(
-    (word) => !WORD_TERMS.has(word) && !STOPWORD_SET.has(word),
-  ),
+  [
+    ...INTENT_LANGUAGES.flatMap((language) => words(DECOYS[language])),
+    ...COLLOCATIONS.map(([, replacement]) => replacement),
+  ].filter((word) => !WORD_TERMS.has(word) && !STOPWORD_SET.has(word)),
 );
 
 /** Weight of a term in a phrase; words outside the lexicon weigh 1. */
@@ -59,15 +61,12 @@ export function lookUpWord(word: string): WordResolution {
 export const LEXICON_WORDS: readonly string[] = [...WORD_TERMS.keys(), ...DECOY_SET];
 
 /** Words of each language (concepts and stopwords), for language detection. */
-export const LANGUAGE_WORDS: Record<IntentLanguage, ReadonlySet<string>> = Object.fromEntries(
-  INTENT_LANGUAGES.map((language) => [
-    language,
-    new Set([
-      ...Object.values(CONCEPTS).flatMap((concept) => words(concept.words[language])),
-      ...words(STOPWORDS[language]),
-    ]),
-  ]),
-) as Record<IntentLanguage, ReadonlySet<string>>;
+export function languageWords(language: IntentLanguage): ReadonlySet<string> {
+  return new Set([
+    ...Object.values(CONCEPTS).flatMap((concept) => words(concept.words[language])),
+    ...words(STOPWORDS[language]),
+  ]);
+}
 
 const COLLOCATIONS_BY_FIRST_WORD = new Map<string, { words: string[]; replacement: string }[]>();
 for (const [expression, replacement] of COLLOCATIONS) {
@@ -81,7 +80,7 @@ for (const [expression, replacement] of COLLOCATIONS) {
 /** Rewrites fixed expressions ("human resources" → "hr"), longest first, left to right. */
 export function rewriteCollocations(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const found = COLLOCATIONS_BY_FIRST_WORD.get(tokens[i])?.find(({ words: parts }) =>
       parts.every((part, offset) => tokens[i + offset] === part),
     );
