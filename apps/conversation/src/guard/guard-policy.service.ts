@@ -14,13 +14,15 @@ export class GuardPolicyService {
     return effectivePolicy(tenant.guardPolicy);
   }
 
-  /** Changes the given categories only; takes effect on the next message. */
+  /** Changes the given categories only (null: back to the default); takes effect on the next message. */
   async update(tenantId: string, changes: GuardActionsDto): Promise<GuardPolicy> {
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, action]) => action !== undefined));
+    const entries = Object.entries(changes);
+    const set = Object.fromEntries(entries.filter(([, action]) => action !== undefined && action !== null));
+    const reset = entries.filter(([, action]) => action === null).map(([category]) => category);
     const [[row]] = await this.dataSource.query(
-      `UPDATE "conversation"."tenants" SET "guard_policy" = "guard_policy" || $2::jsonb
+      `UPDATE "conversation"."tenants" SET "guard_policy" = ("guard_policy" - $3::text[]) || $2::jsonb
        WHERE "id" = $1 RETURNING "guard_policy"`,
-      [tenantId, JSON.stringify(defined)],
+      [tenantId, JSON.stringify(set), reset],
     );
     return effectivePolicy(row.guard_policy);
   }

@@ -4,12 +4,12 @@ import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { SENSITIVE_CATEGORIES } from '@candor/privacy';
 import { GUARD_ACTIONS, type GuardAction, type GuardPolicy } from '../guard-policy';
 
-/** One optional action per category; an unknown category is rejected like any unknown field. */
+/** One optional action per category (null: back to the default); an unknown category is rejected like any unknown field. */
 export class GuardActionsDto {
-  [category: string]: GuardAction | undefined;
+  [category: string]: GuardAction | null | undefined;
 }
 for (const category of SENSITIVE_CATEGORIES) {
-  ApiPropertyOptional({ enum: GUARD_ACTIONS })(GuardActionsDto.prototype, category);
+  ApiPropertyOptional({ enum: GUARD_ACTIONS, nullable: true })(GuardActionsDto.prototype, category);
   IsOptional()(GuardActionsDto.prototype, category);
   IsIn(GUARD_ACTIONS, { message: `${category} must be one of ${GUARD_ACTIONS.join(', ')}` })(
     GuardActionsDto.prototype,
@@ -20,7 +20,7 @@ for (const category of SENSITIVE_CATEGORIES) {
 export class UpdateGuardPolicyDto {
   @ApiProperty({
     type: GuardActionsDto,
-    description: 'Categories to change; the others keep their current action',
+    description: 'Categories to change (null puts one back to its default); the others keep their action',
     example: { health: 'block', email: 'redact' },
   })
   @ValidateNested()
