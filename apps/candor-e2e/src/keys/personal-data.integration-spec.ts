@@ -110,7 +110,7 @@ describe('personal data is encrypted everywhere, and erasure shreds it', () => {
       else expect(text).not.toBe(ERASED);
     }
 
-    const replayed = (await kafka.readAll(stack.topic('conversation.public.message.posted.v2'))).map((record) =>
+    const replayed = (await kafka.readAll(stack.topic('conversation.public.message.posted.v3'))).map((record) =>
       JSON.parse(record.value!.toString()),
     );
     const erasedEvents = replayed.filter((event) => event.subjectId === erased.visitorId);

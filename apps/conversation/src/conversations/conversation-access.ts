@@ -25,6 +25,11 @@ export class ConversationAccess {
     return conversation;
   }
 
+  /** The answer to any conversation a caller may not see or that does not exist. */
+  notFound(): ApiException {
+    return notFound();
+  }
+
   /** The checks that need no database: a visitor sees only the conversation of their token. */
   assertMaySee(principal: Principal, conversationId: string): void {
     const visible = principal.kind !== 'visitor' || principal.conversationId === conversationId;

@@ -127,7 +127,7 @@ export class ConversationsService {
         [conversationId, principal.tenantId],
       )) as { status: string; awaiting_field: CollectedField | null; guard_policy: Record<string, GuardAction> }[];
       // Not there for this caller: the same 404 as every other way of asking.
-      if (!current) await this.access.findConversation(principal, conversationId, manager);
+      if (!current) throw this.access.notFound();
       if (current.status === 'closed') throw new ApiException(409, 'conversation_closed', 'The conversation is closed');
       const guarded = guardMessage(request.text.trim(), effectivePolicy(current.guard_policy), current.awaiting_field);
       const appended = await this.transcript.append(
