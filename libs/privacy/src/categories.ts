@@ -11,6 +11,10 @@ export const SENSITIVE_CATEGORIES = [
   'health',
   'address',
   'ip',
+  // HIPAA Safe Harbor identifiers added later: appended, so tenant policies built on the list keep their meaning.
+  'account',
+  'license',
+  'device',
 ] as const;
 export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 

@@ -50,3 +50,18 @@ export function isValidIban(compact: string): boolean {
   }
   return remainder === 1;
 }
+
+/**
+ * The key of a French social-security number (NIR, 15 characters without
+ * spaces): 97 minus the first 13 digits mod 97, with Corsica's 2A/2B read as
+ * 19/18.
+ */
+export function isValidNir(compact: string): boolean {
+  const nir = compact.toUpperCase();
+  if (!/^[12]\d{4}(?:\d{2}|2A|2B)\d{8}$/.test(nir)) return false;
+  const digits = nir
+    .slice(0, 13)
+    .replace(/^(\d{5})2A/, '$119')
+    .replace(/^(\d{5})2B/, '$118');
+  return 97 - (Number(digits) % 97) === Number(nir.slice(13));
+}

@@ -1,17 +1,26 @@
 import type { Finding, SensitiveCategory } from './categories';
-import { findDatesOfBirth, findInsuranceNumbers, findMedicalRecordNumbers } from './detectors/contextual';
+import { findAccountNumbers } from './detectors/accounts';
 import { findStreetAddresses } from './detectors/address';
+import { findDatesOfBirth } from './detectors/dates-of-birth';
+import { findDeviceIdentifiers } from './detectors/devices';
 import { findHealthInformation } from './detectors/health';
 import { findCards, findEmails, findIbans, findIps, findPhones, findSsns } from './detectors/identifiers';
+import { findLicenseNumbers } from './detectors/licenses';
+import { findFrenchNirs, findInsuranceNumbers, findMedicalRecordNumbers } from './detectors/medical-ids';
 
 /** Strongest evidence first: where two findings overlap, the earlier category wins. */
 const DETECTORS: ((text: string) => Finding[])[] = [
+  // Checksummed numbers that could also pass Luhn go before cards.
+  findFrenchNirs,
+  findDeviceIdentifiers,
   findCards,
   findIbans,
   findEmails,
   findSsns,
   findMedicalRecordNumbers,
   findInsuranceNumbers,
+  findLicenseNumbers,
+  findAccountNumbers,
   findDatesOfBirth,
   findIps,
   findPhones,

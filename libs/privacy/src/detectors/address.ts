@@ -10,7 +10,8 @@ const STREET_PATTERNS = [
   // 12 rue de la Paix, 5 bis avenue Foch
   /\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|place|allee|impasse|quai|route)\s+(?:[\w'-]+\s?){1,4}/g,
   // Am Markt 3, 28195 Bremen; Gran Vía 28, 28013 Madrid: a street, its number, then a postcode and town.
-  /\b(?:[\p{L}][\p{L}.'-]*\s+){1,3}\d{1,4}[a-z]?,\s*\d{5}\s+\p{L}+/gu,
+  // (Starting only where a word starts keeps runs like "a.a.a." linear.)
+  /(?<![\p{L}.'-])\b(?:[\p{L}][\p{L}.'-]*\s+){1,3}\d{1,4}[a-z]?,\s*\d{5}\s+\p{L}+/gu,
   // Calle Mayor 5, C/ Alcalá, 23, Avenida de América nº 10
   /\b(?:calle|c\/|avenida|avda\.?|plaza|paseo|camino|ronda|travesia)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+,?\s*(?:n[º°o]\.?\s*)?\d{1,4}\b/g,
 ];

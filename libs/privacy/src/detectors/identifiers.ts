@@ -48,7 +48,8 @@ export function findSsns(text: string): Finding[] {
 }
 
 export function findEmails(text: string): Finding[] {
-  return [...matchesOf(/[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi, text)].map((match) => ({
+  // Starting only where a run of address characters starts keeps long runs linear.
+  return [...matchesOf(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi, text)].map((match) => ({
     category: 'email' as const,
     start: match.index,
     end: match.index + match[0].length,

@@ -1,0 +1,146 @@
+import { type Playbook, validatePlaybook } from '../playbooks/model';
+import { BotBrain, TALK_TO_HUMAN } from './bot-brain';
+import type { BotProfile, Effect, TurnState, VisitorAttributes, VisitorMessage } from './turn.types';
+
+const BOT: BotProfile = {
+  personaName: 'Acme Bot',
+  disclosure: { en: "Hi, I'm the Acme bot, an automated assistant." },
+  secureChannelUrl: 'https://portal.acme.example',
+  meetingUrl: 'https://cal.acme.example',
+};
+const VISITOR: VisitorAttributes = {
+  jurisdiction: 'DE',
+  pageUrl: null,
+  privacyPolicyUrl: 'https://acme.example/privacy',
+};
+const NOW = new Date('2026-11-30T10:00:00Z');
+
+function playbook(): Playbook {
+  const parsed = validatePlaybook({
+    schemaVersion: 1,
+    name: 'Topics',
+    defaultLanguage: 'en',
+    start: 'topic',
+    nodes: {
+      topic: {
+        kind: 'question',
+        text: 'Sales or support?',
+        options: [
+          { id: 'sales', label: 'Sales', next: 'bye' },
+          { id: 'support', label: 'Support', next: 'bye' },
+        ],
+      },
+      bye: { kind: 'end', text: 'Bye!' },
+    },
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.playbook;
+}
+
+function message(text: string, extra: Partial<VisitorMessage> = {}): VisitorMessage {
+  return { messageId: '00000000-0000-4000-8000-000000000001', text, quickReplyId: null, guard: null, ...extra };
+}
+
+const texts = (effects: Effect[]) => effects.flatMap((effect) => (effect.kind === 'reply' ? [effect.text] : []));
+
+describe('BotBrain', () => {
+  const brain = new BotBrain();
+
+  it('discloses first, then starts the playbook', () => {
+    const turn = brain.greet(BOT, 'en', playbook(), VISITOR, NOW);
+    expect(texts(turn.effects)).toEqual([BOT.disclosure.en, 'Sales or support?']);
+    expect(turn.state).toMatchObject({ language: 'en', languageFixed: true, misunderstood: 0 });
+  });
+
+  it('falls back to the built-in disclosure in the visitor language when the tenant wrote none for it', () => {
+    const turn = brain.greet(BOT, 'fr-FR', null, VISITOR, NOW);
+    expect(texts(turn.effects)).toEqual([
+      'Bonjour ! Je suis Acme Bot, un assistant automatisé, pas une personne. ' +
+        'Posez-moi vos questions, ou demandez une personne à tout moment.',
+    ]);
+  });
+
+  it('redirects to the secure channel instead of answering a message the guard cleaned, keeping its place', () => {
+    const start = brain.greet(BOT, 'en', playbook(), VISITOR, NOW).state;
+    const turn = brain.onVisitorMessage(
+      start,
+      BOT,
+      playbook(),
+      VISITOR,
+      message('I have [health removed]', { guard: { outcome: 'redacted', categories: ['health'] } }),
+      NOW,
+    );
+    expect(texts(turn.effects)).toEqual([expect.stringContaining('https://portal.acme.example')]);
+    expect(turn.state.run).toEqual(start.run);
+  });
+
+  it('answers the global intents at any point, and the playbook carries on afterwards', () => {
+    const start = brain.greet(BOT, 'en', playbook(), VISITOR, NOW).state;
+    const human = brain.onVisitorMessage(start, BOT, playbook(), VISITOR, message('can I talk to a human?'), NOW);
+    expect(human.effects).toContainEqual({ kind: 'handoff', team: null, skill: null, reason: 'visitor_asked' });
+    const forget = brain.onVisitorMessage(start, BOT, playbook(), VISITOR, message('please delete my data'), NOW);
+    expect(forget.effects[0]).toEqual({ kind: 'data_request', request: 'erasure' });
+    const stop = brain.onVisitorMessage(start, BOT, playbook(), VISITOR, message('unsubscribe'), NOW);
+    expect(stop.effects[0]).toEqual({ kind: 'data_request', request: 'unsubscribe' });
+    const privacy = brain.onVisitorMessage(
+      start,
+      BOT,
+      playbook(),
+      VISITOR,
+      message('what do you do with my data?'),
+      NOW,
+    );
+    expect(texts(privacy.effects)[0]).toContain('https://acme.example/privacy');
+    const chosen = brain.onVisitorMessage(privacy.state, BOT, playbook(), VISITOR, message('Sales'), NOW);
+    expect(texts(chosen.effects)).toEqual(['Bye!']);
+  });
+
+  it('asks to rephrase, then offers a person, and the offered button hands over', () => {
+    const start = brain.greet(BOT, 'en', null, VISITOR, NOW).state;
+    const first = brain.onVisitorMessage(start, BOT, null, VISITOR, message('blorp'), NOW);
+    expect(texts(first.effects)).toEqual(["Sorry, I didn't understand that. Could you say it another way?"]);
+    const second = brain.onVisitorMessage(first.state, BOT, null, VISITOR, message('zzz'), NOW);
+    expect(second.effects).toEqual([
+      {
+        kind: 'reply',
+        text: "I'm still not sure I understand. Would you like to talk to a person?",
+        quickReplies: [{ id: TALK_TO_HUMAN, label: 'Talk to a person' }],
+        expects: null,
+      },
+    ]);
+    const pressed = brain.onVisitorMessage(
+      second.state,
+      BOT,
+      null,
+      VISITOR,
+      message('Talk to a person', { quickReplyId: TALK_TO_HUMAN }),
+      NOW,
+    );
+    expect(pressed.effects).toContainEqual({ kind: 'handoff', team: null, skill: null, reason: 'visitor_asked' });
+  });
+
+  it('follows the language the visitor writes in when the widget did not say', () => {
+    const start = brain.greet(BOT, null, null, VISITOR, NOW).state;
+    const turn = brain.onVisitorMessage(start, BOT, null, VISITOR, message('Bist du ein Roboter?'), NOW);
+    expect(turn.state.language).toBe('de');
+    expect(texts(turn.effects)[0]).toMatch(/^Ja, ich bin Acme Bot, ein automatisierter Assistent/);
+  });
+
+  it('takes a message when nobody is available: an email, then the text, each captured, never kept in state', () => {
+    const start: TurnState = brain.greet(BOT, 'en', null, VISITOR, NOW).state;
+    const offer = brain.onUnstaffed(start, BOT, VISITOR, NOW);
+    expect(texts(offer.effects)).toEqual([
+      expect.stringContaining('https://cal.acme.example'),
+      'Which email address should we reply to?',
+    ]);
+    expect(offer.effects[1]).toMatchObject({ expects: 'email' });
+    const email = brain.onVisitorMessage(offer.state, BOT, null, VISITOR, message('sam@example.com'), NOW);
+    const text = brain.onVisitorMessage(email.state, BOT, null, VISITOR, message('Call me back'), NOW);
+    const captured = [...email.effects, ...text.effects].filter((effect) => effect.kind === 'capture');
+    expect(captured).toEqual([
+      { kind: 'capture', field: 'email', value: 'sam@example.com' },
+      { kind: 'capture', field: 'text', value: 'Call me back' },
+    ]);
+    expect(JSON.stringify(text.state)).not.toContain('sam@example.com');
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Figurative and technical uses of health words, in folded text: a health
+ * finding that overlaps one of these is dropped ("a real headache for our IT
+ * team", "pain point", "sick of waiting", "virus scan", "lithium battery",
+ * "Das bereitet mir Kopfschmerzen", "es un dolor de cabeza"). Every
+ * alternative is a plain sequence of words (no nested repetition), so the
+ * pattern runs in linear time.
+ */
+const FIGURATIVE_SOURCES = [
+  // English
+  String.raw`pain points?`,
+  String.raw`(?:is|s|was|be|been|such|what|bit of|total|real|royal)\s+(?:a\s+)?(?:real\s+|total\s+|royal\s+|huge\s+|big\s+)?pain`,
+  String.raw`pain in the (?:neck|ass|butt|backside|arse)`,
+  String.raw`growing pains`,
+  String.raw`no pain,? no gain`,
+  String.raw`(?:is|s|was|were|are|be|been|becoming|such|what|bit of|total|real)\s+(?:a\s+|an\s+)?(?:real\s+|total\s+|huge\s+|big\s+|massive\s+|major\s+|constant\s+|logistical\s+|administrative\s+|bureaucratic\s+)?headaches?`,
+  String.raw`headaches?\s+for\s+(?:us|our|the|everyone|you|them|their|my team|it)`,
+  String.raw`sick of`,
+  String.raw`sick and tired`,
+  String.raw`sick (?:deal|deals|price|prices|beat|trick|ride|view)`,
+  String.raw`(?:cabin|spring|football|soccer|world cup|shopping|gold|election|holiday)\s+fever`,
+  String.raw`(?:great|economic|tropical)\s+depression`,
+  String.raw`depression[\s-]era`,
+  String.raw`retail therapy`,
+  String.raw`analysis paralysis`,
+  String.raw`stroke of (?:luck|genius|midnight|the pen)`,
+  String.raw`(?:brush|pen|key|back|breast)\s?strokes?`,
+  String.raw`rash (?:decision|decisions|move|choice|promise|statement)`,
+  String.raw`bleeding (?:edge|money|cash|customers)`,
+  String.raw`lump sums?`,
+  String.raw`wound up`,
+  String.raw`blind (?:spot|date|copy|test|tasting|carbon)`,
+  String.raw`deaf ears`,
+  String.raw`(?:asset|property|goods|customs|police|drug|data)\s+seizures?`,
+  String.raw`seizures? of`,
+  String.raw`(?:sql|code|fuel|dependency|script|prompt)\s+injections?`,
+  String.raw`(?:network|traffic|server|road|port)\s+congestion`,
+  String.raw`(?:malware|virus|ransomware|trojan|spyware|computer)\s+infections?`,
+  String.raw`infected (?:file|files|computer|laptop|pc|device|email|server|with malware)`,
+  String.raw`flu (?:shots?|jabs?|vaccines?|vaccinations?|season|clinics?)`,
+  String.raw`lithium[\s-]+(?:ion|batter(?:y|ies)|polymer|akku|batterie|bateria|accu|cells?)`,
+  String.raw`ms (?:office|teams|word|excel|outlook|access|sql|dos|edge|paint|project)`,
+  String.raw`bee ?hives?`,
+  String.raw`(?:gave|give|gives|nearly|almost)\s+(?:me\s+|us\s+|him\s+|her\s+)?(?:had\s+)?a heart attack`,
+  String.raw`broken heart(?:ed)?`,
+  String.raw`(?:not|isn.t|isnt|ain.t)\s+(?:exactly\s+)?brain surgery`,
+  String.raw`anxious to`,
+  String.raw`(?:meal|test|exam|food)\s+prep`,
+  String.raw`prep (?:time|work|course|school|cook)`,
+  String.raw`diagnostic (?:tool|tools|mode|report|reports|code|codes|data|logs?|software|port|run)`,
+  String.raw`(?:network|system|car|vehicle|engine|error|fault|remote|hardware|router|battery|self|pc)[\s-]diagnos\w*`,
+  String.raw`run (?:a |the )?diagnostics?`,
+  String.raw`allergic to (?:mondays|meetings|paperwork|bureaucracy|spam)`,
+  String.raw`(?:cancer|autism|mental health|diabetes|aids|hiv|alzheimer.?s?)\s+(?:awareness|research|charity|fundraiser|walk|run)`,
+  // German
+  String.raw`(?:den\s+)?ausschlag (?:gegeben|geben|gab|gibt)`,
+  String.raw`(?:macht|machen|bereitet|bereiten|bereitete|machte)\s+(?:mir|uns|ihm|ihr|ihnen)\s+(?:echte\s+|gro(?:ss|ß)e\s+|ziemliche\s+)?kopfschmerzen`,
+  String.raw`grippe[\s-]*(?:impfung|impfungen|schutzimpfung|saison|welle)`,
+  String.raw`lithium[\s-]*(?:akku|batterie)`,
+  // French
+  String.raw`fracture (?:numerique|sociale)`,
+  String.raw`diagnostics? (?:immobiliers?|energetique|de performance|techniques?|amiante|plomb|gaz|electrique|termites)`,
+  String.raw`operee?s? par`,
+  String.raw`pas mal de`,
+  String.raw`batterie au lithium`,
+  String.raw`(?:fichiers?|air) comprimes?`,
+  String.raw`casse[\s-]tete`,
+  // Spanish
+  String.raw`(?:es|era|sera|fue|un|menudo|vaya)\s+(?:un\s+)?(?:verdadero\s+|autentico\s+)?dolor de cabeza`,
+  String.raw`dolor de cabeza (?:para|con)`,
+  String.raw`pastillas? (?:de freno|para (?:el )?lavavajillas|de jabon|de cloro)`,
+  String.raw`(?:archivos?|aire|ficheros?) comprimidos?`,
+  String.raw`jarabe de (?:arce|agave|fresa|chocolate)`,
+  String.raw`operad[oa]s? por`,
+  String.raw`bateria de litio`,
+];
+
+const FIGURATIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${FIGURATIVE_SOURCES.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+
+/** The [start, end) spans of figurative uses in a folded text. */
+export function figurativeSpans(folded: string): [number, number][] {
+  const spans: [number, number][] = [];
+  FIGURATIVE.lastIndex = 0;
+  for (let match = FIGURATIVE.exec(folded); match; match = FIGURATIVE.exec(folded)) {
+    spans.push([match.index, match.index + match[0].length]);
+    if (match[0].length === 0) FIGURATIVE.lastIndex++;
+  }
+  return spans;
+}

@@ -1,0 +1,67 @@
+import { wordList } from '../../text';
+
+/** German health terms (folded: ä→a, ß stays). Compounds are caught by suffix terms such as `*schmerzen`. */
+export const GERMAN = {
+  strong: wordList(`
+    # Erkrankungen
+    diabet*, zuckerkrank*, bluthochdruck, hoher blutdruck, niedriger blutdruck, asthma*, ^copd, lungenentzundung,
+    tuberkulose, krebs, *krebs, krebserkrank*, tumor*, *tumor, *karzinom, leukamie, lymphom, metastas*, chemo,
+    chemotherapie, bestrahlung, strahlentherapie, depression*, depressiv*, angststorung*, angstzustand*,
+    panikattack*, panikstorung, burnout, burn out, bipolar*, schizophren*, psychotisch, adhs, autis*, asperger*,
+    zwangsstorung*, ptbs, posttraumatisch*, essstorung*, magersucht, magersuchtig, bulimie, suizid*, selbstmord*,
+    selbstverletz*, alkoholsucht, drogensucht, spielsucht, medikamentensucht, tablettensucht, alkoholabhangig*,
+    drogenabhangig*, alkoholiker*, suchterkrankung, suchtklinik, schlaflosigkeit, schlafstorung*, schlafapnoe,
+    demenz, alzheimer*, parkinson*, epilep*, krampfanfall*, *anfall, migrane*, schlaganfall, herzinfarkt, *infarkt,
+    herzinsuffizienz, herzschwache, herzrhythmusstorung*, vorhofflimmern, herzstolpern, angina pectoris,
+    herzschrittmacher, stent*, embolie, lungenembolie, aneurysma, krampfadern, blutarmut, lupus, zoliakie,
+    glutenunvertraglich*, laktoseintoleran*, *unvertraglichkeit, *intoleranz, reizdarm*, morbus crohn, crohn, colitis,
+    sodbrennen, magengeschwur*, gallenstein*, nierenstein*, niereninsuffizienz, nierenversagen, dialyse, fettleber,
+    hepatitis, leistenbruch, hamorrhoiden, durchfall, brechdurchfall, magen darm, lebensmittelvergiftung, blinddarm*,
+    harnwegsinfekt*, scheidenpilz, fusspilz, nagelpilz, geschlechtskrank*, chlamydien, tripper, syphilis, herpes,
+    hpv, hiv, ^aids, covid*, long covid, coronainfektion, corona positiv, grippal*, erkaltung, erkaltet, schnupfen,
+    windpocken, masern, mumps, roteln, scharlach, keuchhusten, drusenfieber, borreliose, zeckenbiss, sepsis,
+    blutvergiftung, meningitis, neurodermitis, schuppenflechte, ekzem*, nesselsucht, gurtelrose, kopflause,
+    arthrose, rheuma*, osteoporose, fibromyalgie, skoliose, ischias, bandscheibenvorfall, hexenschuss,
+    karpaltunnel*, tennisarm, schleudertrauma, gehirnerschutterung, knochenbruch, verstaucht, verstauchung, zerrung,
+    prellung, kreuzbandriss, meniskus*, gicht, muskelfaserriss, grauer star, gruner star, katarakt, glaukom,
+    makuladegeneration, schwerhorig*, tinnitus, horsturz, schwindelig, schwindelanfall*, gehorlos, sehbehindert*,
+    erblindet, schilddrus*, hashimoto, unterfunktion, uberfunktion, pcos, endometriose, erektionsstorung*,
+    erektile dysfunktion, potenzprobleme, unfruchtbar*, kinderwunschbehandlung, kunstliche befruchtung, ivf, icsi,
+    fehlgeburt, schwanger, ssw, kaiserschnitt, mutterpass, schwangerschaftsabbruch, abtreibung, antibabypille,
+    pille danach, adipositas, fettleibig*, schwerbehindert*, gehbehindert*, querschnittsgelahmt, gelahmt, lahmung*,
+    amputiert, amputation, prothese*, down syndrom, trisomie, legasthen*, lernbehinderung, pflegegrad, pflegestufe,
+    pflegebedurftig*, allergi*, *allergie, allergiker*, heuschnupfen, anaphyla*, mukoviszidose,
+    # Symptome
+    fieber, schuttelfrost, ubelkeit, mir ist ubel, mir ist schlecht, erbrech*, erbrochen, durchfall, atemnot,
+    kurzatmig*, luftnot, brustschmerz*, herzrasen, *schmerzen, *schmerz, halsweh, bauchweh, kopfweh, zahnweh,
+    ohrenweh, juckreiz, taubheitsgefuhl*, blutung*, blut im, blut in, heiserkeit, nachtschweiss, inkontinen*,
+    ohnmachtig geworden, in ohnmacht, bewusstlos geworden, muskelkrampf*, wadenkrampf*, tut … weh, tun … weh,
+    weh getan,
+    # Medikamente, Behandlung
+    insulin*, antibiotik*, antidepressiv*, blutverdunner*, kortison*, cortison*, krankschreibung, krankgeschrieben,
+    au bescheinigung, arbeitsunfahigkeitsbescheinigung, narkose, vollnarkose, biopsie, mrt, rontgen*, mammographie,
+    darmspiegelung, magenspiegelung, *skopie, chemotherapie, physiotherapie, krankengymnastik, ergotherapie,
+    logopadie, psychotherap*, psychiater*, psychiatrie, psychosomati*, wurzelbehandlung, zahnimplantat*,
+    huftprothese, knieprothese, diagnos*, laborwerte, blutwerte, *ektomie, stationar aufgenommen, intensivstation,
+    notaufnahme, bei mir wurde … festgestellt, bei ihm wurde … festgestellt, bei ihr wurde … festgestellt,
+    mein {doctor_de} {told_de}, meine {doctor_de} {told_de}, mein {doctor_de} hat mir, meine {doctor_de} hat mir,
+    ich bin krank, bin krank, ist krank, war krank, krank geworden, krank geschrieben, {take} … {pill},
+    schmerzen im {body_de}, schmerzen in der {body_de}, schmerzen am {body_de}, schmerzen in den {body_de},
+    {body_de} gebrochen, {body_de} verstaucht, {body_de} operiert, {body_de} op, nach der op, vor der op,
+    meine op, seine op, ihre op, wurde operiert, operiert worden, habe schmerzen, hat schmerzen, starke schmerzen,
+    chronische schmerzen, im rollstuhl, schwangerschaftswoche, habe zucker, hat zucker,
+    knoten in der {body_de}, knoten im {body_de}
+  `),
+  weak: wordList(`
+    blutdruck, cholesterin*, corona, grippe, husten, krampf*, schwindel, juckt, geschwollen, schwellung,
+    kribbeln, blutet, ubel, schmerzen, schmerz, erkrankung, erkrankt, krankheit, entzundung, infektion,
+    infekt, verstopfung, ohnmacht*, bewusstlos, gewichtsverlust, blahung*, suchtig, entzug, dement,
+    wechseljahre, kinderwunsch, schwangerschaft*, entbindung, geburtstermin, hebamme, verhutung*, pille,
+    ubergewicht*, rollstuhl*, behinderung*, behindert, blind, taub, horgerat*, medikament*, tablette*, tropfen,
+    spritze, schmerzmittel, schlaftablette*, krankmeldung, attest, arbeitsunfahig*, krank, operation, operiert,
+    eingriff, ^ct, ultraschall, sonographie, transplantation, therapie, therapeut*, psycholog*, reha,
+    im krankenhaus, ins krankenhaus, notarzt, rettungswagen, krankenwagen, klinikaufenthalt, blutabnahme, blutbild,
+    ekg, impfung, geimpft, zahnspange, {times} taglich, {times} am tag, {times} pro tag, morgens und abends,
+    alle … stunden, leide an, leide unter, leidet an, leidet unter, ausschlag, bypass, bluter
+  `),
+};

@@ -1,0 +1,66 @@
+import { wordList } from '../../text';
+
+/** French health terms (folded: é→e). "enceinte" is also a loudspeaker: it counts only after a form of être. */
+export const FRENCH = {
+  strong: wordList(`
+    # maladies
+    diabet*, hypertension, hypotension, asthm*, bpco, bronchite, pneumonie, tuberculose, cancer*, tumeur*, leucemie,
+    lymphome, melanome, carcinome, metastase*, chimio, chimiotherapie, radiotherapie, depression, depressi*, anxiete,
+    crise d angoisse, crises d angoisse, crise de panique, crises de panique, attaque de panique, trouble anxieux,
+    troubles anxieux, bipolaire, schizophren*, psychose, tdah, autis*, asperger, tspt, stress post traumatique,
+    trouble alimentaire, troubles alimentaires, troubles du comportement alimentaire, anorexi*, boulimi*, suicid*,
+    me suicider, idees noires, automutilation, scarification*, insomnie*, apnee du sommeil, burn out, burnout,
+    epuisement professionnel, alcoolisme, toxicomanie, demence, alzheimer*, parkinson*, epilep*, convulsion*,
+    migraine*, avc, accident vasculaire, infarctus, crise cardiaque, insuffisance cardiaque, arythmie,
+    fibrillation auriculaire, angine, angine de poitrine, pacemaker, stimulateur cardiaque, stent, phlebite,
+    thrombose, embolie, anevrisme, varices, anemi*, hemophil*, drepanocytose, lupus, maladie coeliaque,
+    intolerance au gluten, intolerant au lactose, intolerante au lactose, intolerance au lactose, colopathie,
+    intestin irritable, crohn, rectocolite, reflux gastrique, brulures d estomac, ulcere*, calculs biliaires,
+    calculs renaux, coliques nephretiques, insuffisance renale, dialyse, cirrhose, hepatite, pancreatite, hernie*,
+    hemorroides, constipation, diarrhee*, une gastro, la gastro, gastro enterite, gastroenterite,
+    intoxication alimentaire, appendicite, infection urinaire, cystite, mycose*, ^ist, ^mst, chlamydia, gonorrhee,
+    syphilis, herpes, papillomavirus, vih, ^sida, seropositi*, covid*, rhume, enrhume*, toux, mal de gorge,
+    sinusite, otite, conjonctivite, varicelle, rougeole, oreillons, coqueluche, scarlatine, mononucleose,
+    maladie de lyme, septicemie, meningite, eczema, psoriasis, urticaire, zona zoster, arthrose, arthrite, polyarthrite,
+    osteoporose, fibromyalgie, scoliose, sciatique, lumbago, hernie discale, canal carpien, tendinite, entorse*,
+    foulure, fracture*, luxation, commotion cerebrale, traumatisme cranien, torticolis, cataracte, glaucome, dmla,
+    malentendant*, surdite, malvoyant*, acouphene*, vertige, vertiges, thyroide, hypothyroidie, hyperthyroidie,
+    hashimoto, sopk, endometriose, dysfonction erectile, troubles de l erection, infertilit*, sterilite,
+    fausse couche, fausses couches, {be_fr} enceinte, enceinte de # mois, enceinte de # semaines, cesarienne, pma,
+    fiv, ivg, avortement, pilule du lendemain, obesite, obese, paraplegique, tetraplegique, trisomie, dyslexi*,
+    mdph, rqth, allergi*, allergique*, choc anaphylactique, rhume des foins, mucoviscidose, sclerose en plaques,
+    # symptômes
+    fievre, nausee*, envie de vomir, vomi*, diarrhee, etourdissement*, essouffl*, douleur thoracique,
+    douleurs thoraciques, oppression thoracique, palpitation*, mal de tete, maux de tete, mal au ventre,
+    maux de ventre, mal de ventre, mal aux dents, mal de dents, mal a la gorge, mal au dos, mal de dos,
+    mal au {body_fr}, mal a la {body_fr}, mal a l {body_fr}, mal aux {body_fr}, mal de {body_fr}, maux de {body_fr},
+    douleur* au {body_fr}, douleur* a la {body_fr}, douleur* aux {body_fr}, douleur* a l {body_fr},
+    douleur* dans le {body_fr}, douleur* dans la {body_fr}, douleur* dans les {body_fr}, douleurs chroniques,
+    cass* le {body_fr}, cass* la {body_fr}, cass* l {body_fr}, fracture du {body_fr}, fracture de la {body_fr},
+    eruption cutanee, demangeaison*, saignement*, evanoui*, perte de connaissance, sueurs nocturnes, oedeme,
+    nez qui coule, sang dans, crise d asthme, crises d asthme, crise d epilepsie, crise de foie,
+    # traitements
+    insuline, antibiotique*, antidepresseur*, anxiolytique*, anticoagulant*, cortisone, corticoide*,
+    arret maladie, sous traitement, traitement medical, traitement hormonal, traitement antibiotique,
+    mon {doctor_fr} {told_fr}, ma {doctor_fr} {told_fr}, son {doctor_fr} {told_fr}, on m a opere, on m a operee,
+    j ai ete opere*, il a ete opere, elle a ete operee, intervention chirurgicale, biopsie, irm,
+    pass* un scanner, fait un scanner, faire un scanner, scanner cerebral, scanner thoracique, scanner abdominal,
+    radiographie, radio du {body_fr}, radio de la {body_fr}, radio des {body_fr}, mammographie, coloscopie,
+    endoscopie, fibroscopie, gastroscopie, bilan sanguin, analyses de sang, prise de sang, electrocardiogramme,
+    greffe de {body_fr}, greffe du {body_fr}, greffe de moelle, kinesitherap*, psychotherap*, psychiatr*, hospitalis*, *ectomie, diagnos*, implant dentaire, {take} … {pill},
+    je suis malade, suis malade, est malade, tombe malade, tombee malade, j ai de la fievre, je tousse,
+    j ai mal au, j ai mal a, j ai mal aux, j ai mal partout
+  `),
+  weak: wordList(`
+    cholesterol, deprime*, angoisse*, addiction, alcoolique, sevrage, grippe, tousse, gale, poux, douleur,
+    douleurs, sourd, sourde, aveugle*, appareil auditif, appareils auditifs, menopause, grossesse,
+    accouchement, accoucher, sage femme, echographie, contraception, pilule, sterilet, allaite*, allaitement,
+    surpoids, fauteuil roulant, handicap*, paralyse*, amput*, invalidit*, intolerance*, eruption, saigne,
+    grosseur, malaise*, engourdi*, fourmillement*, medicament*, ordonnance, comprime*, gelule*,
+    somnifere*, anti inflammatoire*, vaccin*, arret de travail, certificat medical, opere, operee, operes, operees,
+    chirurgie, kine, reeducation, therapie, therapeute, psychologue, psy, a l hopital,
+    aux urgences, en reanimation, soins intensifs, samu, ambulance, prise de sang, carie*, appareil dentaire,
+    malade, {times} par jour, fois par jour, toutes les … heures, souffre de, souffre d, souffrir de, souffrant,
+    prothese*
+  `),
+};
