@@ -73,7 +73,8 @@ export class ConversationEventsHandler {
     // `started` travels on another topic and may not have arrived yet: the disclosure still comes first.
     await this.greetOnce(state, bot, visitorId, context);
     const turn = this.brain.onVisitorMessage(
-      state.turnState!,
+      // Greeted before the bot kept a memory (an older release): start one now.
+      state.turnState ?? this.brain.freshState(state.locale),
       profileOf(bot, state),
       await this.playbookOf(state, context),
       attributesOf(state),

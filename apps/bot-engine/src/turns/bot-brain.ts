@@ -28,6 +28,11 @@ const GLOBAL_MATCHER = new IntentMatcher(GLOBAL_INTENTS);
 export class BotBrain {
   private readonly playbookMatchers = new WeakMap<Playbook, IntentMatcher>();
 
+  /** The memory of a conversation the bot has not spoken in yet. */
+  freshState(locale: string | null): TurnState {
+    return { language: languageOf(locale), languageFixed: locale !== null, run: null, detour: null, misunderstood: 0 };
+  }
+
   greet(
     bot: BotProfile,
     locale: string | null,
@@ -35,8 +40,8 @@ export class BotBrain {
     visitor: VisitorAttributes,
     now: Date,
   ): Turn {
-    const language = languageOf(locale);
-    const state: TurnState = { language, languageFixed: locale !== null, run: null, detour: null, misunderstood: 0 };
+    const state = this.freshState(locale);
+    const language = state.language;
     const effects: Effect[] = [say(bot.disclosure[language] ?? copyFor(language).greeting(bot.personaName))];
     if (playbook) {
       const step = startPlaybook(playbook, this.context(state, visitor, now));
