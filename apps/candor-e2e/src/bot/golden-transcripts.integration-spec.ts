@@ -180,6 +180,15 @@ describe('golden transcripts of the bot on the real broker', () => {
     );
     expect(view.body.flaggedCategories).toEqual(['dob', 'health']);
     expect(view.body.flaggedAt).not.toBeNull();
+    // The trained team finds it among the flagged conversations.
+    const flagged = await conversation().request<{ id: string }[]>('GET', '/v1/conversations?flagged=true', {
+      token: tenant.adminKey,
+    });
+    expect(flagged.body.map((found) => found.id)).toContain(chat.conversationId);
+    const unflagged = await conversation().request<{ id: string }[]>('GET', '/v1/conversations?flagged=false', {
+      token: tenant.adminKey,
+    });
+    expect(unflagged.body.map((found) => found.id)).not.toContain(chat.conversationId);
 
     // Nothing of it anywhere: not in the transcript the API decrypts, any table, or any Kafka record.
     const planted = ['diabetes', 'metformin', '14/03/1971', '1971'];

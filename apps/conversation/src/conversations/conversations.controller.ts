@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
 import { ConversationsService } from './conversations.service';
-import { ConversationIdParam, ListMessagesQuery } from './dto/conversation-params';
+import { ConversationIdParam, ListConversationsQuery, ListMessagesQuery } from './dto/conversation-params';
 import { ConversationView, MessageView, PostedMessageView, StartedConversationView } from './dto/conversation.views';
 import { PostMessageDto } from './dto/post-message.dto';
 import { StartConversationDto } from './dto/start-conversation.dto';
@@ -30,6 +30,19 @@ export class ConversationsController {
   @ApiCreatedResponse({ type: StartedConversationView })
   start(@Body() request: StartConversationDto, @Headers('origin') origin?: string): Promise<StartedConversationView> {
     return this.conversations.start(request, origin);
+  }
+
+  @Get()
+  @Authenticated({ roles: ['admin', 'agent'] })
+  @ApiOperation({
+    summary: "The tenant's conversations, newest first: e.g. those waiting for a person, or flagged for a trained team",
+  })
+  @ApiOkResponse({ type: [ConversationView] })
+  listConversations(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListConversationsQuery,
+  ): Promise<ConversationView[]> {
+    return this.conversations.listConversations(principal, query);
   }
 
   @Get(':id')

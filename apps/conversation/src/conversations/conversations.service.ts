@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, MoreThan } from 'typeorm';
+import { type DataSource, type FindOptionsWhere, IsNull, LessThan, MoreThan, Not } from 'typeorm';
 import { type CollectedField, conversationStartedV2, messageTextScope } from '@candor/contracts';
 import { PersonalDataCipher } from '@candor/crypto';
 import { type Principal, signVisitorToken } from '@candor/auth';
@@ -20,6 +20,7 @@ import {
   type PostedMessageView,
   type StartedConversationView,
 } from './dto/conversation.views';
+import type { ListConversationsQuery } from './dto/conversation-params';
 import type { PostMessageDto } from './dto/post-message.dto';
 import type { StartConversationDto } from './dto/start-conversation.dto';
 import { Message } from './message.entity';
@@ -159,6 +160,19 @@ export class ConversationsService {
     const view = MessageView.of(posted.appended.message, posted.appended.text);
     this.stream.push(view);
     return { ...view, guard: posted.verdict };
+  }
+
+  async listConversations(principal: Principal, query: ListConversationsQuery): Promise<ConversationView[]> {
+    const where: FindOptionsWhere<Conversation> = { tenantId: principal.tenantId };
+    if (query.status) where.status = query.status;
+    if (query.flagged !== undefined) where.flaggedAt = query.flagged ? Not(IsNull()) : IsNull();
+    if (query.before) where.startedAt = LessThan(query.before);
+    const conversations = await this.dataSource.getRepository(Conversation).find({
+      where,
+      order: { startedAt: 'DESC' },
+      take: query.limit ?? 50,
+    });
+    return conversations.map(ConversationView.of);
   }
 
   async getConversation(principal: Principal, conversationId: string): Promise<ConversationView> {

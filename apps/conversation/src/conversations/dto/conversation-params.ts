@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { CONVERSATION_STATUSES, type ConversationStatus } from '@candor/contracts';
 
 export class ConversationIdParam {
   @ApiProperty({ format: 'uuid' })
@@ -18,6 +19,34 @@ export class ListMessagesQuery {
   after?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+/** What agents look for: conversations waiting for them, or flagged for a trained team. */
+export class ListConversationsQuery {
+  @ApiPropertyOptional({ enum: CONVERSATION_STATUSES })
+  @IsOptional()
+  @IsIn(CONVERSATION_STATUSES)
+  status?: ConversationStatus;
+
+  @ApiPropertyOptional({ description: 'Only conversations the sensitive-data guard flagged (true) or not (false)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  flagged?: boolean;
+
+  @ApiPropertyOptional({ description: 'Page back: conversations started before this time (the last one seen)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  before?: Date;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
