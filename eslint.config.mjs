@@ -5,12 +5,25 @@ import prettier from 'eslint-config-prettier';
  * Module boundaries, enforced: apps never import apps; contracts depend on
  * nothing; each shared library may use only the layers below it.
  */
-const APP_LIBRARIES = ['type:contracts', 'type:messaging', 'type:platform', 'type:auth', 'type:crypto', 'type:privacy'];
+const APP_LIBRARIES = [
+  'type:contracts',
+  'type:messaging',
+  'type:platform',
+  'type:auth',
+  'type:crypto',
+  'type:privacy',
+  'type:merkle',
+  'type:consent-evidence',
+];
 
 const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:crypto', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:privacy', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:merkle', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:consent-evidence', onlyDependOnLibsWithTags: ['type:merkle'] },
+  // The offline verifier: only what an auditor's machine needs, nothing that talks to a service.
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:merkle', 'type:consent-evidence'] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:crypto'] },
   {
