@@ -6,3 +6,4 @@ export * from './subject-key-ring';
 export * from './vault/vault-key-management.service';
 export * from './vault/vault-settings';
 export * from './blind-index';
+export * from './signing-keys';

@@ -1,5 +1,11 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { BlindIndex, type KeyManagementService, PersonalDataCipher, SubjectKeyRing } from '@candor/crypto';
+import {
+  BlindIndex,
+  type KeyManagementService,
+  PersonalDataCipher,
+  SubjectKeyRing,
+  TenantSigningKeys,
+} from '@candor/crypto';
 import { BaseServiceConfig } from '../config/base-service.config';
 import { createKeyManagement } from './key-management.factory';
 import { KeyCacheEvictionHandler } from './key-cache-eviction.handler';
@@ -32,11 +38,24 @@ import { TenantKeyRotation } from './tenant-key-rotation';
       useFactory: (ring: SubjectKeyRing) => new PersonalDataCipher(ring),
     },
     { provide: BlindIndex, inject: [SubjectKeyRing], useFactory: (ring: SubjectKeyRing) => new BlindIndex(ring) },
+    {
+      provide: TenantSigningKeys,
+      inject: [SubjectKeyRing],
+      useFactory: (ring: SubjectKeyRing) => new TenantSigningKeys(ring),
+    },
     SubjectKeyShredder,
     TenantKeyRotation,
   ],
   controllers: [KeyCacheEvictionHandler],
-  exports: [KEY_MANAGEMENT, SubjectKeyRing, PersonalDataCipher, BlindIndex, SubjectKeyShredder, TenantKeyRotation],
+  exports: [
+    KEY_MANAGEMENT,
+    SubjectKeyRing,
+    PersonalDataCipher,
+    BlindIndex,
+    TenantSigningKeys,
+    SubjectKeyShredder,
+    TenantKeyRotation,
+  ],
 })
 export class KeysModule implements OnApplicationShutdown {
   constructor(@Inject(KEY_MANAGEMENT) private readonly kms: KeyManagementService) {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { subjectKeyDestroyedV1 } from '@candor/contracts';
-import { BLIND_INDEX_KEY_ID, type KeyManagementService, SubjectKeyRing } from '@candor/crypto';
+import { BLIND_INDEX_KEY_ID, type KeyManagementService, SIGNING_KEY_ID, SubjectKeyRing } from '@candor/crypto';
 import { Outbox } from '@candor/messaging';
 import { KEY_MANAGEMENT } from './key-management.token';
 
@@ -21,7 +21,9 @@ export class SubjectKeyShredder {
   ) {}
 
   async shred(tenantId: string, subjectId: string): Promise<Date> {
-    if (subjectId === BLIND_INDEX_KEY_ID) throw new Error("The tenant's blind-index key is not a data subject");
+    if (subjectId === BLIND_INDEX_KEY_ID || subjectId === SIGNING_KEY_ID) {
+      throw new Error("The tenant's blind-index and signing keys are not data subjects");
+    }
     // Key first: if the event cannot be written, caches still forget the key within their TTL.
     await this.kms.destroySubjectKey(tenantId, subjectId);
     this.ring.evict(tenantId, subjectId);
