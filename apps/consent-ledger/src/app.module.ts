@@ -2,6 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@candor/auth';
 import { PlatformModule } from '@candor/platform';
 import type { ConsentLedgerConfig } from './config/consent-ledger.config';
+import { ConsentsModule } from './consents/consents.module';
+import { ConsentFormsModule } from './forms/consent-forms.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { consentLedgerDataSourceOptions } from './persistence/data-source-options';
 
 @Module({})
@@ -16,6 +19,9 @@ export class AppModule {
           dataSourceOptions: consentLedgerDataSourceOptions(config),
         }),
         AuthModule.forRoot({ replicateApiKeys: true }),
+        LedgerModule,
+        ConsentFormsModule,
+        ConsentsModule,
       ],
     };
   }

@@ -6,5 +6,6 @@ export * from './events/tenancy.events';
 export * from './events/conversation.events';
 export * from './events/bot.events';
 export * from './events/handoff.events';
+export * from './events/consent.events';
 export * from './events/keys.events';
 export * from './asyncapi';

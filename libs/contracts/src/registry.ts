@@ -1,5 +1,6 @@
 import { botReplyCreatedV3, consentDecidedV1, dataRequestedV1, handoffRequestedV1 } from './events/bot.events';
 import { conversationStartedV2, conversationStatusChangedV1, messagePostedV3 } from './events/conversation.events';
+import { consentFormPublishedV1, consentRecordedV1 } from './events/consent.events';
 import { handoffQueuedV1, handoffUnstaffedV1 } from './events/handoff.events';
 import { subjectKeyDestroyedV1 } from './events/keys.events';
 import { apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1, tenantOffboardedV1 } from './events/tenancy.events';
@@ -20,6 +21,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition<never>[] = [
   dataRequestedV1,
   handoffQueuedV1,
   handoffUnstaffedV1,
+  consentFormPublishedV1,
+  consentRecordedV1,
   subjectKeyDestroyedV1,
 ] as unknown as EventDefinition<never>[];
 

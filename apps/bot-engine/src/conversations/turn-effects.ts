@@ -87,6 +87,8 @@ export class TurnEffects {
             conversationId,
             formId: effect.formId,
             purpose: effect.purpose,
+            formVersion: null,
+            formTextHash: null,
             granted: effect.granted,
             evidenceMessageId: inReplyTo,
             language: target.language,

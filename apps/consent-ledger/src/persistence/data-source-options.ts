@@ -2,14 +2,17 @@ import { ApiKeyCredential } from '@candor/auth';
 import { serviceDataSourceOptions } from '@candor/platform';
 import type { ConsentLedgerConfig } from '../config/consent-ledger.config';
 import { CONSENT_LEDGER_SCHEMA } from './consent-ledger-schema';
+import { ConsentForm } from '../forms/consent-form.entity';
+import { LedgerEntryRow, LedgerNodeRow, LogFrontierRow, LogKeyRow, TreeHeadRow } from '../ledger/ledger.entities';
 import { CreateConsentLedgerSchema1764403200000 } from './migrations/1764403200000-create-consent-ledger-schema';
+import { CreateLedger1764576000000 } from './migrations/1764576000000-create-ledger';
 
 export function consentLedgerDataSourceOptions(config: ConsentLedgerConfig) {
   return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: CONSENT_LEDGER_SCHEMA,
-    entities: [ApiKeyCredential],
-    migrations: [CreateConsentLedgerSchema1764403200000],
+    entities: [ApiKeyCredential, ConsentForm, LedgerEntryRow, LedgerNodeRow, TreeHeadRow, LogKeyRow, LogFrontierRow],
+    migrations: [CreateConsentLedgerSchema1764403200000, CreateLedger1764576000000],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-consent-ledger',
   });

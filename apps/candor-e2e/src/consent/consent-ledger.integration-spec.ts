@@ -1,0 +1,367 @@
+import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { createPublicKey } from 'node:crypto';
+import {
+  type ConsentEntry,
+  type ProofBundle,
+  type SignedTreeHead,
+  entryLeafHash,
+  fromSignedTreeHead,
+  verifyBundle,
+} from '@candor/consent-evidence';
+import { verifyConsistency, verifyInclusion, verifyTreeHead } from '@candor/merkle';
+import { waitFor } from '@candor/testing';
+import { CandorStack } from '../support/candor-stack';
+import { type TenantFixture, createTenant } from '../support/fixtures';
+
+const ROOT = resolve(__dirname, '../../../..');
+const run = promisify(execFile);
+
+interface Recorded {
+  entry: ConsentEntry;
+  leafHash: string;
+}
+
+/** The consent ledger through its API, on the real Postgres and broker. */
+describe('consent ledger: forms, recording, proofs, compliance queries, tamper evidence', () => {
+  let stack: CandorStack;
+  let tenant: TenantFixture;
+  let integrator: string;
+  let compliance: string;
+
+  beforeAll(async () => {
+    stack = await CandorStack.start(['conversation', 'consent-ledger'], { OUTBOX_POLL_INTERVAL_MS: '200' });
+    tenant = await createTenant(stack.service('conversation'), stack.bootstrapKey, 'Ledger Co');
+    integrator = await issueKey('integrator');
+    compliance = await issueKey('compliance');
+    await waitFor(
+      async () => (await ledger().request('GET', '/v1/consent-forms', { token: compliance })).status === 200,
+      { what: 'the keys at the consent ledger' },
+    );
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const ledger = () => stack.service('consent-ledger');
+
+  async function issueKey(role: string): Promise<string> {
+    const response = await stack.service('conversation').request<{ apiKey: string }>('POST', '/v1/api-keys', {
+      token: tenant.adminKey,
+      body: { role },
+    });
+    return response.body.apiKey;
+  }
+
+  async function publishForm(formId: string, purpose: string, text: string) {
+    const response = await ledger().request<{ version: number; textHash: string }>(
+      'POST',
+      `/v1/consent-forms/${formId}/versions`,
+      { token: tenant.adminKey, body: { purpose, locale: 'en', text } },
+    );
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+
+  async function record(body: Record<string, unknown>): Promise<Recorded> {
+    const response = await ledger().request<Recorded>('POST', '/v1/consents', { token: integrator, body });
+    if (response.status !== 201) throw new Error(`record failed: ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  it('records decisions against versioned forms and answers state, outdated, missing, history and as-of queries', async () => {
+    const form = await publishForm('newsletter', 'marketing_email', 'May we email you our monthly newsletter?');
+    expect(form).toMatchObject({ version: 1 });
+    const subject = randomUUID();
+    const granted = await record({
+      subjectId: subject,
+      purpose: 'marketing_email',
+      action: 'granted',
+      formId: 'newsletter',
+    });
+    expect(granted.entry).toMatchObject({
+      formVersion: 1,
+      formTextHash: form.textHash,
+      channel: 'api',
+      actor: 'integrator',
+    });
+    expect(granted.leafHash).toBe(entryLeafHash(granted.entry).toString('hex'));
+
+    const state = async (query = '') =>
+      (
+        await ledger().request<{ purpose: string; status: string }[]>(
+          'GET',
+          `/v1/consents/subjects/${subject}${query}`,
+          {
+            token: compliance,
+          },
+        )
+      ).body;
+    expect(await state()).toEqual([expect.objectContaining({ purpose: 'marketing_email', status: 'granted' })]);
+    expect(await state('?purpose=analytics')).toEqual([
+      expect.objectContaining({ purpose: 'analytics', status: 'missing' }),
+    ]);
+
+    await publishForm('newsletter', 'marketing_email', 'May we email you our newsletter and partner offers?');
+    expect(await state()).toEqual([expect.objectContaining({ status: 'outdated', currentFormVersion: 2 })]);
+
+    const beforeWithdrawal = new Date().toISOString();
+    await new Promise((resolveLater) => setTimeout(resolveLater, 20));
+    await record({ subjectId: subject, purpose: 'marketing_email', action: 'withdrawn', formId: 'newsletter' });
+    expect(await state()).toEqual([expect.objectContaining({ status: 'withdrawn' })]);
+    expect(await state(`?at=${encodeURIComponent(beforeWithdrawal)}`)).toEqual([
+      expect.objectContaining({ status: 'outdated' }),
+    ]);
+    const history = await ledger().request<ConsentEntry[]>('GET', `/v1/consents/subjects/${subject}/history`, {
+      token: compliance,
+    });
+    expect(history.body.map((entry) => [entry.action, entry.formVersion])).toEqual([
+      ['granted', 1],
+      ['withdrawn', 2],
+    ]);
+
+    // An unknown form or a form of another purpose is refused, and nothing is appended.
+    for (const body of [
+      { subjectId: subject, purpose: 'marketing_email', action: 'granted', formId: 'nope' },
+      { subjectId: subject, purpose: 'analytics', action: 'granted', formId: 'newsletter' },
+      { subjectId: 'ana@example.org', purpose: 'analytics', action: 'granted' },
+    ]) {
+      const refused = await ledger().request('POST', '/v1/consents', { token: integrator, body });
+      expect([refused.status >= 400 && refused.status < 500, body]).toEqual([true, body]);
+    }
+    expect((await state()).length).toBe(1);
+  });
+
+  it('pages searches with a cursor, counts per purpose and day, and exports CSV and a bundle the offline CLI verifies', async () => {
+    const subjects = Array.from({ length: 5 }, () => randomUUID());
+    const batch = await ledger().request<Recorded[]>('POST', '/v1/consents/batch', {
+      token: integrator,
+      body: {
+        records: subjects.map((subjectId, index) => ({
+          subjectId,
+          purpose: 'analytics',
+          action: index % 2 === 0 ? 'granted' : 'withdrawn',
+          legalBasis: 'consent',
+        })),
+      },
+    });
+    expect(batch.status).toBe(201);
+    const seen: number[] = [];
+    let cursor: number | null = null;
+    do {
+      const query: string = `?purpose=analytics&limit=2${cursor === null ? '' : `&cursor=${cursor}`}`;
+      const page = await ledger().request<{ entries: ConsentEntry[]; nextCursor: number | null }>(
+        'GET',
+        `/v1/consents${query}`,
+        { token: compliance },
+      );
+      seen.push(...page.body.entries.map((entry) => entry.leafIndex));
+      cursor = page.body.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(batch.body.map((recorded) => recorded.entry.leafIndex));
+
+    const counts = await ledger().request<{ purpose: string; granted: number; withdrawn: number }[]>(
+      'GET',
+      '/v1/consents/counts',
+      { token: compliance },
+    );
+    expect(counts.body.find((row) => row.purpose === 'analytics')).toMatchObject({ granted: 3, withdrawn: 2 });
+
+    const csv = await ledger().request<string>('GET', '/v1/consents/export?format=csv&purpose=analytics', {
+      token: compliance,
+    });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^leaf_index,subject_id,purpose,action/);
+
+    const exported = await ledger().request<ProofBundle>('GET', '/v1/consents/export?purpose=analytics', {
+      token: compliance,
+    });
+    expect(exported.status).toBe(200);
+    const publicKey = (
+      await ledger().request<{ publicKey: string }>('GET', '/v1/ledger/public-key', { token: compliance })
+    ).body.publicKey;
+    expect(verifyBundle(exported.body, publicKey).ok).toBe(true);
+
+    // The auditor's machine: a bundle file, the public key file, and the CLI — no service, no database.
+    const dir = await mkdtemp(join(tmpdir(), 'candor-audit-'));
+    try {
+      await writeFile(join(dir, 'bundle.json'), JSON.stringify(exported.body));
+      await writeFile(join(dir, 'tenant.pem'), publicKey);
+      const cli = ['ts-node-transpile-only', join(ROOT, 'apps/consent-verify/src/main.ts')];
+      const args = ['--bundle', join(dir, 'bundle.json'), '--public-key', join(dir, 'tenant.pem')];
+      const env = { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '' };
+      const good = await run('npx', [...cli, ...args], { cwd: ROOT, env });
+      expect(good.stdout).toMatch(/OK/);
+      const tampered = structuredClone(exported.body);
+      tampered.entries[0].entry.action = tampered.entries[0].entry.action === 'granted' ? 'withdrawn' : 'granted';
+      await writeFile(join(dir, 'bundle.json'), JSON.stringify(tampered));
+      await expect(run('npx', [...cli, ...args], { cwd: ROOT, env })).rejects.toMatchObject({ code: 1 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves inclusion and consistency proofs against signed heads', async () => {
+    const first = await ledger().request<{ treeSize: number; rootHash: string }>('POST', '/v1/ledger/tree-heads', {
+      token: compliance,
+    });
+    const recorded = await record({ subjectId: randomUUID(), purpose: 'analytics', action: 'granted' });
+    const second = await ledger().request<{ treeSize: number; rootHash: string }>('POST', '/v1/ledger/tree-heads', {
+      token: compliance,
+    });
+    expect(second.body.treeSize).toBe(recorded.entry.leafIndex + 1);
+    const publicKey = (
+      await ledger().request<{ publicKey: string }>('GET', '/v1/ledger/public-key', { token: compliance })
+    ).body.publicKey;
+    const latest = await ledger().request<SignedTreeHead>('GET', '/v1/ledger/tree-heads/latest', { token: compliance });
+    const { head, signature } = fromSignedTreeHead(latest.body);
+    expect(verifyTreeHead(head, signature, createPublicKey(publicKey))).toBe(true);
+    expect(verifyTreeHead({ ...head, treeSize: head.treeSize + 1 }, signature, createPublicKey(publicKey))).toBe(false);
+
+    const inclusion = await ledger().request<{ proof: string[]; treeHead: { treeSize: number; rootHash: string } }>(
+      'GET',
+      `/v1/ledger/entries/${recorded.entry.leafIndex}/inclusion-proof`,
+      { token: compliance },
+    );
+    const hex = (value: string) => Buffer.from(value, 'hex');
+    expect(
+      verifyInclusion(
+        hex(recorded.leafHash),
+        recorded.entry.leafIndex,
+        inclusion.body.treeHead.treeSize,
+        inclusion.body.proof.map(hex),
+        hex(inclusion.body.treeHead.rootHash),
+      ),
+    ).toBe(true);
+
+    const consistency = await ledger().request<{ proof: string[] }>(
+      'GET',
+      `/v1/ledger/consistency-proof?from=${first.body.treeSize}&to=${second.body.treeSize}`,
+      { token: compliance },
+    );
+    expect(
+      verifyConsistency(
+        first.body.treeSize,
+        second.body.treeSize,
+        consistency.body.proof.map(hex),
+        hex(first.body.rootHash),
+        hex(second.body.rootHash),
+      ),
+    ).toBe(true);
+    const notYet = await ledger().request<{ code: string }>(
+      'GET',
+      `/v1/ledger/entries/${recorded.entry.leafIndex + 1}/inclusion-proof`,
+      { token: compliance },
+    );
+    expect(notYet.status).toBe(409);
+  });
+
+  it("refuses, in the database, any change to the log by the service's own role", async () => {
+    for (const statement of [
+      `UPDATE consent_ledger.ledger_entries SET action = 'withdrawn'`,
+      'DELETE FROM consent_ledger.ledger_entries',
+      'TRUNCATE consent_ledger.ledger_entries',
+      'DELETE FROM consent_ledger.tree_heads',
+      `UPDATE consent_ledger.ledger_nodes SET hash = hash`,
+      `UPDATE consent_ledger.consent_forms SET text = 'rewritten'`,
+    ]) {
+      await expect(stack.database.query(statement)).rejects.toThrow(/permission denied|append-only/);
+    }
+  });
+
+  it('fails closed: when the append fails, nothing is recorded, announced or numbered', async () => {
+    const before = await verify();
+    await stack.database.query(
+      `ALTER TABLE consent_ledger.ledger_entries ADD CONSTRAINT test_refuse CHECK (purpose <> 'doomed') NOT VALID`,
+    );
+    try {
+      const refused = await ledger().request('POST', '/v1/consents', {
+        token: integrator,
+        body: { subjectId: randomUUID(), purpose: 'doomed', action: 'granted' },
+      });
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+    } finally {
+      await stack.database.query('ALTER TABLE consent_ledger.ledger_entries DROP CONSTRAINT test_refuse');
+    }
+    const [{ count }] = await stack.database.query<{ count: string }>(
+      `SELECT count(*) FROM consent_ledger.outbox_events WHERE envelope::text LIKE '%doomed%'`,
+    );
+    expect(count).toBe('0');
+    const after = await verify();
+    expect(after).toMatchObject({ ok: true, logSize: before.logSize });
+  });
+
+  it('names exactly which entry was changed, removed or reordered directly in the database', async () => {
+    const subjects = Array.from({ length: 6 }, () => randomUUID());
+    for (const subjectId of subjects) await record({ subjectId, purpose: 'profiling', action: 'granted' });
+    await ledger().request('POST', '/v1/ledger/tree-heads', { token: compliance });
+    const clean = await verify();
+    expect(clean.ok).toBe(true);
+    const indexes = (
+      await stack.database.query<{ leaf_index: string }>(
+        `SELECT leaf_index FROM consent_ledger.ledger_entries WHERE purpose = 'profiling' ORDER BY leaf_index`,
+      )
+    ).map((row) => Number(row.leaf_index));
+
+    // An attacker with the database's keys: they must first lift the protections.
+    await asAttacker(async () => {
+      await stack.database.query(
+        `UPDATE consent_ledger.ledger_entries SET canonical = replace(canonical, '"granted"', '"withdrawn"'),
+           action = 'withdrawn' WHERE tenant_id = $1 AND leaf_index = $2`,
+        [tenant.tenantId, indexes[1]],
+      );
+      await stack.database.query(`DELETE FROM consent_ledger.ledger_entries WHERE tenant_id = $1 AND leaf_index = $2`, [
+        tenant.tenantId,
+        indexes[3],
+      ]);
+      // Reorder: swap the contents of two rows.
+      await stack.database.query(
+        `UPDATE consent_ledger.ledger_entries a SET canonical = b.canonical, leaf_hash = b.leaf_hash, subject_id = b.subject_id
+         FROM consent_ledger.ledger_entries b
+         WHERE a.tenant_id = $1 AND b.tenant_id = $1
+           AND ((a.leaf_index = $2 AND b.leaf_index = $3) OR (a.leaf_index = $3 AND b.leaf_index = $2))`,
+        [tenant.tenantId, indexes[4], indexes[5]],
+      );
+    });
+    const report = await verify();
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      { leafIndex: indexes[1], problem: 'changed' },
+      { leafIndex: indexes[3], problem: 'missing' },
+      { leafIndex: indexes[4], problem: 'moved' },
+      { leafIndex: indexes[5], problem: 'moved' },
+    ]);
+    expect(report.treeHeads.at(-1)).toMatchObject({ ok: false });
+    // Heads signed before the first tampered entry still verify.
+    expect(report.treeHeads.filter((head) => head.treeSize <= indexes[1]).every((head) => head.ok)).toBe(true);
+  });
+
+  async function verify() {
+    const response = await ledger().request<{
+      ok: boolean;
+      logSize: number;
+      problems: { leafIndex: number; problem: string }[];
+      treeHeads: { treeSize: number; ok: boolean }[];
+    }>('POST', '/v1/ledger/verify', { token: compliance });
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  async function asAttacker(tamper: () => Promise<void>) {
+    await stack.database.query('ALTER TABLE consent_ledger.ledger_entries DISABLE TRIGGER USER');
+    await stack.database.query('GRANT UPDATE, DELETE ON consent_ledger.ledger_entries TO CURRENT_USER');
+    try {
+      await tamper();
+    } finally {
+      await stack.database.query('REVOKE UPDATE, DELETE ON consent_ledger.ledger_entries FROM CURRENT_USER');
+      await stack.database.query('ALTER TABLE consent_ledger.ledger_entries ENABLE TRIGGER USER');
+    }
+  }
+});

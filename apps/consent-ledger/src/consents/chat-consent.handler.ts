@@ -1,0 +1,81 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  type ConsentDecidedV1,
+  type DataRequestedV1,
+  type EventEnvelope,
+  consentDecidedV1,
+  dataRequestedV1,
+} from '@candor/contracts';
+import type { EventContext } from '@candor/messaging';
+import { ConsentQueries } from './consent-queries';
+import { ConsentRecorder } from './consent-recorder';
+
+/**
+ * Consent given or refused in the chat reaches the ledger through events: a decision from the bot's
+ * consent node, and "stop / unsubscribe", which withdraws every purpose the visitor had granted.
+ * A replay appends nothing twice (the inbox), and a failed append is retried, then dead-lettered.
+ */
+@Controller()
+export class ChatConsentHandler {
+  constructor(
+    private readonly recorder: ConsentRecorder,
+    private readonly queries: ConsentQueries,
+  ) {}
+
+  @EventPattern(consentDecidedV1.topic)
+  async onDecided(@Payload() event: EventEnvelope<ConsentDecidedV1>, @Ctx() context: EventContext): Promise<void> {
+    if (!event.subjectId) return;
+    const { payload } = event;
+    await this.recorder.record(
+      context.manager,
+      event.tenantId,
+      [
+        {
+          subjectId: event.subjectId,
+          purpose: payload.purpose,
+          action: payload.granted ? 'granted' : 'withdrawn',
+          legalBasis: 'consent',
+          formId: payload.formId,
+          formVersion: payload.formVersion,
+          formTextHash: payload.formTextHash,
+          channel: 'chat',
+          evidence: { conversationId: payload.conversationId, messageId: payload.evidenceMessageId, reference: null },
+          jurisdiction: null,
+          actor: 'visitor',
+          recordedAt: new Date(payload.decidedAt).toISOString(),
+        },
+      ],
+      { unknownFormsAllowed: true },
+    );
+  }
+
+  @EventPattern(dataRequestedV1.topic)
+  async onDataRequest(@Payload() event: EventEnvelope<DataRequestedV1>, @Ctx() context: EventContext) {
+    if (event.payload.request !== 'unsubscribe' || !event.subjectId) return;
+    const granted = (await this.queries.state(event.tenantId, event.subjectId)).filter(
+      (state) => state.entry?.action === 'granted',
+    );
+    await this.recorder.record(
+      context.manager,
+      event.tenantId,
+      granted.map((state) => ({
+        subjectId: event.subjectId as string,
+        purpose: state.purpose,
+        action: 'withdrawn' as const,
+        legalBasis: 'consent' as const,
+        formId: state.entry?.formId ?? null,
+        formVersion: state.entry?.formVersion ?? null,
+        channel: 'chat' as const,
+        evidence: {
+          conversationId: event.payload.conversationId,
+          messageId: event.payload.evidenceMessageId,
+          reference: null,
+        },
+        jurisdiction: null,
+        actor: 'visitor' as const,
+        recordedAt: new Date(event.payload.requestedAt).toISOString(),
+      })),
+    );
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { consentRecordedV1 } from '@candor/contracts';
+import type { ConsentEntry } from '@candor/consent-evidence';
+import { Outbox } from '@candor/messaging';
+import { ApiException } from '@candor/platform';
+import { ConsentForm } from '../forms/consent-form.entity';
+import { ConsentForms } from '../forms/consent-forms.service';
+import { ConsentLog, type EntryDraft } from '../ledger/consent-log';
+
+/** A decision to record; the form is resolved here (its version and text hash go into the entry). */
+export type ConsentDecision = Omit<EntryDraft, 'formVersion' | 'formTextHash'> & {
+  /** A specific version, or the form's current one. */
+  formVersion?: number | null;
+  /** The text hash the caller showed, when it knows it: it must match the version's. */
+  formTextHash?: string | null;
+};
+
+/**
+ * Records consent decisions: appends them to the tenant's log and announces each one, in the
+ * caller's transaction. An unknown form or a text that does not match its version is refused, so an
+ * entry always names exactly what was shown.
+ */
+@Injectable()
+export class ConsentRecorder {
+  constructor(
+    private readonly log: ConsentLog,
+    private readonly forms: ConsentForms,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async record(
+    manager: EntityManager,
+    tenantId: string,
+    decisions: readonly ConsentDecision[],
+    options: { unknownFormsAllowed?: boolean } = {},
+  ): Promise<ConsentEntry[]> {
+    const drafts: EntryDraft[] = [];
+    for (const decision of decisions) {
+      const form = decision.formId ? await this.formFor(manager, tenantId, decision, options) : null;
+      drafts.push({
+        ...decision,
+        formVersion: form?.version ?? null,
+        formTextHash: form?.textHash ?? null,
+      });
+    }
+    const entries = await this.log.append(manager, tenantId, drafts);
+    for (const entry of entries) {
+      await this.outbox.enqueue(
+        manager,
+        consentRecordedV1,
+        {
+          leafIndex: entry.leafIndex,
+          purpose: entry.purpose,
+          action: entry.action,
+          formId: entry.formId,
+          formVersion: entry.formVersion,
+          recordedAt: entry.recordedAt,
+        },
+        { tenantId, subjectId: entry.subjectId },
+      );
+    }
+    return entries;
+  }
+
+  private async formFor(
+    manager: EntityManager,
+    tenantId: string,
+    decision: ConsentDecision,
+    options: { unknownFormsAllowed?: boolean },
+  ): Promise<ConsentForm | null> {
+    const formId = decision.formId as string;
+    const form = decision.formVersion
+      ? await manager.findOneBy(ConsentForm, { tenantId, formId, version: decision.formVersion })
+      : await this.forms.latest(manager, tenantId, formId);
+    if (!form) {
+      // The bot may ask with a playbook's own text before any form is published: recorded as such.
+      if (options.unknownFormsAllowed && !decision.formVersion) return null;
+      throw new ApiException(422, 'unknown_form', `No published version of form ${formId} matches`);
+    }
+    if (form.purpose !== decision.purpose) {
+      throw new ApiException(422, 'purpose_mismatch', `Form ${formId} is for purpose ${form.purpose}`);
+    }
+    if (decision.formTextHash && decision.formTextHash !== form.textHash) {
+      throw new ApiException(422, 'text_mismatch', 'The text shown is not the text of that form version');
+    }
+    return form;
+  }
+}

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
+import type { ConsentEntry } from '@candor/consent-evidence';
+import { ConsentQueries } from './consent-queries';
+import { ConsentsService, bundleToCsv } from './consents.service';
+import {
+  ConsentStateView,
+  CountsQuery,
+  ExportQuery,
+  PurposeDayCountView,
+  RecordedConsentView,
+  SearchPageView,
+  SearchQuery,
+  StateQuery,
+  SubjectIdParam,
+} from './dto/consent.views';
+import { RecordConsentBatchDto, RecordConsentDto } from './dto/record-consent.dto';
+
+const WRITERS = { roles: ['integrator', 'admin'] as ('integrator' | 'admin')[] };
+const AUDITORS = { roles: ['compliance', 'admin'] as ('compliance' | 'admin')[] };
+
+@ApiTags('consents')
+@Controller('v1/consents')
+export class ConsentsController {
+  constructor(
+    private readonly consents: ConsentsService,
+    private readonly queries: ConsentQueries,
+  ) {}
+
+  @Post()
+  @Authenticated(WRITERS)
+  @ApiOperation({
+    summary: 'Record a decision (granted, withdrawn, expired); answered only once it is in the log',
+    description: 'Withdrawing is the same call as granting. If the append fails, nothing is recorded (fail closed).',
+  })
+  @ApiCreatedResponse({ type: RecordedConsentView })
+  async record(@CurrentPrincipal() principal: Principal, @Body() request: RecordConsentDto) {
+    const [recorded] = await this.consents.record(principal.tenantId, [request]);
+    return recorded;
+  }
+
+  @Post('batch')
+  @Authenticated(WRITERS)
+  @ApiOperation({ summary: 'Record up to 1,000 decisions at once, all or none' })
+  @ApiCreatedResponse({ type: [RecordedConsentView] })
+  recordBatch(@CurrentPrincipal() principal: Principal, @Body() request: RecordConsentBatchDto) {
+    return this.consents.record(principal.tenantId, request.records);
+  }
+
+  @Get()
+  @Authenticated(AUDITORS)
+  @ApiOperation({ summary: 'Search by purpose, action and time range, in log order, with a cursor' })
+  @ApiOkResponse({ type: SearchPageView })
+  search(@CurrentPrincipal() principal: Principal, @Query() query: SearchQuery): Promise<SearchPageView> {
+    return this.queries.search(principal.tenantId, query);
+  }
+
+  @Get('counts')
+  @Authenticated(AUDITORS)
+  @ApiOperation({ summary: 'Decisions per purpose and UTC day' })
+  @ApiOkResponse({ type: [PurposeDayCountView] })
+  counts(@CurrentPrincipal() principal: Principal, @Query() query: CountsQuery): Promise<PurposeDayCountView[]> {
+    return this.queries.counts(principal.tenantId, query);
+  }
+
+  @Get('export')
+  @Authenticated(AUDITORS)
+  @ApiOperation({
+    summary: 'Export matching entries with inclusion proofs against a freshly signed head (JSON bundle or CSV)',
+    description: 'The JSON bundle verifies offline with the consent-verify CLI and the tenant public key alone.',
+  })
+  @Header('cache-control', 'no-store')
+  async export(@CurrentPrincipal() principal: Principal, @Query() query: ExportQuery, @Res() response: Response) {
+    const bundle = await this.consents.export(principal.tenantId, query);
+    if (query.format === 'csv') {
+      response.type('text/csv').attachment('consents.csv').send(bundleToCsv(bundle));
+    } else {
+      response.type('application/json').attachment('consent-proof-bundle.json').send(JSON.stringify(bundle));
+    }
+  }
+
+  @Get('subjects/:subjectId')
+  @Authenticated({ roles: ['compliance', 'admin', 'integrator'] })
+  @ApiOperation({
+    summary: "A subject's current state per purpose, or as of a past time (`at`)",
+    description: 'With `purpose`: `missing` when never given, `outdated` when given to an older form version.',
+  })
+  @ApiOkResponse({ type: [ConsentStateView] })
+  state(@CurrentPrincipal() principal: Principal, @Param() params: SubjectIdParam, @Query() query: StateQuery) {
+    return this.queries.state(principal.tenantId, params.subjectId, query.at, query.purpose);
+  }
+
+  @Get('subjects/:subjectId/history')
+  @Authenticated(AUDITORS)
+  @ApiOperation({ summary: "A subject's full history, in log order" })
+  history(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: SubjectIdParam,
+    @Query() query: StateQuery,
+  ): Promise<ConsentEntry[]> {
+    return this.queries.history(principal.tenantId, params.subjectId, query.purpose);
+  }
+}

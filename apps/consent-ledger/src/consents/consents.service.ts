@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { type ConsentEntry, entryLeafHash } from '@candor/consent-evidence';
+import { ApiException } from '@candor/platform';
+import { LedgerProofs } from '../ledger/ledger-proofs';
+import { TreeHeads } from '../ledger/tree-heads';
+import { ConsentQueries } from './consent-queries';
+import { type ConsentDecision, ConsentRecorder } from './consent-recorder';
+import type { RecordConsentDto } from './dto/record-consent.dto';
+import type { ExportQuery, RecordedConsentView } from './dto/consent.views';
+
+/** Entries in one export: beyond it, narrow the range (exports stay bounded in memory). */
+export const EXPORT_LIMIT = 10_000;
+
+@Injectable()
+export class ConsentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recorder: ConsentRecorder,
+    private readonly queries: ConsentQueries,
+    private readonly heads: TreeHeads,
+    private readonly proofs: LedgerProofs,
+  ) {}
+
+  /** Records decisions from an integrator: all or none; answered only once they are in the log (fail closed). */
+  async record(tenantId: string, requests: readonly RecordConsentDto[]): Promise<RecordedConsentView[]> {
+    const decisions = requests.map(toDecision);
+    const entries = await this.dataSource.transaction((manager) => this.recorder.record(manager, tenantId, decisions));
+    return entries.map((entry) => ({ entry, leafHash: entryLeafHash(entry).toString('hex') }));
+  }
+
+  /** Matching entries with inclusion proofs against a head signed now, as a bundle or CSV rows. */
+  async export(tenantId: string, query: ExportQuery) {
+    const page = await this.queries.search(tenantId, { ...query, limit: EXPORT_LIMIT }, EXPORT_LIMIT);
+    if (page.nextCursor !== null) {
+      throw new ApiException(422, 'export_too_large', `More than ${EXPORT_LIMIT} entries match: narrow the range`);
+    }
+    await this.heads.signNow(tenantId);
+    return this.proofs.bundle(tenantId, page.entries);
+  }
+}
+
+function toDecision(request: RecordConsentDto): ConsentDecision {
+  return {
+    subjectId: request.subjectId.toLowerCase(),
+    purpose: request.purpose,
+    action: request.action,
+    legalBasis: request.legalBasis ?? 'consent',
+    formId: request.formId ?? null,
+    formVersion: request.formVersion ?? null,
+    channel: request.channel ?? 'api',
+    evidence: {
+      conversationId: request.evidence?.conversationId?.toLowerCase() ?? null,
+      messageId: request.evidence?.messageId?.toLowerCase() ?? null,
+      reference: request.evidence?.reference ?? null,
+    },
+    jurisdiction: request.jurisdiction ?? null,
+    actor: request.actor ?? 'integrator',
+    recordedAt: new Date().toISOString(),
+  };
+}
+
+/** CSV of an export bundle: one row per entry with its leaf hash, inclusion proof and the signed head. */
+export function bundleToCsv(bundle: Awaited<ReturnType<ConsentsService['export']>>): string {
+  const header = [
+    'leaf_index',
+    'subject_id',
+    'purpose',
+    'action',
+    'legal_basis',
+    'form_id',
+    'form_version',
+    'form_text_hash',
+    'channel',
+    'actor',
+    'jurisdiction',
+    'conversation_id',
+    'message_id',
+    'reference',
+    'recorded_at',
+    'leaf_hash',
+    'inclusion_proof',
+    'tree_size',
+    'root_hash',
+    'tree_head_timestamp',
+    'tree_head_signature',
+  ];
+  const head = bundle.treeHead;
+  const rows = bundle.entries.map(({ entry, inclusionProof }: { entry: ConsentEntry; inclusionProof: string[] }) => [
+    entry.leafIndex,
+    entry.subjectId,
+    entry.purpose,
+    entry.action,
+    entry.legalBasis,
+    entry.formId,
+    entry.formVersion,
+    entry.formTextHash,
+    entry.channel,
+    entry.actor,
+    entry.jurisdiction,
+    entry.evidence.conversationId,
+    entry.evidence.messageId,
+    entry.evidence.reference,
+    entry.recordedAt,
+    entryLeafHash(entry).toString('hex'),
+    inclusionProof.join(' '),
+    head.treeSize,
+    head.rootHash,
+    head.timestamp,
+    head.signature,
+  ]);
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CONSENT_ACTIONS, CONSENT_ACTORS, CONSENT_CHANNELS, LEGAL_BASES } from '@candor/consent-evidence';
+
+const SLUG = /^[a-z][a-z0-9_-]{0,62}$/;
+
+export class EvidenceDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() conversationId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() messageId?: string;
+  @ApiPropertyOptional({ description: 'Your own reference for this decision (no personal data)', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+}
+
+export class RecordConsentDto {
+  @ApiProperty({ format: 'uuid', description: "The subject's pseudonymous id (never an email or a name)" })
+  @IsUUID()
+  subjectId: string;
+
+  @ApiProperty({ example: 'marketing_email' })
+  @Matches(SLUG, { message: 'purpose must be a slug such as marketing_email' })
+  purpose: string;
+
+  @ApiProperty({ enum: CONSENT_ACTIONS })
+  @IsIn(CONSENT_ACTIONS)
+  action: (typeof CONSENT_ACTIONS)[number];
+
+  @ApiPropertyOptional({ enum: LEGAL_BASES, default: 'consent' })
+  @IsOptional()
+  @IsIn(LEGAL_BASES)
+  legalBasis?: (typeof LEGAL_BASES)[number];
+
+  @ApiPropertyOptional({
+    example: 'newsletter',
+    description: 'The consent form shown (its current version if none given)',
+  })
+  @IsOptional()
+  @Matches(SLUG, { message: 'formId must be a slug' })
+  formId?: string;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  formVersion?: number;
+
+  @ApiPropertyOptional({ enum: CONSENT_CHANNELS, default: 'api' })
+  @IsOptional()
+  @IsIn(CONSENT_CHANNELS)
+  channel?: (typeof CONSENT_CHANNELS)[number];
+
+  @ApiPropertyOptional({ enum: CONSENT_ACTORS, default: 'integrator' })
+  @IsOptional()
+  @IsIn(CONSENT_ACTORS)
+  actor?: (typeof CONSENT_ACTORS)[number];
+
+  @ApiPropertyOptional({ example: 'DE' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'jurisdiction must be a two-letter country code' })
+  jurisdiction?: string;
+
+  @ApiPropertyOptional({ type: EvidenceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EvidenceDto)
+  evidence?: EvidenceDto;
+}
+
+export class RecordConsentBatchDto {
+  @ApiProperty({ type: [RecordConsentDto], maxItems: 1000 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => RecordConsentDto)
+  records: RecordConsentDto[];
+}

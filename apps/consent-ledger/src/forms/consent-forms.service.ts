@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { consentFormPublishedV1 } from '@candor/contracts';
+import { Outbox } from '@candor/messaging';
+import { ApiException } from '@candor/platform';
+import { ConsentForm } from './consent-form.entity';
+import type { PublishConsentFormDto } from './dto/consent-form.dto';
+
+/** Consent forms per tenant, purpose and locale, versioned; a published text never changes. */
+@Injectable()
+export class ConsentForms {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  publish(tenantId: string, formId: string, request: PublishConsentFormDto): Promise<ConsentForm> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consent-form:${tenantId}:${formId}`]);
+      const latest = await this.latest(manager, tenantId, formId);
+      if (latest && latest.purpose !== request.purpose) {
+        throw new ApiException(409, 'purpose_mismatch', `Form ${formId} is for purpose ${latest.purpose}`);
+      }
+      const form = manager.create(ConsentForm, {
+        tenantId,
+        formId,
+        version: (latest?.version ?? 0) + 1,
+        purpose: request.purpose,
+        locale: request.locale,
+        text: request.text,
+        textHash: createHash('sha256').update(request.text, 'utf8').digest('hex'),
+        publishedAt: new Date(),
+      });
+      await manager.insert(ConsentForm, form);
+      await this.outbox.enqueue(
+        manager,
+        consentFormPublishedV1,
+        {
+          formId,
+          version: form.version,
+          purpose: form.purpose,
+          locale: form.locale,
+          text: form.text,
+          textHash: form.textHash,
+          publishedAt: form.publishedAt.toISOString(),
+        },
+        { tenantId },
+      );
+      return form;
+    });
+  }
+
+  latest(manager: EntityManager, tenantId: string, formId: string): Promise<ConsentForm | null> {
+    return manager.findOne(ConsentForm, { where: { tenantId, formId }, order: { version: 'DESC' } });
+  }
+
+  async version(tenantId: string, formId: string, version: number): Promise<ConsentForm> {
+    const form = await this.dataSource.getRepository(ConsentForm).findOneBy({ tenantId, formId, version });
+    if (!form) throw new ApiException(404, 'not_found', 'No such form version');
+    return form;
+  }
+
+  /** Every form's current version. */
+  current(tenantId: string): Promise<ConsentForm[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT ON ("form_id") "tenant_id" AS "tenantId", "form_id" AS "formId", "version", "purpose", "locale",
+              "text", "text_hash" AS "textHash", "published_at" AS "publishedAt"
+       FROM "consent_ledger"."consent_forms" WHERE "tenant_id" = $1 ORDER BY "form_id", "version" DESC`,
+      [tenantId],
+    );
+  }
+}

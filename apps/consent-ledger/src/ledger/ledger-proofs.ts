@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  type ConsentEntry,
+  PROOF_BUNDLE_FORMAT,
+  type ProofBundle,
+  type SignedTreeHead,
+  toSignedTreeHead,
+} from '@candor/consent-evidence';
+import { consistencyProof, inclusionProof } from '@candor/merkle';
+import { ApiException } from '@candor/platform';
+import { LedgerEntryRow, type TreeHeadRow } from './ledger.entities';
+import { LogKeys } from './log-keys';
+import { nodeReader } from './node-store';
+import { TreeHeads } from './tree-heads';
+
+export interface InclusionProofView {
+  leafIndex: number;
+  leafHash: string;
+  treeHead: SignedTreeHead;
+  proof: string[];
+}
+
+export interface ConsistencyProofView {
+  from: SignedTreeHead;
+  to: SignedTreeHead;
+  proof: string[];
+}
+
+/** Inclusion and consistency proofs against signed heads, and proof bundles an auditor verifies offline. */
+@Injectable()
+export class LedgerProofs {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly heads: TreeHeads,
+    private readonly keys: LogKeys,
+  ) {}
+
+  async inclusion(tenantId: string, leafIndex: number, treeSize?: number): Promise<InclusionProofView> {
+    const head = await this.headFor(tenantId, treeSize);
+    if (leafIndex >= head.treeSize) {
+      throw new ApiException(409, 'not_in_signed_head', `Entry ${leafIndex} is not covered by a signed head yet`);
+    }
+    const row = await this.dataSource.getRepository(LedgerEntryRow).findOneBy({ tenantId, leafIndex });
+    if (!row) throw new ApiException(404, 'not_found', 'No such entry');
+    const proof = await inclusionProof(leafIndex, head.treeSize, nodeReader(this.dataSource.manager, tenantId));
+    return { leafIndex, leafHash: row.leafHash.toString('hex'), treeHead: signedHead(head), proof: hex(proof) };
+  }
+
+  async consistency(tenantId: string, fromSize: number, toSize?: number): Promise<ConsistencyProofView> {
+    const to = await this.headFor(tenantId, toSize);
+    const from = await this.heads.latest(tenantId, fromSize);
+    if (!from || from.treeSize !== fromSize) {
+      throw new ApiException(404, 'not_found', `No signed head of size ${fromSize}`);
+    }
+    if (from.treeSize > to.treeSize) {
+      throw new ApiException(400, 'invalid_range', 'The first head must not be larger than the second');
+    }
+    const proof = await consistencyProof(from.treeSize, to.treeSize, nodeReader(this.dataSource.manager, tenantId));
+    return { from: signedHead(from), to: signedHead(to), proof: hex(proof) };
+  }
+
+  /** Entries with their inclusion proofs against one signed head (the latest unless given), for offline checking. */
+  async bundle(tenantId: string, entries: readonly ConsentEntry[], treeSize?: number): Promise<ProofBundle> {
+    const head = await this.headFor(tenantId, treeSize);
+    const reader = nodeReader(this.dataSource.manager, tenantId);
+    const covered = entries.filter((entry) => entry.leafIndex < head.treeSize);
+    const proven = [];
+    for (const entry of covered) {
+      proven.push({ entry, inclusionProof: hex(await inclusionProof(entry.leafIndex, head.treeSize, reader)) });
+    }
+    const publicKey = await this.keys.publicKeyPem(tenantId);
+    if (!publicKey) throw new ApiException(404, 'not_found', 'This tenant has no consent log yet');
+    return {
+      format: PROOF_BUNDLE_FORMAT,
+      tenantId,
+      publicKey,
+      treeHead: signedHead(head),
+      entries: proven,
+      consistency: [],
+      exportedAt: new Date().toISOString(),
+    };
+  }
+
+  /** The signed head of exactly `treeSize`, or the latest one. */
+  private async headFor(tenantId: string, treeSize?: number): Promise<TreeHeadRow> {
+    const head = await this.heads.latest(tenantId, treeSize);
+    if (!head || (treeSize !== undefined && head.treeSize !== treeSize)) {
+      throw new ApiException(
+        404,
+        'no_signed_head',
+        treeSize ? `No signed head of size ${treeSize}` : 'No signed head yet',
+      );
+    }
+    return head;
+  }
+}
+
+export function signedHead(head: TreeHeadRow): SignedTreeHead {
+  const { tenantId: logId, treeSize, rootHash, timestamp, signature } = head;
+  return toSignedTreeHead({ logId, treeSize, rootHash, timestamp }, signature);
+}
+
+function hex(hashes: readonly Buffer[]): string[] {
+  return hashes.map((hash) => hash.toString('hex'));
+}

@@ -1,0 +1,159 @@
+import type { KeyObject } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, type DataSource, MoreThanOrEqual } from 'typeorm';
+import { type ConsentEntry, canonicalEntryBytes, validateConsentEntry } from '@candor/consent-evidence';
+import { CompactFrontier, leafHash, verifyTreeHead } from '@candor/merkle';
+import { LedgerEntryRow, LogFrontierRow, TreeHeadRow } from './ledger.entities';
+import { LogKeys } from './log-keys';
+
+/** Entries checked per page: memory stays flat however long the log. */
+const PAGE = 5_000;
+
+export type EntryProblem =
+  /** A row beyond the log's end: nothing was ever appended there. */
+  | 'extra'
+  /** The row's content no longer hashes to what was appended (its stored leaf node). */
+  | 'changed'
+  /** No row at this index: it was removed. */
+  | 'missing'
+  /** The row holds another index's entry (moved or reordered). */
+  | 'moved'
+  /** The row is not a valid canonical entry any more. */
+  | 'unreadable';
+
+export interface VerificationResult {
+  ok: boolean;
+  tenantId: string;
+  entriesChecked: number;
+  logSize: number;
+  problems: { leafIndex: number; problem: EntryProblem }[];
+  treeHeads: { treeSize: number; ok: boolean; reason?: string }[];
+}
+
+/**
+ * Recomputes a tenant's whole log from its rows and checks it against what was appended (the leaf
+ * nodes) and what was signed (every tree head, with the tenant's public key): a row changed, removed
+ * or moved directly in the database is named by its index.
+ */
+@Injectable()
+export class LedgerVerifier {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: LogKeys,
+  ) {}
+
+  async verify(tenantId: string): Promise<VerificationResult> {
+    const frontierRow = await this.dataSource.getRepository(LogFrontierRow).findOneBy({ tenantId });
+    const logSize = frontierRow?.size ?? 0;
+    const heads = await this.dataSource
+      .getRepository(TreeHeadRow)
+      .find({ where: { tenantId }, order: { treeSize: 'ASC' } });
+    const publicKey = await this.keys.publicKey(tenantId);
+    const problems: VerificationResult['problems'] = [];
+    const treeHeads: VerificationResult['treeHeads'] = [];
+    const recomputed = CompactFrontier.empty();
+    let headCursor = 0;
+    let checked = 0;
+    const checkHeadsUpTo = (size: number) => {
+      while (headCursor < heads.length && heads[headCursor].treeSize <= size) {
+        treeHeads.push(this.checkHead(heads[headCursor], recomputed, publicKey));
+        headCursor += 1;
+      }
+    };
+
+    for (let from = 0; from < logSize; from += PAGE) {
+      const to = Math.min(from + PAGE, logSize);
+      const rows = await this.dataSource.getRepository(LedgerEntryRow).find({
+        where: { tenantId, leafIndex: Between(from, to - 1) },
+        order: { leafIndex: 'ASC' },
+      });
+      const byIndex = new Map(rows.map((row) => [row.leafIndex, row]));
+      const appended = await this.leafNodes(tenantId, from, to);
+      for (let index = from; index < to; index++) {
+        const row = byIndex.get(index);
+        const original = appended.get(index);
+        const found = row ? this.recomputeLeaf(tenantId, index, row) : { problem: 'missing' as const };
+        if ('problem' in found) problems.push({ leafIndex: index, problem: found.problem });
+        else if (!original || !found.hash.equals(original)) problems.push({ leafIndex: index, problem: 'changed' });
+        // The tree is rebuilt from what the rows say now (a missing row counts as an empty leaf),
+        // so tampering also shows as heads that no longer match.
+        recomputed.append('problem' in found ? leafHash(Buffer.alloc(0)) : found.hash);
+        checked += row ? 1 : 0;
+        checkHeadsUpTo(recomputed.size);
+      }
+    }
+    checkHeadsUpTo(Number.MAX_SAFE_INTEGER);
+    const extra = await this.dataSource.getRepository(LedgerEntryRow).find({
+      select: { leafIndex: true },
+      where: { tenantId, leafIndex: MoreThanOrEqual(logSize) },
+      order: { leafIndex: 'ASC' },
+      take: 1_000,
+    });
+    problems.push(...extra.map((row) => ({ leafIndex: row.leafIndex, problem: 'extra' as const })));
+    return {
+      ok: problems.length === 0 && treeHeads.every((head) => head.ok),
+      tenantId,
+      entriesChecked: checked,
+      logSize,
+      problems,
+      treeHeads,
+    };
+  }
+
+  /** The leaf hash the row's content gives, or what is wrong with it. */
+  private recomputeLeaf(
+    tenantId: string,
+    index: number,
+    row: LedgerEntryRow,
+  ): { hash: Buffer } | { problem: EntryProblem } {
+    let entry: ConsentEntry;
+    try {
+      entry = JSON.parse(row.canonical) as ConsentEntry;
+    } catch {
+      return { problem: 'unreadable' };
+    }
+    if (validateConsentEntry(entry).length > 0) return { problem: 'unreadable' };
+    if (entry.leafIndex !== index || entry.tenantId !== tenantId) return { problem: 'moved' };
+    const canonical = canonicalEntryBytes(entry);
+    // The query columns must say what the hashed entry says, or searches would lie.
+    const columnsAgree =
+      row.subjectId === entry.subjectId &&
+      row.purpose === entry.purpose &&
+      row.action === entry.action &&
+      row.recordedAt.toISOString() === entry.recordedAt &&
+      canonical.toString('utf8') === row.canonical;
+    if (!columnsAgree) return { problem: 'changed' };
+    const hash = leafHash(canonical);
+    return row.leafHash.equals(hash) ? { hash } : { problem: 'changed' };
+  }
+
+  private async leafNodes(tenantId: string, from: number, to: number): Promise<Map<number, Buffer>> {
+    const rows: { index: string; hash: Buffer }[] = await this.dataSource.query(
+      `SELECT "index", "hash" FROM "consent_ledger"."ledger_nodes"
+       WHERE "tenant_id" = $1 AND "level" = 0 AND "index" >= $2 AND "index" < $3`,
+      [tenantId, from, to],
+    );
+    return new Map(rows.map((row) => [Number(row.index), row.hash]));
+  }
+
+  private checkHead(
+    head: TreeHeadRow,
+    recomputed: CompactFrontier,
+    publicKey: KeyObject | null,
+  ): VerificationResult['treeHeads'][number] {
+    const signed = {
+      logId: head.tenantId,
+      treeSize: head.treeSize,
+      rootHash: head.rootHash,
+      timestamp: head.timestamp,
+    };
+    if (!publicKey || !verifyTreeHead(signed, head.signature, publicKey)) {
+      return { treeSize: head.treeSize, ok: false, reason: 'signature does not verify with the log key' };
+    }
+    if (recomputed.size !== head.treeSize || !recomputed.root().equals(head.rootHash)) {
+      return { treeSize: head.treeSize, ok: false, reason: 'the entries no longer hash to the signed root' };
+    }
+    return { treeSize: head.treeSize, ok: true };
+  }
+}

@@ -1,0 +1,77 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
+import type { SignedTreeHead } from '@candor/consent-evidence';
+import { ApiException } from '@candor/platform';
+import { ConsistencyQuery, LeafIndexParam, TreeSizeQuery } from './dto/ledger.params';
+import { LedgerProofs, signedHead } from './ledger-proofs';
+import { LedgerVerifier, type VerificationResult } from './ledger-verifier';
+import { LogKeys } from './log-keys';
+import { TreeHeads } from './tree-heads';
+
+const READERS = { roles: ['compliance', 'admin', 'integrator'] as ('compliance' | 'admin' | 'integrator')[] };
+
+@ApiTags('consent log')
+@Controller('v1/ledger')
+export class LedgerController {
+  constructor(
+    private readonly keys: LogKeys,
+    private readonly heads: TreeHeads,
+    private readonly proofs: LedgerProofs,
+    private readonly verifier: LedgerVerifier,
+  ) {}
+
+  @Get('public-key')
+  @Authenticated(READERS)
+  @ApiOperation({ summary: "The tenant's Ed25519 log key (SPKI PEM): all an auditor needs to verify bundles" })
+  async publicKey(@CurrentPrincipal() principal: Principal): Promise<{ tenantId: string; publicKey: string }> {
+    const publicKey = await this.keys.publicKeyPem(principal.tenantId);
+    if (!publicKey) throw new ApiException(404, 'not_found', 'This tenant has no consent log yet');
+    return { tenantId: principal.tenantId, publicKey };
+  }
+
+  @Get('tree-heads/latest')
+  @Authenticated(READERS)
+  @ApiOperation({ summary: 'The latest signed tree head' })
+  async latest(@CurrentPrincipal() principal: Principal): Promise<SignedTreeHead> {
+    const head = await this.heads.latest(principal.tenantId);
+    if (!head) throw new ApiException(404, 'no_signed_head', 'No signed head yet');
+    return signedHead(head);
+  }
+
+  @Post('tree-heads')
+  @HttpCode(200)
+  @Authenticated({ roles: ['compliance', 'admin'] })
+  @ApiOperation({ summary: 'Sign a head covering every entry committed so far (otherwise signed every minute)' })
+  async signNow(@CurrentPrincipal() principal: Principal): Promise<SignedTreeHead> {
+    const head = await this.heads.signNow(principal.tenantId);
+    if (!head) throw new ApiException(404, 'not_found', 'The log is empty');
+    return signedHead(head);
+  }
+
+  @Get('entries/:leafIndex/inclusion-proof')
+  @Authenticated(READERS)
+  @ApiOperation({ summary: 'RFC 9162 inclusion proof of an entry in a signed head' })
+  inclusion(@CurrentPrincipal() principal: Principal, @Param() params: LeafIndexParam, @Query() query: TreeSizeQuery) {
+    return this.proofs.inclusion(principal.tenantId, params.leafIndex, query.treeSize);
+  }
+
+  @Get('consistency-proof')
+  @Authenticated(READERS)
+  @ApiOperation({ summary: 'RFC 9162 consistency proof between two signed heads: the older is a prefix of the newer' })
+  consistency(@CurrentPrincipal() principal: Principal, @Query() query: ConsistencyQuery) {
+    return this.proofs.consistency(principal.tenantId, query.from, query.to);
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @Authenticated({ roles: ['compliance', 'admin'] })
+  @ApiOperation({
+    summary: 'Recompute the whole log and check it against the appended leaves and every signed head',
+    description: 'Names each entry changed, removed, moved or added directly in the database.',
+  })
+  @ApiOkResponse({ description: 'ok: false lists the problems; the HTTP status is 200 either way' })
+  verify(@CurrentPrincipal() principal: Principal): Promise<VerificationResult> {
+    return this.verifier.verify(principal.tenantId);
+  }
+}
