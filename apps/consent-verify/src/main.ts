@@ -1,5 +1,3 @@
-// First: the path aliases below must resolve before cli.ts is loaded.
-import './workspace-libs';
 import { readFile } from 'node:fs/promises';
 import { run } from './cli';
 

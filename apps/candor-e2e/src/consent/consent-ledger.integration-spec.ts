@@ -189,20 +189,33 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     ).body.publicKey;
     expect(verifyBundle(exported.body, publicKey).ok).toBe(true);
 
-    // The auditor's machine: a bundle file, the public key file, and the CLI — no service, no database.
+    // The auditor's machine: the verifier built into a folder of its own (no node_modules, no service, no
+    // database, no network), the bundle file and the public key file.
     const dir = await mkdtemp(join(tmpdir(), 'candor-audit-'));
     try {
+      await run(
+        'npx',
+        [
+          'swc',
+          'apps/consent-verify/src',
+          'libs/merkle/src',
+          'libs/consent-evidence/src',
+          '-d',
+          join(dir, 'verifier'),
+        ].concat(['--quiet', '--config-file', '.swcrc']),
+        { cwd: ROOT },
+      );
       await writeFile(join(dir, 'bundle.json'), JSON.stringify(exported.body));
       await writeFile(join(dir, 'tenant.pem'), publicKey);
-      const cli = ['ts-node-transpile-only', join(ROOT, 'apps/consent-verify/src/main.ts')];
-      const args = ['--bundle', join(dir, 'bundle.json'), '--public-key', join(dir, 'tenant.pem')];
-      const env = { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '' };
-      const good = await run('npx', [...cli, ...args], { cwd: ROOT, env });
-      expect(good.stdout).toMatch(/OK/);
+      const verifier = join(dir, 'verifier/apps/consent-verify/src/main.js');
+      const args = [verifier, '--bundle', join(dir, 'bundle.json'), '--public-key', join(dir, 'tenant.pem')];
+      const offline = { cwd: dir, env: { PATH: process.env.PATH ?? '' } };
+      const good = await run(process.execPath, args, offline);
+      expect(good.stdout).toMatch(/VERIFIED/);
       const tampered = structuredClone(exported.body);
       tampered.entries[0].entry.action = tampered.entries[0].entry.action === 'granted' ? 'withdrawn' : 'granted';
       await writeFile(join(dir, 'bundle.json'), JSON.stringify(tampered));
-      await expect(run('npx', [...cli, ...args], { cwd: ROOT, env })).rejects.toMatchObject({ code: 1 });
+      await expect(run(process.execPath, args, offline)).rejects.toMatchObject({ code: 1 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
