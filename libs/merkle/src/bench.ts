@@ -73,9 +73,8 @@ async function main(): Promise<void> {
   });
   const memory = process.memoryUsage();
   print(`frontier append + Map store:       ${perSecond(LEAVES, storedMs)} (${store.size.toLocaleString('en')} nodes)`);
-  print(
-    `memory after build:                rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
-  );
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  print(`memory after build:                rss ${mib(memory.rss)}, heap ${mib(memory.heapUsed)}`);
 
   const n = LEAVES;
   const root = frontier.root();

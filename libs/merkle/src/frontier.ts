@@ -47,7 +47,10 @@ export class CompactFrontier {
     return this.treeSize;
   }
 
-  /** Adds one leaf; returns every perfect-subtree node this completes (the leaf itself at level 0 first, then parents), to be stored. */
+  /**
+   * Adds one leaf; returns every perfect-subtree node this completes (the leaf itself at level 0 first, then
+   * parents), to be stored.
+   */
   append(leafHash: Uint8Array): StoredNode[] {
     if (!isHash(leafHash)) throw new TypeError('CompactFrontier.append: a leaf hash is 32 bytes');
     if (this.treeSize >= Number.MAX_SAFE_INTEGER) throw new RangeError('CompactFrontier: tree is full');

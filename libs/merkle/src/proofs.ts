@@ -4,7 +4,10 @@ import { foldSubtrees, NodeReader, perfectSubtrees, readNodes } from './subtrees
 /** A leaf range [start, end) whose MTH is one proof element. */
 type Range = readonly [start: number, end: number];
 
-/** Inclusion proof (RFC 9162 §2.1.3.1 PATH) of leaf `index` in a tree of `size` leaves, built from stored nodes only: O(log n) node reads in ONE reader call. */
+/**
+ * Inclusion proof (RFC 9162 §2.1.3.1 PATH) of leaf `index` in a tree of `size` leaves, built from stored nodes
+ * only: O(log n) node reads in ONE reader call (none for a one-leaf tree).
+ */
 export async function inclusionProof(index: number, size: number, reader: NodeReader): Promise<Buffer[]> {
   if (!isSize(index) || !isSize(size) || index >= size) {
     throw new RangeError(`inclusionProof: need integers 0 <= index < size, got index ${index}, size ${size}`);
@@ -12,7 +15,10 @@ export async function inclusionProof(index: number, size: number, reader: NodeRe
   return hashRanges(inclusionRanges(index, size), reader);
 }
 
-/** Consistency proof (RFC 9162 §2.1.4.1 PROOF/SUBPROOF) between sizes m and n (0 < m <= n), from stored nodes in ONE reader call. */
+/**
+ * Consistency proof (RFC 9162 §2.1.4.1 PROOF/SUBPROOF) between sizes m and n (0 < m <= n), from stored nodes in
+ * ONE reader call (none when m == n).
+ */
 export async function consistencyProof(m: number, n: number, reader: NodeReader): Promise<Buffer[]> {
   if (!isSize(m) || !isSize(n) || m === 0 || m > n) {
     throw new RangeError(`consistencyProof: need integers 0 < m <= n, got m ${m}, n ${n}`);
@@ -20,7 +26,7 @@ export async function consistencyProof(m: number, n: number, reader: NodeReader)
   return hashRanges(consistencyRanges(m, n), reader);
 }
 
-/** Root of a tree of `size` leaves from stored nodes (for checking a stored head), ONE reader call. */
+/** Root of a tree of `size` leaves from stored nodes (for checking a stored head), ONE reader call (none if empty). */
 export async function rootFromStore(size: number, reader: NodeReader): Promise<Buffer> {
   const ids = perfectSubtrees(0, size);
   return ids.length === 0 ? Buffer.from(EMPTY_ROOT) : foldSubtrees(await readNodes(ids, reader));

@@ -52,8 +52,8 @@ export async function readNodes(ids: readonly NodeId[], reader: NodeReader): Pro
 }
 
 /**
- * The root of consecutive perfect subtrees (at least one), as RFC 6962 hashes a range whose start is aligned to its width:
- * the subtrees nest to the right, so fold from the right-hand end.
+ * The root of consecutive perfect subtrees (at least one), as RFC 6962 hashes a range whose start is aligned to
+ * its width: the subtrees nest to the right, so fold from the right-hand end.
  */
 export function foldSubtrees(hashes: readonly Buffer[]): Buffer {
   let root = hashes[hashes.length - 1];

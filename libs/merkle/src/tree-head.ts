@@ -19,8 +19,8 @@ const ED25519_SIGNATURE_SIZE = 64;
  *   "candor-tree-head/v1" (19 ASCII bytes) | 0x00 | u16 byte length of logId | logId as UTF-8
  *   | u64 treeSize | u64 timestamp | rootHash (32 bytes)
  *
- * The tag keeps these signatures from being replayed as any other kind of message; the length prefix and
- * fixed-width fields make the encoding injective. Throws on a head that cannot be encoded exactly: logId not
+ * The tag sets these signatures apart from anything else the key may sign; the length prefix and fixed-width
+ * fields make the encoding injective. Throws on a head that cannot be encoded exactly: logId not
  * well-formed Unicode (lone surrogates would encode to U+FFFD, so two ids would share bytes) or over 65535
  * bytes, treeSize/timestamp not non-negative safe integers, rootHash not 32 bytes.
  */

@@ -65,7 +65,7 @@ export function verifyConsistency(
   if (m === 0)
     return proof.length === 0 && equalBytes(firstRoot, EMPTY_ROOT) && (n > 0 || equalBytes(secondRoot, EMPTY_ROOT));
   if (m === n) return proof.length === 0 && equalBytes(firstRoot, secondRoot);
-  // x
+  if (proof.length === 0) return false;
   // When the old tree is a perfect subtree of the new one, the proof leaves out its root, which we hold.
   const path = isPowerOfTwo(m) ? [firstRoot, ...proof] : proof;
   let fn = m - 1;

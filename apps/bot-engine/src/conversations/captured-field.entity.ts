@@ -29,6 +29,10 @@ export class CapturedField {
   @Column({ type: 'varchar', length: 64, nullable: true })
   blindIndex: string | null;
 
+  /** Purposes the visitor granted in the conversation: the value is kept for these, and deleted when none is left. */
+  @Column({ type: 'text', array: true, default: [] })
+  purposes: string[];
+
   @Column({ type: 'timestamptz' })
   capturedAt: Date;
 }

@@ -15,6 +15,7 @@ import {
 import { ERASED, PersonalDataCipher } from '@candor/crypto';
 import type { EventContext } from '@candor/messaging';
 import type { TenantBot } from '../bots/tenant-bot.entity';
+import { ConsentForms, type ConsentFormTexts } from '../consent/consent-forms';
 import { TenantBots } from '../bots/tenant-bots.service';
 import type { Playbook } from '../playbooks/model';
 import { Playbooks } from '../playbooks/playbooks.service';
@@ -40,6 +41,7 @@ export class ConversationEventsHandler {
     private readonly playbooks: Playbooks,
     private readonly conversations: BotConversations,
     private readonly effects: TurnEffects,
+    private readonly consentForms: ConsentForms,
   ) {}
 
   @EventPattern(conversationStartedV2.topic)
@@ -72,11 +74,12 @@ export class ConversationEventsHandler {
     await this.conversations.save(context.manager, state, { visitorTurns: state.visitorTurns + 1 });
     // `started` travels on another topic and may not have arrived yet: the disclosure still comes first.
     await this.greetOnce(state, bot, visitorId, context);
+    const playbook = await this.playbookOf(state, context);
     const turn = this.brain.onVisitorMessage(
       // Greeted before the bot kept a memory (an older release): start one now.
       state.turnState ?? this.brain.freshState(state.locale),
-      profileOf(bot, state),
-      await this.playbookOf(state, context),
+      await this.profile(bot, state, playbook, context),
+      playbook,
       attributesOf(state),
       { messageId: payload.messageId, text, quickReplyId: payload.quickReplyId, guard: payload.guard },
       new Date(),
@@ -109,10 +112,11 @@ export class ConversationEventsHandler {
       playbookKey: version ? key : null,
       playbookVersion: version,
     });
+    const playbook = await this.playbookOf(state, context);
     const turn = this.brain.greet(
-      profileOf(bot, state),
+      await this.profile(bot, state, playbook, context),
       state.locale,
-      await this.playbookOf(state, context),
+      playbook,
       attributesOf(state),
       new Date(),
     );
@@ -140,18 +144,29 @@ export class ConversationEventsHandler {
     return { state, bot };
   }
 
+  /** What the brain needs of the tenant; consent forms only matter to a playbook, so only then are they read. */
+  private async profile(
+    bot: TenantBot,
+    state: BotConversation,
+    playbook: Playbook | null,
+    context: EventContext,
+  ): Promise<BotProfile> {
+    return profileOf(bot, state, playbook ? await this.consentForms.of(context.manager, state.tenantId) : undefined);
+  }
+
   private playbookOf(state: BotConversation, context: EventContext): Promise<Playbook | null> | null {
     if (!state.playbookKey || !state.playbookVersion) return null;
     return this.playbooks.published(context.manager, state.tenantId, state.playbookKey, state.playbookVersion);
   }
 }
 
-function profileOf(bot: TenantBot, state: BotConversation): BotProfile {
+function profileOf(bot: TenantBot, state: BotConversation, consentForms: ConsentFormTexts = new Map()): BotProfile {
   return {
     personaName: state.personaName,
     disclosure: bot.personaDisclosure,
     secureChannelUrl: bot.secureChannelUrl,
     meetingUrl: bot.meetingUrl,
+    consentForms,
   };
 }
 

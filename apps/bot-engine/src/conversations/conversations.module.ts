@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BotsModule } from '../bots/bots.module';
+import { ConsentEventsHandler } from '../consent/consent-events.handler';
+import { ConsentForms } from '../consent/consent-forms';
 import { PlaybooksModule } from '../playbooks/playbooks.module';
 import { BotConversations } from './bot-conversations';
 import { ConversationEventsHandler } from './conversation-events.handler';
@@ -7,7 +9,7 @@ import { TurnEffects } from './turn-effects';
 
 @Module({
   imports: [BotsModule, PlaybooksModule],
-  controllers: [ConversationEventsHandler],
-  providers: [BotConversations, TurnEffects],
+  controllers: [ConversationEventsHandler, ConsentEventsHandler],
+  providers: [BotConversations, TurnEffects, ConsentForms],
 })
 export class ConversationsModule {}

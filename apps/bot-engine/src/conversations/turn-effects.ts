@@ -81,14 +81,22 @@ export class TurnEffects {
         return;
       }
       case 'consent':
+        // What was collected in this conversation is now kept for this purpose too (until it is withdrawn).
+        if (effect.granted) {
+          await context.manager.query(
+            `UPDATE "bot_engine"."captured_fields" SET "purposes" = array_append("purposes", $2)
+             WHERE "conversation_id" = $1 AND NOT ($2 = ANY("purposes"))`,
+            [conversationId, effect.purpose],
+          );
+        }
         await context.publish(
           consentDecidedV1,
           {
             conversationId,
             formId: effect.formId,
             purpose: effect.purpose,
-            formVersion: null,
-            formTextHash: null,
+            formVersion: effect.formVersion,
+            formTextHash: effect.formTextHash,
             granted: effect.granted,
             evidenceMessageId: inReplyTo,
             language: target.language,

@@ -2,19 +2,25 @@ import { ApiKeyCredential } from '@candor/auth';
 import { serviceDataSourceOptions } from '@candor/platform';
 import type { BotEngineConfig } from '../config/bot-engine.config';
 import { TenantBot } from '../bots/tenant-bot.entity';
+import { ConsentFormCopy } from '../consent/consent-form-copy.entity';
 import { BotConversation } from '../conversations/bot-conversation.entity';
 import { CapturedField } from '../conversations/captured-field.entity';
 import { PlaybookVersion } from '../playbooks/playbook-version.entity';
 import { BOT_ENGINE_SCHEMA } from './bot-engine-schema';
 import { CreateBotEngineSchema1764403200000 } from './migrations/1764403200000-create-bot-engine-schema';
 import { PlaybooksPersonasAndTurnState1764576000000 } from './migrations/1764576000000-playbooks-personas-and-turn-state';
+import { ConsentFormsAndPurposes1764662400000 } from './migrations/1764662400000-consent-forms-and-purposes';
 
 export function botEngineDataSourceOptions(config: BotEngineConfig) {
   return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: BOT_ENGINE_SCHEMA,
-    entities: [ApiKeyCredential, BotConversation, TenantBot, PlaybookVersion, CapturedField],
-    migrations: [CreateBotEngineSchema1764403200000, PlaybooksPersonasAndTurnState1764576000000],
+    entities: [ApiKeyCredential, BotConversation, TenantBot, PlaybookVersion, CapturedField, ConsentFormCopy],
+    migrations: [
+      CreateBotEngineSchema1764403200000,
+      PlaybooksPersonasAndTurnState1764576000000,
+      ConsentFormsAndPurposes1764662400000,
+    ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-bot-engine',
   });

@@ -7,6 +7,7 @@ const BOT: BotProfile = {
   disclosure: { en: "Hi, I'm the Acme bot, an automated assistant." },
   secureChannelUrl: 'https://portal.acme.example',
   meetingUrl: 'https://cal.acme.example',
+  consentForms: new Map(),
 };
 const VISITOR: VisitorAttributes = {
   jurisdiction: 'DE',

@@ -9,6 +9,7 @@ import {
   playbookIntents,
   startPlaybook,
 } from '../playbooks/model';
+import { formInLanguage } from '../consent/consent-forms';
 import { GLOBAL_INTENTS, IntentMatcher, detectLanguage } from '../intents';
 import { type BotLanguage, copyFor, describeCategories, isBotLanguage } from './bot-copy';
 import { LEAVE_MESSAGE_PLAYBOOK } from './leave-message.playbook';
@@ -44,7 +45,7 @@ export class BotBrain {
     const language = state.language;
     const effects: Effect[] = [say(bot.disclosure[language] ?? copyFor(language).greeting(bot.personaName))];
     if (playbook) {
-      const step = startPlaybook(playbook, this.context(state, visitor, now));
+      const step = startPlaybook(playbook, this.context(state, bot, visitor, now));
       state.run = step.state;
       effects.push(...this.fromActions(step.actions, bot, state.language));
     }
@@ -89,7 +90,7 @@ export class BotBrain {
       }
     }
 
-    const context = this.context(state, visitor, now);
+    const context = this.context(state, bot, visitor, now);
     if (state.detour && isWaiting(state.detour)) {
       const step = advancePlaybook(LEAVE_MESSAGE_PLAYBOOK, state.detour, this.input(message, null), context);
       state.detour = step.state;
@@ -109,7 +110,7 @@ export class BotBrain {
   /** Nobody can take the conversation: offer a meeting and to leave a message, in the same breath. */
   onUnstaffed(previous: TurnState, bot: BotProfile, visitor: VisitorAttributes, now: Date): Turn {
     const state = { ...previous };
-    const step = startPlaybook(LEAVE_MESSAGE_PLAYBOOK, this.context(state, visitor, now));
+    const step = startPlaybook(LEAVE_MESSAGE_PLAYBOOK, this.context(state, bot, visitor, now));
     state.detour = step.state;
     return {
       effects: [
@@ -147,7 +148,16 @@ export class BotBrain {
         case 'capture':
           return [{ kind: 'capture', field: action.field, value: action.value }];
         case 'consent':
-          return [{ kind: 'consent', formId: action.formId, purpose: action.purpose, granted: action.granted }];
+          return [
+            {
+              kind: 'consent',
+              formId: action.formId,
+              purpose: action.purpose,
+              granted: action.granted,
+              formVersion: action.formVersion,
+              formTextHash: action.formTextHash,
+            },
+          ];
         case 'handoff':
           return [{ kind: 'handoff', team: action.team, skill: action.skill, reason: 'playbook' }];
         case 'meeting':
@@ -170,8 +180,14 @@ export class BotBrain {
       : { kind: 'text', text: message.text, intent };
   }
 
-  private context(state: TurnState, visitor: VisitorAttributes, now: Date): VisitorContext {
-    return { language: state.language, jurisdiction: visitor.jurisdiction, pageUrl: visitor.pageUrl, now };
+  private context(state: TurnState, bot: BotProfile, visitor: VisitorAttributes, now: Date): VisitorContext {
+    return {
+      language: state.language,
+      jurisdiction: visitor.jurisdiction,
+      pageUrl: visitor.pageUrl,
+      now,
+      consentForm: (formId) => formInLanguage(bot.consentForms, formId, state.language),
+    };
   }
 
   private matcherFor(playbook: Playbook): IntentMatcher {

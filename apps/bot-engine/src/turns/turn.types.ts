@@ -1,4 +1,5 @@
 import type { CollectedField, DataRequestKind, GuardVerdict, HandoffReason, QuickReply } from '@candor/contracts';
+import type { ConsentFormTexts } from '../consent/consent-forms';
 import type { RunState } from '../playbooks/model';
 import type { BotLanguage } from './bot-copy';
 
@@ -9,6 +10,8 @@ export interface BotProfile {
   disclosure: Partial<Record<BotLanguage, string>>;
   secureChannelUrl: string | null;
   meetingUrl: string | null;
+  /** The tenant's published consent forms: a consent node shows the current one. */
+  consentForms: ConsentFormTexts;
 }
 
 /** What the bot knows of a visitor: no personal data, only the attributes playbooks branch on. */
@@ -42,7 +45,14 @@ export interface VisitorMessage {
 export type Effect =
   | { kind: 'reply'; text: string; quickReplies: QuickReply[]; expects: CollectedField | null }
   | { kind: 'capture'; field: CollectedField; value: string }
-  | { kind: 'consent'; formId: string; purpose: string; granted: boolean }
+  | {
+      kind: 'consent';
+      formId: string;
+      purpose: string;
+      granted: boolean;
+      formVersion: number | null;
+      formTextHash: string | null;
+    }
   | { kind: 'handoff'; team: string | null; skill: string | null; reason: HandoffReason }
   | { kind: 'data_request'; request: DataRequestKind };
 

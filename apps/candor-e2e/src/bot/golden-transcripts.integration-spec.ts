@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
 import {
@@ -18,6 +19,7 @@ const NOTICE =
   'https://shop.example/privacy';
 const PORTAL = 'https://portal.acme-health.example/secure-messages';
 const BOOKING = 'https://cal.acme-health.example/demo';
+const FORM_TEXT = 'May Acme Health email you about your demo? You can withdraw at any time by saying "stop".';
 
 const LEAD_CAPTURE = `
 schemaVersion: 1
@@ -63,7 +65,7 @@ describe('golden transcripts of the bot on the real broker', () => {
   let tenant: TenantFixture;
 
   beforeAll(async () => {
-    stack = await CandorStack.start(['conversation', 'bot-engine', 'handoff', 'dsr'], {
+    stack = await CandorStack.start(['conversation', 'bot-engine', 'handoff', 'dsr', 'consent-ledger'], {
       OUTBOX_POLL_INTERVAL_MS: '200',
     });
     kafka = await new RawKafka().connect();
@@ -74,6 +76,22 @@ describe('golden transcripts of the bot on the real broker', () => {
       what: 'the admin key at the bot engine',
     });
     await publishPlaybook(botEngine, tenant.adminKey, 'lead-capture', LEAD_CAPTURE);
+    // The consent form the playbook's consent node names: the bot shows its published text.
+    const form = await stack.service('consent-ledger').request('POST', '/v1/consent-forms/demo-follow-up/versions', {
+      token: tenant.adminKey,
+      body: { purpose: 'sales_contact', locale: 'en', text: FORM_TEXT },
+    });
+    expect(form.status).toBe(201);
+    await waitFor(
+      async () =>
+        (
+          await stack.database.query(
+            `SELECT 1 FROM bot_engine.consent_forms WHERE tenant_id = $1 AND form_id = 'demo-follow-up'`,
+            [tenant.tenantId],
+          )
+        ).length === 1,
+      { what: 'the consent form at the bot engine' },
+    );
     await configureBot(botEngine, tenant.adminKey, {
       activePlaybookKey: 'lead-capture',
       secureChannelUrl: PORTAL,
@@ -114,7 +132,7 @@ describe('golden transcripts of the bot on the real broker', () => {
       ['visitor', 'ana at example dot org'],
       ['bot', "That doesn't look like an email address. Could you check it?"],
       ['visitor', 'ana.lopez@example.org'],
-      ['bot', 'May we email you about your demo?'],
+      ['bot', FORM_TEXT],
       ['visitor', 'yes'],
       ['bot', "Thank you! We'll be in touch."],
     ]);
@@ -148,6 +166,45 @@ describe('golden transcripts of the bot on the real broker', () => {
       evidenceMessageId: consent.message.id,
       language: 'en',
     });
+
+    // The consent ledger recorded it: the form version and the exact text shown, the chat message as evidence.
+    const integratorKey = await issueKey('integrator');
+    const ledger = stack.service('consent-ledger');
+    const state = await waitFor(
+      async () => {
+        const response = await ledger.request<{ status: string; entry: Record<string, unknown> | null }[]>(
+          'GET',
+          `/v1/consents/subjects/${chat.visitorId}?purpose=sales_contact`,
+          { token: integratorKey },
+        );
+        return response.status === 200 && response.body[0]?.status === 'granted' ? response.body[0] : undefined;
+      },
+      { what: 'the consent in the ledger' },
+    );
+    expect(state.entry).toMatchObject({
+      formId: 'demo-follow-up',
+      formVersion: 1,
+      formTextHash: createHash('sha256').update(FORM_TEXT).digest('hex'),
+      channel: 'chat',
+      actor: 'visitor',
+      evidence: { conversationId: chat.conversationId, messageId: consent.message.id, reference: null },
+    });
+
+    // Withdrawn through the API: the email, kept only for that purpose, is deleted by the bot engine.
+    const withdrawn = await ledger.request('POST', '/v1/consents', {
+      token: integratorKey,
+      body: { subjectId: chat.visitorId, purpose: 'sales_contact', action: 'withdrawn', formId: 'demo-follow-up' },
+    });
+    expect(withdrawn.status).toBe(201);
+    await waitFor(
+      async () =>
+        (
+          await stack.database.query('SELECT 1 FROM bot_engine.captured_fields WHERE conversation_id = $1', [
+            chat.conversationId,
+          ])
+        ).length === 0,
+      { what: 'the email deleted after the withdrawal' },
+    );
 
     // An email typed when nobody asked for it is removed before storage, per the tenant's policy.
     const unprompted = await visitorSays(conversation(), chat, 'also reach me at ana.private@example.net');

@@ -27,7 +27,16 @@ export type {
   SecureChannelNode,
   Weekday,
 } from './playbook.types';
-export type { BotAction, QuickReply, RunOutcome, RunState, Step, VisitorContext, VisitorInput } from './runner.types';
+export type {
+  BotAction,
+  QuickReply,
+  RunOutcome,
+  RunState,
+  ShownForm,
+  Step,
+  VisitorContext,
+  VisitorInput,
+} from './runner.types';
 export { PLAYBOOK_JSON_SCHEMA } from './playbook.schema';
 export { REGENERATE_SCHEMA_COMMAND, renderPlaybookSchema } from './schema-document';
 export { PLAYBOOK_LIMITS } from './playbook.limits';

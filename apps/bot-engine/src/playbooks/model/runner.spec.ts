@@ -76,7 +76,14 @@ describe('playbook runner', () => {
 
     const consented = advancePlaybook(playbook, valid.state, typed('ja'), german);
     expect(consented.actions).toEqual([
-      { kind: 'consent', formId: 'newsletter-consent', purpose: 'marketing_email', granted: true },
+      {
+        kind: 'consent',
+        formId: 'newsletter-consent',
+        purpose: 'marketing_email',
+        granted: true,
+        formVersion: null,
+        formTextHash: null,
+      },
       { kind: 'say', text: 'Danke, wir melden uns!', quickReplies: [], expects: null },
       { kind: 'end' },
     ]);
@@ -191,11 +198,33 @@ describe('playbook runner', () => {
       },
     ]);
     expect(last(steps).actions).toEqual([
-      { kind: 'consent', formId: 'newsletter-consent', purpose: 'marketing_email', granted: false },
+      {
+        kind: 'consent',
+        formId: 'newsletter-consent',
+        purpose: 'marketing_email',
+        granted: false,
+        formVersion: null,
+        formTextHash: null,
+      },
       { kind: 'say', text: 'Thanks, bye!', quickReplies: [], expects: null },
       { kind: 'end' },
     ]);
     expect(last(steps).state.consents).toEqual({ consent: false });
+  });
+
+  it('shows the published consent form instead of the node text, and records the version shown', () => {
+    const form = { text: 'May we email you? (form v3)', version: 3, textHash: 'a'.repeat(64) };
+    const withForm = visitor({ consentForm: (formId) => (formId === 'newsletter-consent' ? form : null) });
+    const steps = play(playbook, withForm, [tapped('sales'), typed('a@b.de'), tapped('grant')]);
+    expect(steps[2].actions.at(-1)).toMatchObject({ kind: 'say', text: 'May we email you? (form v3)' });
+    expect(steps[3].actions[0]).toMatchObject({
+      kind: 'consent',
+      granted: true,
+      formVersion: 3,
+      formTextHash: form.textHash,
+    });
+    expect(steps[2].state.shownForms).toEqual({ consent: { version: 3, textHash: form.textHash } });
+    expect(last(steps).state.shownForms).toEqual({});
   });
 
   it.each([

@@ -80,6 +80,13 @@ function ask(turn: Turn, node: WaitingNode, value: LocalisedText): void {
   say(turn, value, quickReplies(turn, node), node.kind === 'collect' ? node.field : null);
 }
 
+/** Forgets the form shown at a consent node (answered, or asked again with its own text). */
+function withoutShownForm(state: RunState, id: string): RunState {
+  if (!state.shownForms || !(id in state.shownForms)) return state;
+  const shownForms = Object.fromEntries(Object.entries(state.shownForms).filter(([node]) => node !== id));
+  return { ...state, shownForms };
+}
+
 function finish(state: RunState, outcome: RunOutcome): RunState {
   return { ...state, nodeId: null, attempts: 0, ended: true, outcome };
 }
@@ -120,9 +127,16 @@ function visit(turn: Turn, state: RunState, id: string, node: PlaybookNode): str
       return chooseBranch(turn, state, node);
     case 'question':
     case 'collect':
-    case 'consent':
       ask(turn, node, node.text);
       return { ...state, nodeId: id, attempts: 0 };
+    case 'consent': {
+      const form = turn.context.consentForm?.(node.formId) ?? null;
+      ask(turn, node, form ? form.text : node.text);
+      const waiting = { ...state, nodeId: id, attempts: 0 };
+      return form
+        ? { ...waiting, shownForms: { ...state.shownForms, [id]: { version: form.version, textHash: form.textHash } } }
+        : withoutShownForm(waiting, id);
+    }
     case 'handoff':
       if (node.text !== undefined) say(turn, node.text);
       turn.actions.push({ kind: 'handoff', team: node.team ?? null, skill: node.skill ?? null });
@@ -210,10 +224,18 @@ function answer(turn: Turn, state: RunState, id: string, node: WaitingNode, inpu
   }
   const granted = consentDecision(node, input);
   if (granted === null) return retry(turn, state, node);
-  turn.actions.push({ kind: 'consent', formId: node.formId, purpose: node.purpose, granted });
+  const shown = state.shownForms?.[id];
+  turn.actions.push({
+    kind: 'consent',
+    formId: node.formId,
+    purpose: node.purpose,
+    granted,
+    formVersion: shown?.version ?? null,
+    formTextHash: shown?.textHash ?? null,
+  });
   return runFrom(
     turn,
-    { ...state, consents: { ...state.consents, [id]: granted } },
+    withoutShownForm({ ...state, consents: { ...state.consents, [id]: granted } }, id),
     granted ? node.onGranted : node.onDeclined,
   );
 }

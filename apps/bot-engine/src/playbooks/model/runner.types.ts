@@ -6,6 +6,17 @@ export interface VisitorContext {
   jurisdiction: string | null;
   pageUrl: string | null;
   now: Date;
+  /**
+   * The published consent form a consent node shows instead of its own text, when the tenant has one:
+   * the decision then records exactly which version and text the visitor answered.
+   */
+  consentForm?: (formId: string) => ShownForm | null;
+}
+
+export interface ShownForm {
+  text: string;
+  version: number;
+  textHash: string;
 }
 
 export type VisitorInput =
@@ -21,7 +32,15 @@ export type BotAction =
   | { kind: 'say'; text: string; quickReplies: QuickReply[]; expects: FieldKind | null }
   /** A validated, normalised value. Personal data: the caller encrypts it; the run state never holds it. */
   | { kind: 'capture'; field: FieldKind; value: string }
-  | { kind: 'consent'; formId: string; purpose: string; granted: boolean }
+  /** formVersion/formTextHash: the published form shown when the question was asked, or null for the node's own text. */
+  | {
+      kind: 'consent';
+      formId: string;
+      purpose: string;
+      granted: boolean;
+      formVersion: number | null;
+      formTextHash: string | null;
+    }
   | { kind: 'handoff'; team: string | null; skill: string | null }
   | { kind: 'meeting'; url: string }
   | { kind: 'secure_channel' }
@@ -46,6 +65,8 @@ export interface RunState {
   capturedFields: FieldKind[];
   /** Consent decision per consent node. */
   consents: Record<string, boolean>;
+  /** The published form shown at each consent node still waiting for an answer (absent in older states). */
+  shownForms?: Record<string, { version: number; textHash: string }>;
   ended: boolean;
   outcome: RunOutcome | null;
 }

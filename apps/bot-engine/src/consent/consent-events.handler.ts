@@ -1,0 +1,50 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  type ConsentFormPublishedV1,
+  type ConsentRecordedV1,
+  type EventEnvelope,
+  consentFormPublishedV1,
+  consentRecordedV1,
+} from '@candor/contracts';
+import type { EventContext } from '@candor/messaging';
+
+/**
+ * The bot's side of consent: it keeps each form's current version to show it, and when a visitor
+ * withdraws a purpose (in the chat or through an integrator), it deletes what it collected only for
+ * that purpose and stops keeping the rest for it.
+ */
+@Controller()
+export class ConsentEventsHandler {
+  @EventPattern(consentFormPublishedV1.topic)
+  async onFormPublished(@Payload() event: EventEnvelope<ConsentFormPublishedV1>, @Ctx() context: EventContext) {
+    const form = event.payload;
+    // Versions may arrive out of order on a replay: only a newer one replaces what is kept.
+    await context.manager.query(
+      `INSERT INTO "bot_engine"."consent_forms"
+         ("tenant_id", "form_id", "locale", "version", "purpose", "text", "text_hash")
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT ("tenant_id", "form_id", "locale") DO UPDATE
+         SET "version" = EXCLUDED."version", "purpose" = EXCLUDED."purpose",
+             "text" = EXCLUDED."text", "text_hash" = EXCLUDED."text_hash"
+         WHERE "consent_forms"."version" < EXCLUDED."version"`,
+      [event.tenantId, form.formId, form.locale, form.version, form.purpose, form.text, form.textHash],
+    );
+  }
+
+  @EventPattern(consentRecordedV1.topic)
+  async onRecorded(@Payload() event: EventEnvelope<ConsentRecordedV1>, @Ctx() context: EventContext) {
+    if (event.payload.action === 'granted' || !event.subjectId) return;
+    const scope = [event.tenantId, event.subjectId, event.payload.purpose];
+    await context.manager.query(
+      `DELETE FROM "bot_engine"."captured_fields"
+       WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND "purposes" = ARRAY[$3]::text[]`,
+      scope,
+    );
+    await context.manager.query(
+      `UPDATE "bot_engine"."captured_fields" SET "purposes" = array_remove("purposes", $3)
+       WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND $3 = ANY("purposes")`,
+      scope,
+    );
+  }
+}
