@@ -151,17 +151,20 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       },
     });
     expect(batch.status).toBe(201);
+    const searchPage = async (after: number | null) =>
+      (
+        await ledger().request<{ entries: ConsentEntry[]; nextCursor: number | null }>(
+          'GET',
+          `/v1/consents?purpose=analytics&limit=2${after === null ? '' : `&cursor=${after}`}`,
+          { token: compliance },
+        )
+      ).body;
     const seen: number[] = [];
     let cursor: number | null = null;
     do {
-      const query: string = `?purpose=analytics&limit=2${cursor === null ? '' : `&cursor=${cursor}`}`;
-      const page = await ledger().request<{ entries: ConsentEntry[]; nextCursor: number | null }>(
-        'GET',
-        `/v1/consents${query}`,
-        { token: compliance },
-      );
-      seen.push(...page.body.entries.map((entry) => entry.leafIndex));
-      cursor = page.body.nextCursor;
+      const page = await searchPage(cursor);
+      seen.push(...page.entries.map((entry) => entry.leafIndex));
+      cursor = page.nextCursor;
     } while (cursor !== null);
     expect(seen).toEqual(batch.body.map((recorded) => recorded.entry.leafIndex));
 
