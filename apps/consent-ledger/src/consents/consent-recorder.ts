@@ -29,6 +29,7 @@ export class ConsentRecorder {
     private readonly outbox: Outbox,
   ) {}
 
+  /** Records all of the decisions or none (a batch, an event). */
   async record(
     manager: EntityManager,
     tenantId: string,
@@ -36,20 +37,29 @@ export class ConsentRecorder {
     options: { unknownFormsAllowed?: boolean } = {},
   ): Promise<ConsentEntry[]> {
     const drafts: EntryDraft[] = [];
-    for (const decision of decisions) {
-      const form = decision.formId ? await this.formFor(manager, tenantId, decision, options) : null;
-      drafts.push({
-        ...decision,
-        formVersion: form?.version ?? null,
-        formTextHash: form?.textHash ?? null,
-      });
-    }
+    for (const decision of decisions) drafts.push(await this.prepare(manager, tenantId, decision, options));
+    return this.append(manager, tenantId, drafts);
+  }
+
+  /** The entry a decision becomes, its form resolved; refuses (4xx) an unknown form or a mismatched text. */
+  async prepare(
+    manager: EntityManager,
+    tenantId: string,
+    decision: ConsentDecision,
+    options: { unknownFormsAllowed?: boolean } = {},
+  ): Promise<EntryDraft> {
+    const form = decision.formId ? await this.formFor(manager, tenantId, decision, options) : null;
+    return { ...decision, formVersion: form?.version ?? null, formTextHash: form?.textHash ?? null };
+  }
+
+  /** Appends prepared entries and announces them, in the caller's transaction. */
+  async append(manager: EntityManager, tenantId: string, drafts: readonly EntryDraft[]): Promise<ConsentEntry[]> {
     const entries = await this.log.append(manager, tenantId, drafts);
-    for (const entry of entries) {
-      await this.outbox.enqueue(
-        manager,
-        consentRecordedV1,
-        {
+    await this.outbox.enqueueMany(
+      manager,
+      consentRecordedV1,
+      entries.map((entry) => ({
+        payload: {
           leafIndex: entry.leafIndex,
           purpose: entry.purpose,
           action: entry.action,
@@ -57,9 +67,9 @@ export class ConsentRecorder {
           formVersion: entry.formVersion,
           recordedAt: entry.recordedAt,
         },
-        { tenantId, subjectId: entry.subjectId },
-      );
-    }
+        metadata: { tenantId, subjectId: entry.subjectId },
+      })),
+    );
     return entries;
   }
 

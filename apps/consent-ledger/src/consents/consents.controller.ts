@@ -37,8 +37,7 @@ export class ConsentsController {
   })
   @ApiCreatedResponse({ type: RecordedConsentView })
   async record(@CurrentPrincipal() principal: Principal, @Body() request: RecordConsentDto) {
-    const [recorded] = await this.consents.record(principal.tenantId, [request]);
-    return recorded;
+    return this.consents.recordOne(principal.tenantId, request);
   }
 
   @Post('batch')
@@ -46,7 +45,7 @@ export class ConsentsController {
   @ApiOperation({ summary: 'Record up to 1,000 decisions at once, all or none' })
   @ApiCreatedResponse({ type: [RecordedConsentView] })
   recordBatch(@CurrentPrincipal() principal: Principal, @Body() request: RecordConsentBatchDto) {
-    return this.consents.record(principal.tenantId, request.records);
+    return this.consents.recordAll(principal.tenantId, request.records);
   }
 
   @Get()

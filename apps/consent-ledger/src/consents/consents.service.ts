@@ -5,6 +5,7 @@ import { type ConsentEntry, entryLeafHash } from '@candor/consent-evidence';
 import { ApiException } from '@candor/platform';
 import { LedgerProofs } from '../ledger/ledger-proofs';
 import { TreeHeads } from '../ledger/tree-heads';
+import { AppendQueue } from './append-queue';
 import { ConsentQueries } from './consent-queries';
 import { type ConsentDecision, ConsentRecorder } from './consent-recorder';
 import type { RecordConsentDto } from './dto/record-consent.dto';
@@ -21,13 +22,19 @@ export class ConsentsService {
     private readonly queries: ConsentQueries,
     private readonly heads: TreeHeads,
     private readonly proofs: LedgerProofs,
+    private readonly queue: AppendQueue,
   ) {}
 
-  /** Records decisions from an integrator: all or none; answered only once they are in the log (fail closed). */
-  async record(tenantId: string, requests: readonly RecordConsentDto[]): Promise<RecordedConsentView[]> {
+  /** Records one decision, committed together with others arriving meanwhile; answered once it is in the log. */
+  async recordOne(tenantId: string, request: RecordConsentDto): Promise<RecordedConsentView> {
+    return recorded(await this.queue.submit(tenantId, toDecision(request)));
+  }
+
+  /** Records decisions all or none; answered only once they are in the log (fail closed). */
+  async recordAll(tenantId: string, requests: readonly RecordConsentDto[]): Promise<RecordedConsentView[]> {
     const decisions = requests.map(toDecision);
     const entries = await this.dataSource.transaction((manager) => this.recorder.record(manager, tenantId, decisions));
-    return entries.map((entry) => ({ entry, leafHash: entryLeafHash(entry).toString('hex') }));
+    return entries.map(recorded);
   }
 
   /** Matching entries with inclusion proofs against a head signed now, as a bundle or CSV rows. */
@@ -39,6 +46,10 @@ export class ConsentsService {
     await this.heads.signNow(tenantId);
     return this.proofs.bundle(tenantId, page.entries);
   }
+}
+
+function recorded(entry: ConsentEntry): RecordedConsentView {
+  return { entry, leafHash: entryLeafHash(entry).toString('hex') };
 }
 
 function toDecision(request: RecordConsentDto): ConsentDecision {

@@ -30,10 +30,7 @@ export class ConsentLog {
     const rows: unknown[][] = [];
     for (const draft of drafts) {
       const entry: ConsentEntry = { v: 1, tenantId, leafIndex: frontier.size, ...draft };
-      const violations = validateConsentEntry(entry);
-      if (violations.length > 0) {
-        throw new ApiException(400, 'invalid_entry', 'The consent entry is not valid', violations);
-      }
+      assertValidEntry(entry);
       const canonical = canonicalEntryBytes(entry);
       const hash = leafHash(canonical);
       nodes.push(...frontier.append(hash));
@@ -78,6 +75,16 @@ export class ConsentLog {
     }
     return CompactFrontier.fromJSON({ size: row.size, hashes: row.hashes });
   }
+}
+
+/** Refuses (400, naming paths, never values) an entry the log would not accept, before any transaction. */
+export function assertValidDraft(tenantId: string, draft: EntryDraft): void {
+  assertValidEntry({ v: 1, tenantId, leafIndex: 0, ...draft });
+}
+
+function assertValidEntry(entry: ConsentEntry): void {
+  const violations = validateConsentEntry(entry);
+  if (violations.length > 0) throw new ApiException(400, 'invalid_entry', 'The consent entry is not valid', violations);
 }
 
 async function insertRows(manager: EntityManager, target: string, rows: readonly unknown[][]): Promise<void> {
