@@ -248,7 +248,8 @@ describe('golden transcripts of the bot on the real broker', () => {
     expect(unflagged.body.map((found) => found.id)).not.toContain(chat.conversationId);
 
     // Nothing of it anywhere: not in the transcript the API decrypts, any table, or any Kafka record.
-    const planted = ['diabetes', 'metformin', '14/03/1971', '1971'];
+    // Long enough not to occur by chance in a uuid, hash or timestamp.
+    const planted = ['diabetes', 'metformin', '14/03/1971', '03/1971'];
     const texts = (await transcript(conversation(), chat)).map((message) => message.text).join('\n');
     const rows = await everyRow(stack.database);
     const records = await everyRecord(kafka, stack.namespace);
@@ -393,6 +394,41 @@ describe('golden transcripts of the bot on the real broker', () => {
       [chat.conversationId],
     );
     expect(captured.map((row) => row.field)).toEqual(['email', 'text']);
+  });
+
+  it('withdraws in the chat as easily as it was granted: "stop" withdraws every purpose in the ledger', async () => {
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 4);
+    await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
+    await visitorSays(conversation(), chat, 'lee@example.com');
+    await visitorSays(conversation(), chat, 'Yes', { quickReplyId: 'grant' });
+    const compliance = await issueKey('compliance');
+    const ledgerState = async () =>
+      (
+        await stack
+          .service('consent-ledger')
+          .request<{ purpose: string; status: string }[]>('GET', `/v1/consents/subjects/${chat.visitorId}`, {
+            token: compliance,
+          })
+      ).body;
+    await waitFor(async () => (await ledgerState())[0]?.status === 'granted', { what: 'the grant in the ledger' });
+    const stop = await visitorSays(conversation(), chat, 'stop');
+    expect(stop.replies[0].text).toBe("Done: you won't receive marketing messages from us any more.");
+    await waitFor(async () => (await ledgerState())[0]?.status === 'withdrawn', {
+      what: 'the withdrawal in the ledger',
+    });
+    const history = await stack
+      .service('consent-ledger')
+      .request<{ action: string; channel: string; evidence: { messageId: string } }[]>(
+        'GET',
+        `/v1/consents/subjects/${chat.visitorId}/history`,
+        { token: compliance },
+      );
+    expect(history.body.map((entry) => [entry.action, entry.channel])).toEqual([
+      ['granted', 'chat'],
+      ['withdrawn', 'chat'],
+    ]);
+    expect(history.body[1].evidence.messageId).toBe(stop.message.id);
   });
 
   it('starts an erasure request when the visitor says "forget me", with the message as evidence', async () => {

@@ -8,9 +8,9 @@ import {
   type SignedTreeHead,
   toSignedTreeHead,
 } from '@candor/consent-evidence';
-import { consistencyProof, inclusionProof } from '@candor/merkle';
+import { type NodeReader, consistencyProof, inclusionProof, nodeKey } from '@candor/merkle';
 import { ApiException } from '@candor/platform';
-import { LedgerEntryRow, type TreeHeadRow } from './ledger.entities';
+import type { TreeHeadRow } from './ledger.entities';
 import { LogKeys } from './log-keys';
 import { nodeReader } from './node-store';
 import { TreeHeads } from './tree-heads';
@@ -29,8 +29,13 @@ export interface ConsistencyProofView {
 }
 
 /** Inclusion and consistency proofs against signed heads, and proof bundles an auditor verifies offline. */
+/** Signed heads never change: the ones proofs are asked against are kept, within a bound. */
+const HEAD_CACHE_LIMIT = 10_000;
+
 @Injectable()
 export class LedgerProofs {
+  private readonly signedHeads = new Map<string, TreeHeadRow>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly heads: TreeHeads,
@@ -42,18 +47,24 @@ export class LedgerProofs {
     if (leafIndex >= head.treeSize) {
       throw new ApiException(409, 'not_in_signed_head', `Entry ${leafIndex} is not covered by a signed head yet`);
     }
-    const row = await this.dataSource.getRepository(LedgerEntryRow).findOneBy({ tenantId, leafIndex });
-    if (!row) throw new ApiException(404, 'not_found', 'No such entry');
-    const proof = await inclusionProof(leafIndex, head.treeSize, nodeReader(this.dataSource.manager, tenantId));
-    return { leafIndex, leafHash: row.leafHash.toString('hex'), treeHead: signedHead(head), proof: hex(proof) };
+    // The entry's own leaf hash comes with the proof's nodes, in the same single query.
+    const leafId = { level: 0, index: leafIndex };
+    const stored = nodeReader(this.dataSource.manager, tenantId);
+    let leaf: Buffer | undefined;
+    const reader: NodeReader = async (ids) => {
+      const found = await stored([...ids, leafId]);
+      leaf = found.get(nodeKey(leafId));
+      return found;
+    };
+    const proof = await inclusionProof(leafIndex, head.treeSize, reader);
+    // A one-entry tree needs no node for its proof.
+    leaf ??= (await stored([leafId])).get(nodeKey(leafId));
+    return { leafIndex, leafHash: (leaf as Buffer).toString('hex'), treeHead: signedHead(head), proof: hex(proof) };
   }
 
   async consistency(tenantId: string, fromSize: number, toSize?: number): Promise<ConsistencyProofView> {
     const to = await this.headFor(tenantId, toSize);
-    const from = await this.heads.latest(tenantId, fromSize);
-    if (!from || from.treeSize !== fromSize) {
-      throw new ApiException(404, 'not_found', `No signed head of size ${fromSize}`);
-    }
+    const from = await this.headFor(tenantId, fromSize);
     if (from.treeSize > to.treeSize) {
       throw new ApiException(400, 'invalid_range', 'The first head must not be larger than the second');
     }
@@ -85,6 +96,9 @@ export class LedgerProofs {
 
   /** The signed head of exactly `treeSize`, or the latest one. */
   private async headFor(tenantId: string, treeSize?: number): Promise<TreeHeadRow> {
+    const cacheKey = `${tenantId}:${treeSize}`;
+    const cached = treeSize === undefined ? undefined : this.signedHeads.get(cacheKey);
+    if (cached) return cached;
     const head = await this.heads.latest(tenantId, treeSize);
     if (!head || (treeSize !== undefined && head.treeSize !== treeSize)) {
       throw new ApiException(
@@ -92,6 +106,11 @@ export class LedgerProofs {
         'no_signed_head',
         treeSize ? `No signed head of size ${treeSize}` : 'No signed head yet',
       );
+    }
+    if (treeSize !== undefined) {
+      if (this.signedHeads.size >= HEAD_CACHE_LIMIT)
+        this.signedHeads.delete(this.signedHeads.keys().next().value as string);
+      this.signedHeads.set(cacheKey, head);
     }
     return head;
   }
