@@ -30,6 +30,8 @@ interface Options {
   batch: number;
   concurrency: number;
   proofs: number;
+  /** Concurrent clients of the single-append phase. */
+  clients: number;
   build: boolean;
 }
 
@@ -40,6 +42,7 @@ function options(): Options {
       batch: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: '4' },
       proofs: { type: 'string', default: '500' },
+      clients: { type: 'string', default: '50' },
       'no-build': { type: 'boolean', default: false },
     },
   });
@@ -53,6 +56,7 @@ function options(): Options {
     batch: Math.min(number(values.batch, '--batch'), 1000),
     concurrency: number(values.concurrency, '--concurrency'),
     proofs: number(values.proofs, '--proofs'),
+    clients: number(values.clients, '--clients'),
     build: !values['no-build'],
   };
 }
@@ -162,10 +166,10 @@ async function main(): Promise<void> {
     }
     const idleRssMb = ledger.usage().rssBytes / MB;
 
-    log('single appends: 20 concurrent clients, 200 decisions each…');
+    log(`single appends: ${settings.clients} concurrent clients, 200 decisions each…`);
     let appended = 0;
     const single = await runClosedLoop({
-      workers: 20,
+      workers: settings.clients,
       operationsPerWorker: 200,
       deadline: performance.now() + 120_000,
       operation: async () => {
@@ -219,7 +223,7 @@ async function main(): Promise<void> {
       `Consent-ledger benchmark, run ${runId}: ${next.toLocaleString('en')} entries, batches of ${settings.batch} ` +
         `from ${settings.concurrency} clients`,
       '',
-      `  single appends (POST /v1/consents, 20 clients)   ${single.perSecond.toFixed(0).padStart(7)} /s   ` +
+      `  single appends (POST /v1/consents, ${settings.clients} clients)   ${single.perSecond.toFixed(0).padStart(7)} /s   ` +
         `p50 ${single.p50Ms.toFixed(1)} ms  p99 ${single.p99Ms.toFixed(1)} ms  (${single.completed} ok, ${single.failed} failed)`,
       `  batched appends (POST /v1/consents/batch)        ${((batchAppended / batchElapsed) * 1000).toFixed(0).padStart(7)} /s`,
       '',
