@@ -346,6 +346,15 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
         [tenant.tenantId, indexes[4], indexes[5]],
       );
     });
+    // A row slipped in past the log's end (INSERT is the service's right, so no protection stops it).
+    const forgedIndex = indexes[5] + 10;
+    await stack.database.query(
+      `INSERT INTO consent_ledger.ledger_entries
+         (tenant_id, leaf_index, subject_id, purpose, action, recorded_at, canonical, leaf_hash)
+       SELECT tenant_id, $2, subject_id, purpose, action, recorded_at, canonical, leaf_hash
+       FROM consent_ledger.ledger_entries WHERE tenant_id = $1 AND leaf_index = $3`,
+      [tenant.tenantId, forgedIndex, indexes[0]],
+    );
     const report = await verify();
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
@@ -353,8 +362,21 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       { leafIndex: indexes[3], problem: 'missing' },
       { leafIndex: indexes[4], problem: 'moved' },
       { leafIndex: indexes[5], problem: 'moved' },
+      { leafIndex: forgedIndex, problem: 'extra' },
     ]);
     expect(report.treeHeads.at(-1)).toMatchObject({ ok: false });
+    // A bundle exported now shows the auditor the changed entry too: it no longer proves into the signed tree.
+    const exported = await ledger().request<ProofBundle>('GET', '/v1/consents/export?purpose=profiling', {
+      token: compliance,
+    });
+    const publicKey = (
+      await ledger().request<{ publicKey: string }>('GET', '/v1/ledger/public-key', { token: compliance })
+    ).body.publicKey;
+    const offline = verifyBundle(exported.body, publicKey);
+    expect(offline.ok).toBe(false);
+    expect(offline.entries.filter((entry) => !entry.ok).map((entry) => entry.leafIndex)).toEqual(
+      expect.arrayContaining([indexes[1]]),
+    );
     // Heads signed before the first tampered entry still verify.
     expect(report.treeHeads.filter((head) => head.treeSize <= indexes[1]).every((head) => head.ok)).toBe(true);
   });

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, type DataSource, MoreThanOrEqual } from 'typeorm';
+import { Between, type DataSource, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { type ConsentEntry, canonicalEntryBytes, validateConsentEntry } from '@candor/consent-evidence';
 import { CompactFrontier, leafHash, verifyTreeHead } from '@candor/merkle';
 import { LedgerEntryRow, LogFrontierRow, TreeHeadRow } from './ledger.entities';
@@ -46,9 +46,11 @@ export class LedgerVerifier {
   async verify(tenantId: string): Promise<VerificationResult> {
     const frontierRow = await this.dataSource.getRepository(LogFrontierRow).findOneBy({ tenantId });
     const logSize = frontierRow?.size ?? 0;
-    const heads = await this.dataSource
-      .getRepository(TreeHeadRow)
-      .find({ where: { tenantId }, order: { treeSize: 'ASC' } });
+    // Entries and heads added while this runs are left for the next verification.
+    const heads = await this.dataSource.getRepository(TreeHeadRow).find({
+      where: { tenantId, treeSize: LessThanOrEqual(logSize) },
+      order: { treeSize: 'ASC' },
+    });
     const publicKey = await this.keys.publicKey(tenantId);
     const problems: VerificationResult['problems'] = [];
     const treeHeads: VerificationResult['treeHeads'] = [];
@@ -84,9 +86,11 @@ export class LedgerVerifier {
       }
     }
     checkHeadsUpTo(Number.MAX_SAFE_INTEGER);
+    // Rows past the log's end as it is now (not as it was when this started: appends go on meanwhile).
+    const logEnd = (await this.dataSource.getRepository(LogFrontierRow).findOneBy({ tenantId }))?.size ?? 0;
     const extra = await this.dataSource.getRepository(LedgerEntryRow).find({
       select: { leafIndex: true },
-      where: { tenantId, leafIndex: MoreThanOrEqual(logSize) },
+      where: { tenantId, leafIndex: MoreThanOrEqual(logEnd) },
       order: { leafIndex: 'ASC' },
       take: 1_000,
     });
