@@ -70,7 +70,8 @@ echo "[start] building" >&2
 npx swc apps libs -d dist --quiet
 
 for name in "${SERVICES[@]}"; do
-  PORT="${PORTS[$name]}" node "dist/apps/$name/src/main.js" >"$LOGS/$name.log" 2>&1 &
+  # A session of its own: Ctrl-C reaches only this script, which stops the services in order (TERM, drain).
+  PORT="${PORTS[$name]}" setsid node "dist/apps/$name/src/main.js" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
 done
 
