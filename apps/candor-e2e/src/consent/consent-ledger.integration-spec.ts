@@ -183,14 +183,25 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     expect(lines).toHaveLength(6);
     expect(lines[0]).toMatch(/^leaf_index,subject_id,purpose,action/);
 
-    const exported = await ledger().request<ProofBundle>('GET', '/v1/consents/export?purpose=analytics', {
+    // The auditor kept a head from an earlier export: this bundle also proves the log only grew since.
+    const earlier = await ledger().request<{ treeSize: number }>('POST', '/v1/ledger/tree-heads', {
       token: compliance,
     });
+    await record({ subjectId: randomUUID(), purpose: 'analytics', action: 'granted' });
+    const exported = await ledger().request<ProofBundle>(
+      'GET',
+      `/v1/consents/export?purpose=analytics&since=${earlier.body.treeSize}`,
+      { token: compliance },
+    );
     expect(exported.status).toBe(200);
+    expect(exported.body.consistency).toHaveLength(1);
+    expect(exported.body.consistency[0].from.treeSize).toBe(earlier.body.treeSize);
     const publicKey = (
       await ledger().request<{ publicKey: string }>('GET', '/v1/ledger/public-key', { token: compliance })
     ).body.publicKey;
-    expect(verifyBundle(exported.body, publicKey).ok).toBe(true);
+    const report = verifyBundle(exported.body, publicKey);
+    expect(report.ok).toBe(true);
+    expect(report.consistency).toEqual([expect.objectContaining({ fromSize: earlier.body.treeSize, ok: true })]);
 
     // The auditor's machine: the verifier built into a folder of its own (no node_modules, no service, no
     // database, no network), the bundle file and the public key file.

@@ -44,7 +44,7 @@ export class ConsentsService {
       throw new ApiException(422, 'export_too_large', `More than ${EXPORT_LIMIT} entries match: narrow the range`);
     }
     await this.heads.signNow(tenantId);
-    return this.proofs.bundle(tenantId, page.entries);
+    return this.proofs.bundle(tenantId, page.entries, query.since);
   }
 }
 

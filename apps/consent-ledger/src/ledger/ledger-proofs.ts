@@ -72,9 +72,12 @@ export class LedgerProofs {
     return { from: signedHead(from), to: signedHead(to), proof: hex(proof) };
   }
 
-  /** Entries with their inclusion proofs against one signed head (the latest unless given), for offline checking. */
-  async bundle(tenantId: string, entries: readonly ConsentEntry[], treeSize?: number): Promise<ProofBundle> {
-    const head = await this.headFor(tenantId, treeSize);
+  /**
+   * Entries with their inclusion proofs against the latest signed head, for offline checking; with
+   * `sinceSize` (a head the auditor kept from an earlier export), also the proof that the log only grew since.
+   */
+  async bundle(tenantId: string, entries: readonly ConsentEntry[], sinceSize?: number): Promise<ProofBundle> {
+    const head = await this.headFor(tenantId);
     const reader = nodeReader(this.dataSource.manager, tenantId);
     const covered = entries.filter((entry) => entry.leafIndex < head.treeSize);
     const proven = [];
@@ -89,9 +92,18 @@ export class LedgerProofs {
       publicKey,
       treeHead: signedHead(head),
       entries: proven,
-      consistency: [],
+      consistency: sinceSize === undefined ? [] : [await this.consistencyFrom(tenantId, sinceSize, head)],
       exportedAt: new Date().toISOString(),
     };
+  }
+
+  private async consistencyFrom(tenantId: string, fromSize: number, to: TreeHeadRow) {
+    const from = await this.headFor(tenantId, fromSize);
+    if (from.treeSize > to.treeSize) {
+      throw new ApiException(400, 'invalid_range', 'The earlier head must not be larger than the latest');
+    }
+    const proof = await consistencyProof(from.treeSize, to.treeSize, nodeReader(this.dataSource.manager, tenantId));
+    return { from: signedHead(from), proof: hex(proof) };
   }
 
   /** The signed head of exactly `treeSize`, or the latest one. */

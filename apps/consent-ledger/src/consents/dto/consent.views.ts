@@ -66,6 +66,15 @@ export class SearchQuery {
 }
 
 export class ExportQuery extends SearchQuery {
+  @ApiPropertyOptional({
+    description: 'Size of a signed head you kept from an earlier export: the bundle proves the log only grew since',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  since?: number;
+
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
