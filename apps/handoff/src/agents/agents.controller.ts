@@ -24,6 +24,7 @@ export class AgentsController {
       tenantId: principal.tenantId,
       available: request.available,
       teams: [...new Set(request.teams ?? [])],
+      skills: [...new Set(request.skills ?? [])],
       updatedAt: new Date(),
     });
     await this.dataSource.getRepository(AgentAvailability).upsert(availability, ['keyId']);

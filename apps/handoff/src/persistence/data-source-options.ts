@@ -5,13 +5,14 @@ import { HANDOFF_SCHEMA } from './handoff-schema';
 import { AgentAvailability } from '../agents/agent-availability.entity';
 import { CreateHandoffSchema1764403200000 } from './migrations/1764403200000-create-handoff-schema';
 import { CreateAgentAvailability1764576000000 } from './migrations/1764576000000-create-agent-availability';
+import { AgentSkills1764662400000 } from './migrations/1764662400000-agent-skills';
 
 export function handoffDataSourceOptions(config: HandoffConfig) {
   return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: HANDOFF_SCHEMA,
     entities: [ApiKeyCredential, AgentAvailability],
-    migrations: [CreateHandoffSchema1764403200000, CreateAgentAvailability1764576000000],
+    migrations: [CreateHandoffSchema1764403200000, CreateAgentAvailability1764576000000, AgentSkills1764662400000],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-handoff',
   });

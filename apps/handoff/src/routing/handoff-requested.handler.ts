@@ -10,9 +10,10 @@ import {
 import type { EventContext } from '@candor/messaging';
 
 /**
- * Routes the bot's request for a human: queued when an agent of the team (or of any team) is
- * available, otherwise "unstaffed", so the bot offers a meeting or to leave a message. The decision
- * is made once per request: a replay publishes the same answer again, which is harmless downstream.
+ * Routes the bot's request for a human: queued when an agent of the team (or of any team) with the
+ * skill it needs, if any, is available; otherwise "unstaffed", so the bot offers a meeting or to
+ * leave a message. The decision is made once per request: a replay publishes the same answer again,
+ * which is harmless downstream.
  */
 @Controller()
 export class HandoffRequestedHandler {
@@ -23,8 +24,9 @@ export class HandoffRequestedHandler {
       `SELECT count(*)::int AS "available" FROM "handoff"."agent_availability" a
        WHERE a."tenant_id" = $1 AND a."available"
          AND ($2::text IS NULL OR cardinality(a."teams") = 0 OR $2 = ANY(a."teams"))
+         AND ($3::text IS NULL OR $3 = ANY(a."skills"))
          AND EXISTS (SELECT 1 FROM "handoff"."api_keys" k WHERE k."key_id" = a."key_id" AND k."revoked_at" IS NULL)`,
-      [event.tenantId, team],
+      [event.tenantId, team, skill],
     );
     const now = new Date().toISOString();
     if (available > 0) {

@@ -13,12 +13,20 @@ export class SetAvailabilityDto {
   @ArrayMaxSize(20)
   @Matches(/^[a-z][a-z0-9_-]{0,62}$/, { each: true, message: 'each team must be a slug such as sales' })
   teams?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['sensitive-data'], description: 'Skills the agent has' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z][a-z0-9_-]{0,62}$/, { each: true, message: 'each skill must be a slug such as billing' })
+  skills?: string[];
 }
 
 export class AvailabilityView {
   @ApiProperty() keyId: string;
   @ApiProperty() available: boolean;
   @ApiProperty({ type: [String] }) teams: string[];
+  @ApiProperty({ type: [String] }) skills: string[];
   @ApiProperty() updatedAt: string;
 
   static of(availability: AgentAvailability): AvailabilityView {
@@ -26,6 +34,7 @@ export class AvailabilityView {
       keyId: availability.keyId,
       available: availability.available,
       teams: availability.teams,
+      skills: availability.skills,
       updatedAt: availability.updatedAt.toISOString(),
     };
   }
