@@ -52,7 +52,7 @@ nodes:
     onDeclined: no_thanks
   thanks: { kind: end, text: "Thank you! We'll be in touch." }
   no_thanks: { kind: end, text: "No problem, we won't email you." }
-  colleague: { kind: handoff, team: support, text: Let me find a colleague for you. }
+  colleague: { kind: handoff, team: support, skill: billing, text: Let me find a colleague for you. }
 `;
 
 /**
@@ -356,6 +356,27 @@ describe('golden transcripts of the bot on the real broker', () => {
       ['bot', back.replies[0].text],
     ]);
     expect(back.replies[0].text).toMatch(/^Yes, I'm Acme Health Bot, an automated assistant/);
+    // A hand-off that needs a skill goes only to agents who have it.
+    const needsBilling = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), needsBilling, 4);
+    await visitorSays(conversation(), needsBilling, 'A question', { quickReplyId: 'question' });
+    await waitFor(
+      async () =>
+        (await transcript(conversation(), needsBilling)).some((m) => m.text.startsWith('Nobody from our team')),
+      { what: 'the offer when nobody has the skill' },
+    );
+    expect(await status(needsBilling.conversationId)).toBe('bot');
+    await stack.service('handoff').request('PUT', '/v1/agents/me/availability', {
+      token: agentKey,
+      body: { available: true, skills: ['billing'] },
+    });
+    const billed = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), billed, 4);
+    await visitorSays(conversation(), billed, 'A question', { quickReplyId: 'question' });
+    await waitFor(async () => (await status(billed.conversationId)) === 'waiting_for_human', {
+      what: 'the queue once an agent has the skill',
+    });
+
     const agentLine = messages.find((message) => message.senderKind === 'agent')!;
     expect(agentLine).toMatchObject({ displayName: 'Maria', automated: false });
     expect(messages.filter((m) => m.senderKind === 'system').every((m) => m.automated)).toBe(true);
