@@ -23,6 +23,7 @@ function envelope(overrides: Record<string, unknown> = {}, payload: Record<strin
       encryptedText: `cnd1.${randomUUID()}.1.c2VhbGVk`,
       quickReplyId: null,
       guard: { outcome: 'clean', categories: [] },
+      conversationStatus: 'bot',
       postedAt: new Date().toISOString(),
       ...payload,
     },

@@ -60,7 +60,8 @@ export class ConversationEventsHandler {
   @EventPattern(messagePostedV3.topic)
   async onMessage(@Payload() event: EventEnvelope<MessagePostedV3>, @Ctx() context: EventContext) {
     const { payload } = event;
-    if (payload.senderKind !== 'visitor' || !event.subjectId) return;
+    // Written to a person (or after closing): the bot's own copy of the status may lag, the message's does not.
+    if (payload.senderKind !== 'visitor' || payload.conversationStatus !== 'bot' || !event.subjectId) return;
     const visitorId = event.subjectId;
     const text = await this.cipher.decrypt(
       messageTextScope(event.tenantId, visitorId, payload.messageId),

@@ -16,11 +16,15 @@
  *   words next to it. A lone keyword inside a long sentence has little
  *   evidence and much around it; a full request has enough evidence to
  *   survive a greeting or a preamble.
+ *
+ * Words under a negation ("don't delete my data") are invisible to phrases
+ * that carry no negation themselves (see negation.ts).
  */
 import { FuzzyIndex } from './fuzzy';
 import { type IntentLanguage } from './language-codes';
 import { detectLanguage } from './language';
-import { clauses, normalise, tokenise } from './normalise';
+import { PAUSE, negatedTokens } from './negation';
+import { normalise, pausedClauses, tokenise } from './normalise';
 import { LEXICON_WORDS, isNeutral, lookUpWord, rewriteCollocations, termWeight } from './vocabulary';
 
 export interface IntentDefinition {
@@ -54,6 +58,7 @@ const TYPO_QUALITY = [1, 0.9, 0.75];
 const MAX_MESSAGE_CHARS = 4_000;
 /** Scores this close are a tie, broken by definition order (earlier definitions win). */
 const TIE = 0.005;
+const NEGATION_TERM = '#not';
 
 interface PhraseTerm {
   term: string;
@@ -64,6 +69,8 @@ interface CompiledPhrase {
   intent: number;
   language: IntentLanguage;
   terms: PhraseTerm[];
+  /** Carries a negation itself ("no more messages"), so it reads negated words too. */
+  negative: boolean;
   totalWeight: number;
 }
 
@@ -102,22 +109,20 @@ export class IntentMatcher {
   /** Best intent above the threshold, or null. */
   match(text: string): IntentMatch | null {
     const scores = new Map<number, { score: number; language: IntentLanguage }>();
-    for (const words of clauses(text.slice(0, MAX_MESSAGE_CHARS))) {
-      const slots = this.slotsOf(words);
-      const present = new Set<string>();
-      for (const slot of slots) for (const term of slot.terms.keys()) present.add(term);
-      const candidates = new Set<number>();
-      for (const term of present) for (const id of this.phrasesByTerm.get(term) ?? []) candidates.add(id);
-      for (const id of candidates) {
-        const phrase = this.phrases[id];
-        // Cheap bound first: phrases whose terms are mostly absent cannot reach the threshold.
-        const reachable = phrase.terms.reduce((sum, { term, weight }) => sum + (present.has(term) ? weight : 0), 0);
-        if (reachable < this.threshold * phrase.totalWeight) continue;
-        const score = scorePhrase(phrase, slots, this.threshold);
-        if (score > (scores.get(phrase.intent)?.score ?? 0)) {
-          scores.set(phrase.intent, { score, language: phrase.language });
-        }
-      }
+    for (const words of pausedClauses(text.slice(0, MAX_MESSAGE_CHARS))) {
+      const tokens = rewriteCollocations(words);
+      const negated = negatedTokens(tokens);
+      const slots: Slot[] = [];
+      const affirmed: Slot[] = [];
+      tokens.forEach((token, i) => {
+        const slot = token === PAUSE ? null : this.slotOf(token);
+        if (!slot) return;
+        slots.push(slot);
+        if (!negated?.[i]) affirmed.push(slot);
+      });
+      // Phrases that carry a negation ("no more messages") read the whole sentence; the others only what is not negated.
+      this.scoreSentence(affirmed, false, scores);
+      this.scoreSentence(slots, true, scores);
     }
     const ranked = [...scores].filter(([, { score }]) => score >= this.threshold);
     if (!ranked.length) return null;
@@ -128,6 +133,30 @@ export class IntentMatcher {
       confidence: Math.min(1, Math.round(best.score * 1000) / 1000),
       language: detectLanguage(text) ?? best.language,
     };
+  }
+
+  private scoreSentence(
+    slots: Slot[],
+    negative: boolean,
+    scores: Map<number, { score: number; language: IntentLanguage }>,
+  ): void {
+    const present = new Set<string>();
+    for (const slot of slots) for (const term of slot.terms.keys()) present.add(term);
+    // A phrase that denies something ("not a bot, a human") needs a denial in the message.
+    if (negative && !present.has(NEGATION_TERM)) return;
+    const candidates = new Set<number>();
+    for (const term of present) for (const id of this.phrasesByTerm.get(term) ?? []) candidates.add(id);
+    for (const id of candidates) {
+      const phrase = this.phrases[id];
+      if (phrase.negative !== negative) continue;
+      // Cheap bound first: phrases whose terms are mostly absent cannot reach the threshold.
+      const reachable = phrase.terms.reduce((sum, { term, weight }) => sum + (present.has(term) ? weight : 0), 0);
+      if (reachable < this.threshold * phrase.totalWeight) continue;
+      const score = scorePhrase(phrase, slots, this.threshold);
+      if (score > (scores.get(phrase.intent)?.score ?? 0)) {
+        scores.set(phrase.intent, { score, language: phrase.language });
+      }
+    }
   }
 
   private compile(intent: number, language: IntentLanguage, phrase: string): void {
@@ -141,7 +170,14 @@ export class IntentMatcher {
     }
     if (!terms.length) return;
     const id = this.phrases.length;
-    this.phrases.push({ intent, language, terms, totalWeight: terms.reduce((sum, { weight }) => sum + weight, 0) });
+    const negative = terms.some(({ term }) => term === NEGATION_TERM);
+    this.phrases.push({
+      intent,
+      language,
+      terms,
+      negative,
+      totalWeight: terms.reduce((sum, { weight }) => sum + weight, 0),
+    });
     for (const { term } of terms) {
       const ids = this.phrasesByTerm.get(term) ?? [];
       if (!ids.includes(id)) ids.push(id);
@@ -149,18 +185,14 @@ export class IntentMatcher {
     }
   }
 
-  private slotsOf(words: string[]): Slot[] {
-    const slots: Slot[] = [];
-    for (const word of rewriteCollocations(words)) {
-      const resolved = this.resolve(word);
-      if (!resolved) continue;
-      const weights = resolved.terms.filter((term) => !isNeutral(term)).map(termWeight);
-      slots.push({
-        terms: new Map(resolved.terms.map((term) => [term, resolved.quality])),
-        weight: weights.length ? Math.max(...weights) : 0,
-      });
-    }
-    return slots;
+  private slotOf(word: string): Slot | null {
+    const resolved = this.resolve(word);
+    if (!resolved) return null;
+    const weights = resolved.terms.filter((term) => !isNeutral(term)).map(termWeight);
+    return {
+      terms: new Map(resolved.terms.map((term) => [term, resolved.quality])),
+      weight: weights.length ? Math.max(...weights) : 0,
+    };
   }
 
   /** Terms a message word stands for (null for a stopword), correcting typos towards known words; memoised. */

@@ -24,13 +24,13 @@ export const CONCEPTS: Record<string, Concept> = {
         'human humans person persons people someone somebody anyone anybody agent agents operator representative ' +
         'rep advisor adviser staff employee',
       de:
-        'mensch menschen menschlichen person personen leute jemand jemandem jemanden mitarbeiter mitarbeiterin ' +
+        'kundenberater kundenberaterin sachbearbeiter servicemitarbeiter mensch menschen menschlichen person personen leute jemand jemandem jemanden mitarbeiter mitarbeiterin ' +
         'berater beraterin ansprechpartner ansprechpartnerin agent verkaufer verkauferin',
       fr:
-        'humain humains humaine personne personnes gens quelqu agent conseiller conseillere operateur operatrice ' +
+        'conseillers humaines humain humains humaine personne personnes gens quelqu agent conseiller conseillere operateur operatrice ' +
         'commercial interlocuteur',
       es:
-        'humano humanos humana persona personas gente alguien agente operador operadora asesor asesora ' +
+        'agentes asesores humano humanos humana persona personas gente alguien agente operador operadora asesor asesora ' +
         'representante comercial gestor vendedor vendedora',
     },
   },
@@ -46,8 +46,8 @@ export const CONCEPTS: Record<string, Concept> = {
   bot: {
     weight: 2,
     words: {
-      en: 'bot bots robot chatbot ai machine program programme automated automatic',
-      de: 'bot roboter chatbot ki maschine programm automatisch automatisches computer',
+      en: 'algorithm chatgpt gpt bot bots robot chatbot ai machine program programme automated automatic',
+      de: 'automat bot roboter chatbot ki maschine programm automatisch automatisches computer',
       fr: 'bot robot chatbot ia machine programme automatique automatise ordinateur',
       es: 'bot robot chatbot ia maquina programa automatico automatica automatizado',
     },
@@ -66,8 +66,8 @@ export const CONCEPTS: Record<string, Concept> = {
     words: {
       en: 'talk talking speak speaking chat chatting discuss',
       de: 'sprechen spreche sprich reden rede chatten chatte unterhalten',
-      fr: 'parler parle discuter discute echanger dialoguer',
-      es: 'hablar hablo hablando charlar conversar chatear',
+      fr: 'parles parlez parler parle discuter discute echanger dialoguer',
+      es: 'hable hablen hablas atender atiende atienda hablar hablo hablando charlar conversar chatear',
     },
   },
   connect: {
@@ -82,7 +82,7 @@ export const CONCEPTS: Record<string, Concept> = {
   call: {
     weight: 1.5,
     words: {
-      en: 'call',
+      en: 'call calling calls phone',
       de: 'anrufen zuruckrufen ruft rufen',
       fr: 'rappelle rappeler rappeliez appelle appeler',
       es: 'llamar llame llamen llamada',
@@ -91,10 +91,10 @@ export const CONCEPTS: Record<string, Concept> = {
   want: {
     weight: 1,
     words: {
-      en: 'want wanna need like would rather prefer let request',
-      de: 'mochte will wurde hatte gern gerne brauche wunsche lieber antrag anfrage',
-      fr: 'veux voudrais souhaite souhaiterais aimerais prefere besoin demande exige',
-      es: 'quiero quisiera necesito gustaria prefiero solicito pido deseo solicitud',
+      en: 'wish want wanna need like would rather prefer let request',
+      de: 'mochten wollen mochte will wurde hatte gern gerne brauche wunsche lieber antrag anfrage',
+      fr: 'voulais veut veux voudrais souhaite souhaiterais aimerais prefere besoin demande exige',
+      es: 'queremos quiero quisiera necesito gustaria prefiero solicito pido deseo solicitud',
     },
   },
   can: {
@@ -181,19 +181,19 @@ export const CONCEPTS: Record<string, Concept> = {
   delete: {
     weight: 2,
     words: {
-      en: 'delete deleted deleting deletion erase erased erasure remove removed removal wipe purge destroy',
-      de: 'loschen losche loscht losch geloscht loschung entfernen entfernt entferne tilgen',
+      en: 'wiped purged erasing removing deletes delete deleted deleting deletion erase erased erasure remove removed removal wipe purge destroy',
+      de: 'loschst loschen losche loscht losch geloscht loschung entfernen entfernt entferne tilgen',
       fr: 'supprimer supprimez supprime suppression effacer effacez effaciez retirer retirez',
-      es: 'borrar borra borre borren borrad borreis eliminar elimina eliminen eliminad',
+      es: 'borres borrado supresion borrar borra borre borren borrad borreis eliminar elimina eliminen eliminad',
     },
   },
   forget: {
     weight: 2,
     words: {
-      en: 'forget forgotten',
-      de: 'vergiss vergessen vergessenwerden vergesst',
-      fr: 'oublie oubliez oublier oubli',
-      es: 'olvida olvido olvidad olvideis olvidar olviden olvidarme',
+      en: 'forgetting forget forgotten',
+      de: 'vergisst vergiss vergessen vergessenwerden vergesst',
+      fr: 'oubliee oublies oublie oubliez oublier oubli',
+      es: 'olvides olvidado olvidada olvidarnos olvida olvido olvidad olvideis olvidar olviden olvidarme',
     },
   },
   right: {
@@ -285,10 +285,10 @@ export const CONCEPTS: Record<string, Concept> = {
   store: {
     weight: 1.5,
     words: {
-      en: 'store stored storing keep save saved retain record recorded log logged',
-      de: 'speichern speichert gespeichert aufbewahrt aufgezeichnet protokolliert aufzeichnen',
-      fr: 'garder gardez conserver conservez enregistrer enregistrez enregistree stockez',
-      es: 'guardar guardais guardan guarda conservar conservan almacenan graban grabais',
+      en: 'stores kept saving recording store stored storing keep save saved retain record recorded log logged',
+      de: 'aufbewahren speichern speichert gespeichert aufbewahrt aufgezeichnet protokolliert aufzeichnen',
+      fr: 'conservees stockees gardees garder gardez conserver conservez enregistrer enregistrez enregistree stockez',
+      es: 'guardados almacenados graba guardar guardais guardan guarda conservar conservan almacenan graban grabais',
     },
   },
   conversation: {
@@ -303,10 +303,10 @@ export const CONCEPTS: Record<string, Concept> = {
   share: {
     weight: 1.5,
     words: {
-      en: 'share shared sell sold pass',
-      de: 'weitergeben weitergegeben weiter verkauft verkaufen teilen teilt',
-      fr: 'partager partagez partagees vendez revendez revendues vendues',
-      es: 'compartir compartis comparten vender vendeis venden ceden cedeis',
+      en: 'sharing selling disclose disclosed share shared sell sold pass',
+      de: 'weitergeleitet geteilt weitergeben weitergegeben weiter verkauft verkaufen teilen teilt',
+      fr: 'partage partagees transmises transmettez vendues partager partagez partagees vendez revendez revendues vendues',
+      es: 'comparte compartidos vendidos compartir compartis comparten vender vendeis venden ceden cedeis',
     },
   },
   third: {
@@ -339,6 +339,19 @@ export const CONCEPTS: Record<string, Concept> = {
       fr: 'securite protegees conforme',
       es: 'seguros seguro protegidos cumplis cumplen',
     },
+  },
+  answer: {
+    weight: 1.5,
+    words: {
+      en: 'answer answering answers reply replying replies respond responding typing',
+      de: 'antwortet antworten antwortest',
+      fr: 'repond repondez reponds',
+      es: 'responde responden contesta contestan contestas',
+    },
+  },
+  available: {
+    weight: 1,
+    words: { en: 'available', de: 'erreichbar verfugbar', fr: 'disponible', es: 'disponible' },
   },
   stop: {
     weight: 2,
@@ -374,10 +387,10 @@ export const CONCEPTS: Record<string, Concept> = {
   message: {
     weight: 1.5,
     words: {
-      en: 'message messages messaging email emails mail mails texts texting sms spam spamming',
-      de: 'nachricht nachrichten email emails mails werbung sms spam spammen newsletter',
+      en: 'emailing newsletters notifications message messages messaging email emails mail mails texts texting sms spam spamming',
+      de: 'werbemails nachricht nachrichten email emails mails werbung sms spam spammen newsletter',
       fr: 'message messages mail mails email emails courriel courriels pub publicite spam spammer',
-      es: 'mensaje mensajes correo correos email emails sms publicidad spam',
+      es: 'boletines mensaje mensajes correo correos email emails sms publicidad spam',
     },
   },
   contact: {
@@ -400,7 +413,12 @@ export const CONCEPTS: Record<string, Concept> = {
   },
   not: {
     weight: 1,
-    words: { en: 'not no never', de: 'nicht kein keine keinen', fr: 'ne n pas', es: 'no' },
+    words: {
+      en: 'not no never dont didnt doesnt',
+      de: 'nicht kein keine keinen keinem keiner keines nie',
+      fr: 'ne n pas jamais',
+      es: 'no nunca jamas',
+    },
   },
   list: {
     weight: 1.5,
@@ -453,6 +471,7 @@ export const COMPOUND_WORDS: Record<string, string[]> = {
   llamadme: ['call', 'me'],
   llameme: ['call', 'me'],
   desuscribirme: ['unsubscribe', 'me'],
+  atenderme: ['talk', 'me'],
 };
 
 /** Stems that are safe to match by prefix (long, and unambiguous across the four languages). */
@@ -502,6 +521,9 @@ export const COLLOCATIONS: ReadonlyArray<readonly [string, string]> = [
   ['il y a', 'ya'],
   ['right now', 'now'],
   ['human being', 'human'],
+  ['human review', 'humanreview'],
+  ['human error', 'humanerror'],
+  ['human rights', 'humanrights'],
   ['de verdad', 'verdad'],
   ['in echt', 'echt'],
   ['hor auf', 'hor'],
@@ -513,6 +535,14 @@ export const COLLOCATIONS: ReadonlyArray<readonly [string, string]> = [
   ['est ce qu', 'estceque'],
   ['j ai', 'jai'],
   ['n ai', 'n'],
+  ['artificial intelligence', 'ai'],
+  ['kunstliche intelligenz', 'ki'],
+  ['intelligence artificielle', 'ia'],
+  ['inteligencia artificial', 'ia'],
+  ['privacy screen', 'privacyscreen'],
+  ['privacy filter', 'privacyfilter'],
+  ['human centred', 'humancentred'],
+  ['human centered', 'humancentered'],
 ];
 
 /** Words with no bearing on any intent: never corrected, never counted as unrelated text. */
@@ -542,7 +572,7 @@ export const DECOYS: Partial<Record<IntentLanguage, string>> = {
     'fall life love give five line link went world user users uses same sale gave tell well bell cell self old ' +
     'top tea fine kind mind fund truck trick step quite quiet suit half main male test tests next sent end move ' +
     'mode nevermind argent stuff actually hour four tour nine his thin were hire wife wide wire forgot night ' +
-    'light might very ever police show along belong',
+    'light might very ever police show along belong hate',
   de: 'anmelden angemeldet abmahnung datum sehr sich sein klein dann wann acht nacht vier brechen wetter best gehen',
   fr: 'pays mois nous notre deux vieux peu parce donne donner donnez regarder dire avoir passe',
   es: 'bajo caja dados rato borrador listo cuando pasta bote',

@@ -28,8 +28,13 @@ export function tokenise(normalised: string): string[] {
  * pieces of evidence rather than one muddle.
  */
 export function clauses(text: string): string[][] {
+  return pausedClauses(text).map((words) => words.filter((word) => word !== ','));
+}
+
+/** Like `clauses`, with a ',' token where a comma or a spaced dash pauses the sentence (negation stops there). */
+export function pausedClauses(text: string): string[][] {
   return normalise(text)
     .split(/[.!?;:\n\r¡¿]+/)
-    .map(tokenise)
-    .filter((words) => words.length > 0);
+    .map((sentence) => sentence.replace(/,|\s[-–—]+\s|[–—]/g, ' , ').match(/[\p{L}\p{N}]+|,/gu) ?? [])
+    .filter((words) => words.some((word) => word !== ','));
 }

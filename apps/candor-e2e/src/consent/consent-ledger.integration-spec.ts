@@ -357,6 +357,18 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
         [tenant.tenantId, indexes[4], indexes[5]],
       );
     });
+    // A stored subtree hash (proofs are built from them) changed under sound entries.
+    await stack.database.query('ALTER TABLE consent_ledger.ledger_nodes DISABLE TRIGGER USER');
+    await stack.database.query('GRANT UPDATE ON consent_ledger.ledger_nodes TO CURRENT_USER');
+    try {
+      await stack.database.query(
+        `UPDATE consent_ledger.ledger_nodes SET hash = sha256(hash) WHERE tenant_id = $1 AND level = 1 AND index = 0`,
+        [tenant.tenantId],
+      );
+    } finally {
+      await stack.database.query('REVOKE UPDATE ON consent_ledger.ledger_nodes FROM CURRENT_USER');
+      await stack.database.query('ALTER TABLE consent_ledger.ledger_nodes ENABLE TRIGGER USER');
+    }
     // A row slipped in past the log's end (INSERT is the service's right, so no protection stops it).
     const forgedIndex = indexes[5] + 10;
     await stack.database.query(
@@ -375,6 +387,7 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       { leafIndex: indexes[5], problem: 'moved' },
       { leafIndex: forgedIndex, problem: 'extra' },
     ]);
+    expect(report.corruptNodes).toEqual([{ level: 1, index: 0 }]);
     expect(report.treeHeads.at(-1)).toMatchObject({ ok: false });
     // A bundle exported now shows the auditor the changed entry too: it no longer proves into the signed tree.
     const exported = await ledger().request<ProofBundle>('GET', '/v1/consents/export?purpose=profiling', {
@@ -397,6 +410,7 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       ok: boolean;
       logSize: number;
       problems: { leafIndex: number; problem: string }[];
+      corruptNodes: { level: number; index: number }[];
       treeHeads: { treeSize: number; ok: boolean }[];
     }>('POST', '/v1/ledger/verify', { token: compliance });
     expect(response.status).toBe(200);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, type DataSource, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { type ConsentEntry, canonicalEntryBytes, validateConsentEntry } from '@candor/consent-evidence';
-import { CompactFrontier, leafHash, verifyTreeHead } from '@candor/merkle';
+import { CompactFrontier, type NodeId, leafHash, nodeKey, verifyTreeHead } from '@candor/merkle';
 import { LedgerEntryRow, LogFrontierRow, TreeHeadRow } from './ledger.entities';
 import { LogKeys } from './log-keys';
 
@@ -28,6 +28,8 @@ export interface VerificationResult {
   entriesChecked: number;
   logSize: number;
   problems: { leafIndex: number; problem: EntryProblem }[];
+  /** Stored subtree hashes (proofs are built from them) that no longer match sound entries below them. */
+  corruptNodes: { level: number; index: number }[];
   treeHeads: { treeSize: number; ok: boolean; reason?: string }[];
 }
 
@@ -53,6 +55,7 @@ export class LedgerVerifier {
     });
     const publicKey = await this.keys.publicKey(tenantId);
     const problems: VerificationResult['problems'] = [];
+    const corruptNodes: VerificationResult['corruptNodes'] = [];
     const treeHeads: VerificationResult['treeHeads'] = [];
     const recomputed = CompactFrontier.empty();
     let headCursor = 0;
@@ -71,16 +74,22 @@ export class LedgerVerifier {
         order: { leafIndex: 'ASC' },
       });
       const byIndex = new Map(rows.map((row) => [row.leafIndex, row]));
-      const appended = await this.leafNodes(tenantId, from, to);
+      const stored = await this.nodesCompletedBy(tenantId, from, to);
       for (let index = from; index < to; index++) {
         const row = byIndex.get(index);
-        const original = appended.get(index);
+        const original = stored.get(nodeKey({ level: 0, index }));
         const found = row ? this.recomputeLeaf(tenantId, index, row) : { problem: 'missing' as const };
         if ('problem' in found) problems.push({ leafIndex: index, problem: found.problem });
         else if (!original || !found.hash.equals(original)) problems.push({ leafIndex: index, problem: 'changed' });
         // The tree is rebuilt from what the rows say now (a missing row counts as an empty leaf),
         // so tampering also shows as heads that no longer match.
-        recomputed.append('problem' in found ? leafHash(Buffer.alloc(0)) : found.hash);
+        const completed = recomputed.append('problem' in found ? leafHash(Buffer.alloc(0)) : found.hash);
+        // Interior nodes serve every proof: one changed under sound entries would mislead auditors.
+        for (const node of completed) {
+          if (node.level === 0 || hasProblemIn(problems, node)) continue;
+          const kept = stored.get(nodeKey(node));
+          if (!kept || !kept.equals(node.hash)) corruptNodes.push({ level: node.level, index: node.index });
+        }
         checked += row ? 1 : 0;
         checkHeadsUpTo(recomputed.size);
       }
@@ -96,11 +105,12 @@ export class LedgerVerifier {
     });
     problems.push(...extra.map((row) => ({ leafIndex: row.leafIndex, problem: 'extra' as const })));
     return {
-      ok: problems.length === 0 && treeHeads.every((head) => head.ok),
+      ok: problems.length === 0 && corruptNodes.length === 0 && treeHeads.every((head) => head.ok),
       tenantId,
       entriesChecked: checked,
       logSize,
       problems,
+      corruptNodes,
       treeHeads,
     };
   }
@@ -132,13 +142,28 @@ export class LedgerVerifier {
     return row.leafHash.equals(hash) ? { hash } : { problem: 'changed' };
   }
 
-  private async leafNodes(tenantId: string, from: number, to: number): Promise<Map<number, Buffer>> {
-    const rows: { index: string; hash: Buffer }[] = await this.dataSource.query(
-      `SELECT "index", "hash" FROM "consent_ledger"."ledger_nodes"
-       WHERE "tenant_id" = $1 AND "level" = 0 AND "index" >= $2 AND "index" < $3`,
-      [tenantId, from, to],
+  /** Every stored node that the leaves [from, to) completed when they were appended, by nodeKey. */
+  private async nodesCompletedBy(tenantId: string, from: number, to: number): Promise<Map<string, Buffer>> {
+    // Node (level, i) was completed by leaf (i + 1) * 2^level - 1: per level, a contiguous range of i.
+    const levels: number[] = [];
+    const lows: number[] = [];
+    const highs: number[] = [];
+    for (let level = 0, width = 1; width <= to; level++, width *= 2) {
+      const low = Math.ceil((from + 1) / width) - 1;
+      const high = Math.floor(to / width) - 1;
+      if (high < low) continue;
+      levels.push(level);
+      lows.push(low);
+      highs.push(high);
+    }
+    const rows: { level: number; index: string; hash: Buffer }[] = await this.dataSource.query(
+      `SELECT n."level", n."index", n."hash" FROM "consent_ledger"."ledger_nodes" n
+       JOIN unnest($2::smallint[], $3::bigint[], $4::bigint[]) AS r("level", "low", "high")
+         ON n."level" = r."level" AND n."index" BETWEEN r."low" AND r."high"
+       WHERE n."tenant_id" = $1`,
+      [tenantId, levels, lows, highs],
     );
-    return new Map(rows.map((row) => [Number(row.index), row.hash]));
+    return new Map(rows.map((row) => [nodeKey({ level: row.level, index: Number(row.index) }), row.hash]));
   }
 
   private checkHead(
@@ -160,4 +185,11 @@ export class LedgerVerifier {
     }
     return { treeSize: head.treeSize, ok: true };
   }
+}
+
+/** Whether an entry problem lies under a node (its leaves [index * 2^level, (index + 1) * 2^level)). */
+function hasProblemIn(problems: readonly { leafIndex: number }[], node: NodeId): boolean {
+  const width = 2 ** node.level;
+  const first = node.index * width;
+  return problems.some((problem) => problem.leafIndex >= first && problem.leafIndex < first + width);
 }

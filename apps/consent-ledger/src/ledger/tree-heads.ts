@@ -1,10 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, LessThanOrEqual } from 'typeorm';
-import { CompactFrontier, signTreeHead } from '@candor/merkle';
+import { CompactFrontier, rootFromStore, signTreeHead } from '@candor/merkle';
 import { ConsentLedgerConfig } from '../config/consent-ledger.config';
 import { LogFrontierRow, TreeHeadRow } from './ledger.entities';
 import { LogKeys } from './log-keys';
+import { nodeReader } from './node-store';
 
 /** Arbitrary, stable: one instance signs heads at a time. */
 const SIGNING_LOCK_KEY = 7_204_121;
@@ -48,12 +49,13 @@ export class TreeHeads implements OnApplicationBootstrap, OnApplicationShutdown 
     if (!frontier || frontier.size === 0) return null;
     const latest = await this.latest(tenantId);
     if (latest && latest.treeSize >= frontier.size) return latest;
-    const head = {
-      logId: tenantId,
-      treeSize: frontier.size,
-      rootHash: CompactFrontier.fromJSON({ size: frontier.size, hashes: frontier.hashes }).root(),
-      timestamp: Date.now(),
-    };
+    const rootHash = CompactFrontier.fromJSON({ size: frontier.size, hashes: frontier.hashes }).root();
+    // The right edge is a mutable shortcut: a head is signed only if the stored tree agrees with it.
+    const stored = await rootFromStore(frontier.size, nodeReader(this.dataSource.manager, tenantId));
+    if (!stored.equals(rootHash)) {
+      throw new Error(`the log's right edge disagrees with its stored nodes at size ${frontier.size}: not signing`);
+    }
+    const head = { logId: tenantId, treeSize: frontier.size, rootHash, timestamp: Date.now() };
     const signature = signTreeHead(head, await this.keys.privateKey(tenantId));
     await this.dataSource
       .createQueryBuilder()

@@ -16,10 +16,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class ConversationAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findConversation(principal: Principal, conversationId: string, manager?: EntityManager) {
+  /** The conversation, locked until the transaction ends when `manager` is a transaction's and `lock` is set. */
+  async findConversation(principal: Principal, conversationId: string, manager?: EntityManager, lock = false) {
     this.assertMaySee(principal, conversationId);
     const conversation = await (manager ?? this.dataSource.manager).findOne(Conversation, {
       where: { id: conversationId, tenantId: principal.tenantId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!conversation) throw notFound();
     return conversation;

@@ -72,7 +72,7 @@ export class Transcript {
     const [rows] = await manager.query(
       `UPDATE "conversation"."conversations" SET "message_count" = "message_count" + 1
        WHERE "id" = $1 AND "tenant_id" = $2 AND ($3::text[] IS NULL OR "status" = ANY($3::text[]))
-       RETURNING "message_count", "visitor_id"`,
+       RETURNING "message_count", "visitor_id", "status"`,
       [conversation.id, conversation.tenantId, options.whileStatusIn ?? null],
     );
     if (rows.length === 0) return null;
@@ -108,6 +108,7 @@ export class Transcript {
         encryptedText: stored.textCiphertext,
         quickReplyId: message.quickReplyId ?? null,
         guard: message.guard ?? null,
+        conversationStatus: rows[0].status,
         postedAt: stored.createdAt.toISOString(),
       },
       {

@@ -68,6 +68,9 @@ export function messageTextScope(tenantId: string, subjectId: string, messageId:
   return { tenantId, subjectId, record: `message:${messageId}`, field: 'text' };
 }
 
+export const CONVERSATION_STATUSES = ['bot', 'waiting_for_human', 'with_human', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
 /** What the sensitive-data guard did to a visitor message before it was stored (see libs/privacy). */
 export const GUARD_OUTCOMES = ['clean', 'allowed', 'redacted', 'blocked'] as const;
 export type GuardOutcome = (typeof GUARD_OUTCOMES)[number];
@@ -92,6 +95,8 @@ export interface MessagePostedV3 {
   quickReplyId: string | null;
   /** The guard's verdict on a visitor message; null for bot, agent and system messages. */
   guard: GuardVerdict | null;
+  /** Who held the conversation when the message was stored: the bot answers only what was written to it. */
+  conversationStatus: ConversationStatus;
   postedAt: string;
 }
 
@@ -105,7 +110,8 @@ export const messagePostedV3 = defineEvent<MessagePostedV3>({
   owner: 'conversation',
   description:
     'A message was stored in a conversation (by a visitor, the bot, an agent or the system). ' +
-    "v3: adds the pressed quick reply and the sensitive-data guard's verdict; the text is encrypted as in v2.",
+    "v3: adds the pressed quick reply, the sensitive-data guard's verdict and who held the conversation; " +
+    'the text is encrypted as in v2.',
   keyOf: (payload) => payload.conversationId,
   payloadSchema: {
     type: 'object',
@@ -119,6 +125,7 @@ export const messagePostedV3 = defineEvent<MessagePostedV3>({
       'encryptedText',
       'quickReplyId',
       'guard',
+      'conversationStatus',
       'postedAt',
     ],
     properties: {
@@ -143,13 +150,12 @@ export const messagePostedV3 = defineEvent<MessagePostedV3>({
           { type: 'null' },
         ],
       },
+      conversationStatus: { type: 'string', enum: [...CONVERSATION_STATUSES] },
       postedAt: { type: 'string', format: 'date-time' },
     },
   },
 });
 
-export const CONVERSATION_STATUSES = ['bot', 'waiting_for_human', 'with_human', 'closed'] as const;
-export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
 export interface ConversationStatusChangedV1 {
   conversationId: string;

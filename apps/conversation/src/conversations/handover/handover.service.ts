@@ -43,7 +43,8 @@ export class HandoverService {
 
   async postAgentMessage(principal: Principal, conversationId: string, text: string): Promise<MessageView> {
     const appended = await this.dataSource.transaction(async (manager) => {
-      const conversation = await this.access.findConversation(principal, conversationId, manager);
+      // Locked: the agent holding it cannot change while the message is written.
+      const conversation = await this.access.findConversation(principal, conversationId, manager, true);
       if (conversation.status !== 'with_human') {
         throw new ApiException(409, 'invalid_state', 'Join the conversation before writing in it');
       }
@@ -73,7 +74,8 @@ export class HandoverService {
     change: (manager: EntityManager, conversation: Conversation) => Promise<Transition>,
   ): Promise<ConversationView> {
     const done = await this.dataSource.transaction(async (manager) => {
-      const conversation = await this.access.findConversation(principal, conversationId, manager);
+      // Locked before any check (who holds it), so the check still holds when the change is made.
+      const conversation = await this.access.findConversation(principal, conversationId, manager, true);
       return change(manager, conversation);
     });
     this.stream.push(MessageView.of(done.announcement.message, done.announcement.text));
