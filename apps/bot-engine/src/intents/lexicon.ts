@@ -415,7 +415,7 @@ export const CONCEPTS: Record<string, Concept> = {
     weight: 1,
     words: {
       en: 'not no never dont didnt doesnt',
-      de: 'nicht kein keine keinen keinem keiner keines nie',
+      de: 'nicht kein keine keinen keinem keiner keines nie niemals',
       fr: 'ne n pas jamais',
       es: 'no nunca jamas',
     },

@@ -10,9 +10,10 @@ import { lookUpWord } from './vocabulary';
 export const PAUSE = ',';
 
 const NEGATORS = new Set(
-  'not no never dont didnt doesnt nicht kein keine keinen keinem keiner keines nie niemals ne n pas jamais nunca jamas'.split(
-    ' ',
-  ),
+  (
+    'not no never dont didnt doesnt nicht kein keine keinen keinem keiner keines nie niemals ne n pas jamais ' +
+    'nunca jamas'
+  ).split(' '),
 );
 /** "Löschen Sie meine Daten nicht": German puts the negation after what it negates. */
 const TRAILING_NEGATORS = new Set(['nicht', 'nie']);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ConsentEntry } from '@candor/consent-evidence';
 import { type EntryDraft, assertValidDraft } from '../ledger/consent-log';
-import { type ConsentDecision, ConsentRecorder } from './consent-recorder';
+import { type ConsentDecision, ConsentRecorder, toDraft } from './consent-recorder';
 
 interface Waiting {
   decision: ConsentDecision;
@@ -31,7 +31,7 @@ export class AppendQueue {
   ) {}
 
   submit(tenantId: string, decision: ConsentDecision): Promise<ConsentEntry> {
-    assertValidDraft(tenantId, { ...decision, formVersion: decision.formVersion ?? null, formTextHash: null });
+    assertValidDraft(tenantId, toDraft(decision, decision.formVersion ?? null, null));
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(tenantId) ?? [];
       queue.push({ decision, resolve, reject });

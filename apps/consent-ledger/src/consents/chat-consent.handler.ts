@@ -46,7 +46,7 @@ export class ChatConsentHandler {
           recordedAt: new Date(payload.decidedAt).toISOString(),
         },
       ],
-      { unknownFormsAllowed: true },
+      { lenientForms: true },
     );
   }
 

@@ -23,8 +23,14 @@ export class ConsentQueries {
   async state(tenantId: string, subjectId: string, at?: Date, purpose?: string): Promise<ConsentStateView[]> {
     const rows: { canonical: string; current_version: number | null }[] = await this.dataSource.query(
       `SELECT DISTINCT ON (e."purpose") e."canonical",
+              -- The newest version of the same form in the same locale as the version answered.
               (SELECT max(f."version") FROM "consent_ledger"."consent_forms" f
-               WHERE f."tenant_id" = e."tenant_id" AND f."purpose" = e."purpose") AS "current_version"
+               JOIN "consent_ledger"."consent_forms" answered
+                 ON answered."tenant_id" = f."tenant_id" AND answered."form_id" = f."form_id"
+                AND answered."locale" = f."locale"
+               WHERE answered."tenant_id" = e."tenant_id"
+                 AND answered."form_id" = e."canonical"::jsonb ->> 'formId'
+                 AND answered."version" = (e."canonical"::jsonb ->> 'formVersion')::int) AS "current_version"
        FROM "consent_ledger"."ledger_entries" e
        WHERE e."tenant_id" = $1 AND e."subject_id" = $2
          AND ($3::timestamptz IS NULL OR e."recorded_at" <= $3) AND ($4::text IS NULL OR e."purpose" = $4)

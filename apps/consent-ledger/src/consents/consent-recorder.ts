@@ -14,7 +14,18 @@ export type ConsentDecision = Omit<EntryDraft, 'formVersion' | 'formTextHash'> &
   formVersion?: number | null;
   /** The text hash the caller showed, when it knows it: it must match the version's. */
   formTextHash?: string | null;
+  /** The form's locale, to take its current version in that language when no version is given. */
+  formLocale?: string | null;
 };
+
+export interface RecordOptions {
+  /**
+   * For decisions already made elsewhere (in the chat): never refuse one over its form. When the form
+   * cannot be confirmed, the entry keeps the form id and the text hash the bot says it showed, and no
+   * version: a visitor's decline or withdrawal must not be lost over a stale copy of a form.
+   */
+  lenientForms?: boolean;
+}
 
 /**
  * Records consent decisions: appends them to the tenant's log and announces each one, in the
@@ -34,7 +45,7 @@ export class ConsentRecorder {
     manager: EntityManager,
     tenantId: string,
     decisions: readonly ConsentDecision[],
-    options: { unknownFormsAllowed?: boolean } = {},
+    options: RecordOptions = {},
   ): Promise<ConsentEntry[]> {
     const drafts: EntryDraft[] = [];
     for (const decision of decisions) drafts.push(await this.prepare(manager, tenantId, decision, options));
@@ -46,10 +57,11 @@ export class ConsentRecorder {
     manager: EntityManager,
     tenantId: string,
     decision: ConsentDecision,
-    options: { unknownFormsAllowed?: boolean } = {},
+    options: RecordOptions = {},
   ): Promise<EntryDraft> {
     const form = decision.formId ? await this.formFor(manager, tenantId, decision, options) : null;
-    return { ...decision, formVersion: form?.version ?? null, formTextHash: form?.textHash ?? null };
+    const shownHash = options.lenientForms && !form ? (decision.formTextHash ?? null) : null;
+    return toDraft(decision, form?.version ?? null, form?.textHash ?? shownHash);
   }
 
   /** Appends prepared entries and announces them, in the caller's transaction. */
@@ -77,23 +89,45 @@ export class ConsentRecorder {
     manager: EntityManager,
     tenantId: string,
     decision: ConsentDecision,
-    options: { unknownFormsAllowed?: boolean },
+    options: RecordOptions,
   ): Promise<ConsentForm | null> {
     const formId = decision.formId as string;
     const form = decision.formVersion
       ? await manager.findOneBy(ConsentForm, { tenantId, formId, version: decision.formVersion })
-      : await this.forms.latest(manager, tenantId, formId);
-    if (!form) {
-      // The bot may ask with a playbook's own text before any form is published: recorded as such.
-      if (options.unknownFormsAllowed && !decision.formVersion) return null;
-      throw new ApiException(422, 'unknown_form', `No published version of form ${formId} matches`);
-    }
-    if (form.purpose !== decision.purpose) {
-      throw new ApiException(422, 'purpose_mismatch', `Form ${formId} is for purpose ${form.purpose}`);
-    }
-    if (decision.formTextHash && decision.formTextHash !== form.textHash) {
-      throw new ApiException(422, 'text_mismatch', 'The text shown is not the text of that form version');
+      : await this.forms.latest(manager, tenantId, formId, decision.formLocale ?? undefined);
+    const problem = !form
+      ? new ApiException(422, 'unknown_form', `No published version of form ${formId} matches`)
+      : form.purpose !== decision.purpose
+        ? new ApiException(422, 'purpose_mismatch', `Form ${formId} is for purpose ${form.purpose}`)
+        : decision.formTextHash && decision.formTextHash !== form.textHash
+          ? new ApiException(422, 'text_mismatch', 'The text shown is not the text of that form version')
+          : null;
+    if (problem) {
+      if (options.lenientForms) return null;
+      throw problem;
     }
     return form;
   }
+}
+
+/** The entry a decision becomes, with the form version and text hash it was resolved to. */
+export function toDraft(
+  decision: ConsentDecision,
+  formVersion: number | null,
+  formTextHash: string | null,
+): EntryDraft {
+  return {
+    subjectId: decision.subjectId,
+    purpose: decision.purpose,
+    action: decision.action,
+    legalBasis: decision.legalBasis,
+    formId: decision.formId,
+    formVersion,
+    formTextHash,
+    channel: decision.channel,
+    evidence: decision.evidence,
+    jurisdiction: decision.jurisdiction,
+    actor: decision.actor,
+    recordedAt: decision.recordedAt,
+  };
 }

@@ -60,6 +60,7 @@ function toDecision(request: RecordConsentDto): ConsentDecision {
     legalBasis: request.legalBasis ?? 'consent',
     formId: request.formId ?? null,
     formVersion: request.formVersion ?? null,
+    formLocale: request.formLocale ?? null,
     channel: request.channel ?? 'api',
     evidence: {
       conversationId: request.evidence?.conversationId?.toLowerCase() ?? null,

@@ -52,8 +52,12 @@ export class ConsentForms {
     });
   }
 
-  latest(manager: EntityManager, tenantId: string, formId: string): Promise<ConsentForm | null> {
-    return manager.findOne(ConsentForm, { where: { tenantId, formId }, order: { version: 'DESC' } });
+  /** The form's latest version, in a locale if given. */
+  latest(manager: EntityManager, tenantId: string, formId: string, locale?: string): Promise<ConsentForm | null> {
+    return manager.findOne(ConsentForm, {
+      where: { tenantId, formId, ...(locale ? { locale } : {}) },
+      order: { version: 'DESC' },
+    });
   }
 
   async version(tenantId: string, formId: string, version: number): Promise<ConsentForm> {

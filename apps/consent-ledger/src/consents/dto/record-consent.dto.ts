@@ -62,6 +62,11 @@ export class RecordConsentDto {
   @Max(1_000_000)
   formVersion?: number;
 
+  @ApiPropertyOptional({ example: 'en', description: "Without formVersion: the form's current version in this locale" })
+  @IsOptional()
+  @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'formLocale must look like en or en-GB' })
+  formLocale?: string;
+
   @ApiPropertyOptional({ enum: CONSENT_CHANNELS, default: 'api' })
   @IsOptional()
   @IsIn(CONSENT_CHANNELS)
