@@ -4,8 +4,10 @@ import { findStreetAddresses } from './detectors/address';
 import { findDatesOfBirth } from './detectors/dates-of-birth';
 import { findDeviceIdentifiers } from './detectors/devices';
 import { findHealthInformation } from './detectors/health';
-import { findCards, findEmails, findIbans, findIps, findPhones, findSsns } from './detectors/identifiers';
+import { findCards, findEmails, findIbans, findSsns } from './detectors/identifiers';
+import { findIps } from './detectors/ips';
 import { findLicenseNumbers } from './detectors/licenses';
+import { findPhones } from './detectors/phones';
 import { findFrenchNirs, findInsuranceNumbers, findMedicalRecordNumbers } from './detectors/medical-ids';
 
 /** Strongest evidence first: where two findings overlap, the earlier category wins. */

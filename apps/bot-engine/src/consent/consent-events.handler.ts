@@ -36,6 +36,12 @@ export class ConsentEventsHandler {
   async onRecorded(@Payload() event: EventEnvelope<ConsentRecordedV1>, @Ctx() context: EventContext) {
     if (event.payload.action === 'granted' || !event.subjectId) return;
     const scope = [event.tenantId, event.subjectId, event.payload.purpose];
+    // Values collected later in the visitor's conversations are no longer kept for it either.
+    await context.manager.query(
+      `UPDATE "bot_engine"."bot_conversations" SET "granted_consents" = "granted_consents" - $3
+       WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND "granted_consents" ? $3`,
+      scope,
+    );
     await context.manager.query(
       `DELETE FROM "bot_engine"."captured_fields"
        WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND "purposes" = ARRAY[$3]::text[]`,

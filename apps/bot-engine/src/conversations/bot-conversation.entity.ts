@@ -47,6 +47,14 @@ export class BotConversation {
   @Column({ type: 'varchar', length: 500, nullable: true })
   privacyPolicyUrl: string | null;
 
+  /** The visitor (pseudonym) of the conversation, once an event has named them. */
+  @Column({ type: 'uuid', nullable: true })
+  visitorId: string | null;
+
+  /** Purposes the visitor granted here, with the form asked: collected values are kept for these. */
+  @Column({ type: 'jsonb', default: {} })
+  grantedConsents: Record<string, string>;
+
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -16,6 +16,8 @@ const COLUMNS = [
   'jurisdiction',
   'page_url',
   'privacy_policy_url',
+  'visitor_id',
+  'granted_consents',
   'created_at',
 ] as const;
 
@@ -26,13 +28,20 @@ export class BotConversations {
    * The state, created on first sight and locked for this transaction: `started`, `message.posted`
    * and `status.changed` travel on different topics, so any of them may arrive first.
    */
-  async lock(manager: EntityManager, tenantId: string, conversationId: string, personaName: string) {
+  async lock(
+    manager: EntityManager,
+    tenantId: string,
+    conversationId: string,
+    personaName: string,
+    visitorId: string | null,
+  ) {
     const [row] = await manager.query(
-      `INSERT INTO "bot_engine"."bot_conversations" ("conversation_id", "tenant_id", "persona_name")
-       VALUES ($1, $2, $3)
-       ON CONFLICT ("conversation_id") DO UPDATE SET "conversation_id" = EXCLUDED."conversation_id"
+      `INSERT INTO "bot_engine"."bot_conversations" ("conversation_id", "tenant_id", "persona_name", "visitor_id")
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT ("conversation_id") DO UPDATE
+         SET "visitor_id" = coalesce("bot_conversations"."visitor_id", EXCLUDED."visitor_id")
        RETURNING ${COLUMNS.map((column) => `"${column}"`).join(', ')}`,
-      [conversationId, tenantId, personaName],
+      [conversationId, tenantId, personaName, visitorId],
     );
     if (row.tenant_id !== tenantId) {
       throw new Error('conversation id already belongs to another tenant');
@@ -51,6 +60,8 @@ export class BotConversations {
       jurisdiction: row.jurisdiction,
       pageUrl: row.page_url,
       privacyPolicyUrl: row.privacy_policy_url,
+      visitorId: row.visitor_id,
+      grantedConsents: row.granted_consents,
       createdAt: row.created_at,
     });
   }

@@ -47,7 +47,7 @@ export class ConversationEventsHandler {
   @EventPattern(conversationStartedV2.topic)
   async onStarted(@Payload() event: EventEnvelope<ConversationStartedV2>, @Ctx() context: EventContext) {
     const { payload } = event;
-    const { state, bot } = await this.load(event.tenantId, payload.conversationId, context);
+    const { state, bot } = await this.load(event.tenantId, payload.conversationId, payload.visitorId, context);
     await this.conversations.save(context.manager, state, {
       locale: payload.locale,
       jurisdiction: payload.jurisdiction,
@@ -69,7 +69,7 @@ export class ConversationEventsHandler {
     );
     // The visitor was erased before we got here: there is nobody left to answer.
     if (text === ERASED) return;
-    const { state, bot } = await this.load(event.tenantId, payload.conversationId, context);
+    const { state, bot } = await this.load(event.tenantId, payload.conversationId, visitorId, context);
     // A person holds the conversation, or it is closed: the bot stays silent.
     if (state.status !== 'bot') return;
     await this.conversations.save(context.manager, state, { visitorTurns: state.visitorTurns + 1 });
@@ -90,14 +90,14 @@ export class ConversationEventsHandler {
 
   @EventPattern(conversationStatusChangedV1.topic)
   async onStatusChanged(@Payload() event: EventEnvelope<ConversationStatusChangedV1>, @Ctx() context: EventContext) {
-    const { state } = await this.load(event.tenantId, event.payload.conversationId, context);
+    const { state } = await this.load(event.tenantId, event.payload.conversationId, event.subjectId, context);
     await this.conversations.save(context.manager, state, { status: event.payload.status });
   }
 
   @EventPattern(handoffUnstaffedV1.topic)
   async onUnstaffed(@Payload() event: EventEnvelope<HandoffUnstaffedV1>, @Ctx() context: EventContext) {
     if (!event.subjectId) return;
-    const { state, bot } = await this.load(event.tenantId, event.payload.conversationId, context);
+    const { state, bot } = await this.load(event.tenantId, event.payload.conversationId, event.subjectId, context);
     if (state.status !== 'bot' || !state.turnState) return;
     const turn = this.brain.onUnstaffed(state.turnState, profileOf(bot, state), attributesOf(state), new Date());
     await this.play(turn, state, event.subjectId, null, context);
@@ -139,9 +139,9 @@ export class ConversationEventsHandler {
     );
   }
 
-  private async load(tenantId: string, conversationId: string, context: EventContext) {
+  private async load(tenantId: string, conversationId: string, visitorId: string | null, context: EventContext) {
     const bot = await this.bots.of(tenantId, context.manager);
-    const state = await this.conversations.lock(context.manager, tenantId, conversationId, bot.personaName);
+    const state = await this.conversations.lock(context.manager, tenantId, conversationId, bot.personaName, visitorId);
     return { state, bot };
   }
 

@@ -10,7 +10,7 @@ import {
 import { BlindIndex, PersonalDataCipher } from '@candor/crypto';
 import type { EventContext } from '@candor/messaging';
 import type { Effect } from '../turns/turn.types';
-import type { BotConversation } from './bot-conversation.entity';
+import { BotConversation } from './bot-conversation.entity';
 import { CapturedField, capturedFieldScope } from './captured-field.entity';
 
 export interface EffectTarget {
@@ -35,6 +35,73 @@ export class TurnEffects {
 
   async apply(effects: readonly Effect[], target: EffectTarget, context: EventContext): Promise<void> {
     for (const effect of effects) await this.applyOne(effect, target, context);
+  }
+
+  /**
+   * What the conversation's collected values are kept for: a grant adds its purpose to them; a decline or
+   * withdrawal (formId null) removes it, and what no purpose justifies any more is deleted at once.
+   */
+  private async keepFor(
+    context: EventContext,
+    conversation: BotConversation,
+    purpose: string,
+    grantedWithForm: string | null,
+  ): Promise<void> {
+    const others = Object.entries(conversation.grantedConsents).filter(([granted]) => granted !== purpose);
+    conversation.grantedConsents = Object.fromEntries(
+      grantedWithForm ? [...others, [purpose, grantedWithForm]] : others,
+    );
+    await context.manager.update(
+      BotConversation,
+      { conversationId: conversation.conversationId },
+      { grantedConsents: conversation.grantedConsents },
+    );
+    const scope = [conversation.conversationId, purpose];
+    if (grantedWithForm) {
+      await context.manager.query(
+        `UPDATE "bot_engine"."captured_fields" SET "purposes" = array_append("purposes", $2)
+         WHERE "conversation_id" = $1 AND NOT ($2 = ANY("purposes"))`,
+        scope,
+      );
+      return;
+    }
+    await context.manager.query(
+      `UPDATE "bot_engine"."captured_fields" SET "purposes" = array_remove("purposes", $2) WHERE "conversation_id" = $1`,
+      scope,
+    );
+    await context.manager.query(
+      `DELETE FROM "bot_engine"."captured_fields" WHERE "conversation_id" = $1 AND cardinality("purposes") = 0`,
+      [conversation.conversationId],
+    );
+  }
+
+  private async publishDecision(
+    context: EventContext,
+    target: EffectTarget,
+    decision: {
+      formId: string;
+      purpose: string;
+      granted: boolean;
+      formVersion: number | null;
+      formTextHash: string | null;
+    },
+    now: string,
+  ): Promise<void> {
+    await context.publish(
+      consentDecidedV1,
+      {
+        conversationId: target.conversation.conversationId,
+        formId: decision.formId,
+        purpose: decision.purpose,
+        formVersion: decision.formVersion,
+        formTextHash: decision.formTextHash,
+        granted: decision.granted,
+        evidenceMessageId: target.inReplyTo,
+        language: target.language,
+        decidedAt: now,
+      },
+      { subjectId: target.visitorId },
+    );
   }
 
   private async applyOne(effect: Effect, target: EffectTarget, context: EventContext): Promise<void> {
@@ -76,34 +143,22 @@ export class TurnEffects {
           blindIndex: indexed
             ? await this.blindIndex.of(conversation.tenantId, effect.field as 'email' | 'phone', effect.value)
             : null,
+          purposes: effect.keptFor ? [effect.keptFor] : Object.keys(conversation.grantedConsents),
           capturedAt: new Date(),
         });
         return;
       }
       case 'consent':
-        // What was collected in this conversation is now kept for this purpose too (until it is withdrawn).
-        if (effect.granted) {
-          await context.manager.query(
-            `UPDATE "bot_engine"."captured_fields" SET "purposes" = array_append("purposes", $2)
-             WHERE "conversation_id" = $1 AND NOT ($2 = ANY("purposes"))`,
-            [conversationId, effect.purpose],
-          );
+        await this.keepFor(context, conversation, effect.purpose, effect.granted ? effect.formId : null);
+        await this.publishDecision(context, target, effect, now);
+        return;
+      case 'withdraw_all':
+        // Each grant made here is withdrawn on the grants' own topic and key, so the ledger sees them in order.
+        for (const [purpose, formId] of Object.entries(conversation.grantedConsents)) {
+          await this.keepFor(context, conversation, purpose, null);
+          const withdrawal = { purpose, formId, granted: false, formVersion: null, formTextHash: null };
+          await this.publishDecision(context, target, withdrawal, now);
         }
-        await context.publish(
-          consentDecidedV1,
-          {
-            conversationId,
-            formId: effect.formId,
-            purpose: effect.purpose,
-            formVersion: effect.formVersion,
-            formTextHash: effect.formTextHash,
-            granted: effect.granted,
-            evidenceMessageId: inReplyTo,
-            language: target.language,
-            decidedAt: now,
-          },
-          subject,
-        );
         return;
       case 'handoff':
         await context.publish(

@@ -10,6 +10,7 @@ import { BOT_ENGINE_SCHEMA } from './bot-engine-schema';
 import { CreateBotEngineSchema1764403200000 } from './migrations/1764403200000-create-bot-engine-schema';
 import { PlaybooksPersonasAndTurnState1764576000000 } from './migrations/1764576000000-playbooks-personas-and-turn-state';
 import { ConsentFormsAndPurposes1764662400000 } from './migrations/1764662400000-consent-forms-and-purposes';
+import { ConsentMemory1764748800000 } from './migrations/1764748800000-consent-memory';
 
 export function botEngineDataSourceOptions(config: BotEngineConfig) {
   return serviceDataSourceOptions({
@@ -20,6 +21,7 @@ export function botEngineDataSourceOptions(config: BotEngineConfig) {
       CreateBotEngineSchema1764403200000,
       PlaybooksPersonasAndTurnState1764576000000,
       ConsentFormsAndPurposes1764662400000,
+      ConsentMemory1764748800000,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-bot-engine',

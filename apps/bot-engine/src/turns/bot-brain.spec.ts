@@ -82,7 +82,10 @@ describe('BotBrain', () => {
     const forget = brain.onVisitorMessage(start, BOT, playbook(), VISITOR, message('please delete my data'), NOW);
     expect(forget.effects[0]).toEqual({ kind: 'data_request', request: 'erasure' });
     const stop = brain.onVisitorMessage(start, BOT, playbook(), VISITOR, message('unsubscribe'), NOW);
-    expect(stop.effects[0]).toEqual({ kind: 'data_request', request: 'unsubscribe' });
+    expect(stop.effects.slice(0, 2)).toEqual([
+      { kind: 'withdraw_all' },
+      { kind: 'data_request', request: 'unsubscribe' },
+    ]);
     const privacy = brain.onVisitorMessage(
       start,
       BOT,
@@ -139,8 +142,8 @@ describe('BotBrain', () => {
     const text = brain.onVisitorMessage(email.state, BOT, null, VISITOR, message('Call me back'), NOW);
     const captured = [...email.effects, ...text.effects].filter((effect) => effect.kind === 'capture');
     expect(captured).toEqual([
-      { kind: 'capture', field: 'email', value: 'sam@example.com' },
-      { kind: 'capture', field: 'text', value: 'Call me back' },
+      { kind: 'capture', field: 'email', value: 'sam@example.com', keptFor: 'contact_request' },
+      { kind: 'capture', field: 'text', value: 'Call me back', keptFor: 'contact_request' },
     ]);
     expect(JSON.stringify(text.state)).not.toContain('sam@example.com');
   });

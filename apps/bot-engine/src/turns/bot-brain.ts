@@ -15,6 +15,9 @@ import { type BotLanguage, copyFor, describeCategories, isBotLanguage } from './
 import { LEAVE_MESSAGE_PLAYBOOK } from './leave-message.playbook';
 import type { Effect, BotProfile, Turn, TurnState, VisitorAttributes, VisitorMessage } from './turn.types';
 
+/** What a message left for the team is kept for: answering it, not any consent. */
+export const CONTACT_REQUEST = 'contact_request';
+
 /** The quick reply the bot offers when it cannot understand: pressing it always asks for a person. */
 export const TALK_TO_HUMAN = 'talk_to_human';
 
@@ -84,7 +87,14 @@ export class BotBrain {
         case 'forget_me':
           return { effects: [{ kind: 'data_request', request: 'erasure' }, say(copy().erasureStarted)], state };
         case 'unsubscribe':
-          return { effects: [{ kind: 'data_request', request: 'unsubscribe' }, say(copy().unsubscribed)], state };
+          return {
+            effects: [
+              { kind: 'withdraw_all' },
+              { kind: 'data_request', request: 'unsubscribe' },
+              say(copy().unsubscribed),
+            ],
+            state,
+          };
         case 'privacy':
           return { effects: [say(copy().privacy(visitor.privacyPolicyUrl))], state };
       }
@@ -94,7 +104,7 @@ export class BotBrain {
     if (state.detour && isWaiting(state.detour)) {
       const step = advancePlaybook(LEAVE_MESSAGE_PLAYBOOK, state.detour, this.input(message, null), context);
       state.detour = step.state;
-      return { effects: this.fromActions(step.actions, bot, state.language), state };
+      return { effects: this.fromActions(step.actions, bot, state.language, CONTACT_REQUEST), state };
     }
     if (playbook && state.run && isWaiting(state.run)) {
       const intent = message.quickReplyId ? null : (this.matcherFor(playbook).match(message.text)?.intent ?? null);
@@ -139,14 +149,20 @@ export class BotBrain {
     };
   }
 
-  private fromActions(actions: BotAction[], bot: BotProfile, language: BotLanguage): Effect[] {
+  /** `keptFor`: the purpose captured values serve when the run is the bot's own (leave-a-message). */
+  private fromActions(
+    actions: BotAction[],
+    bot: BotProfile,
+    language: BotLanguage,
+    keptFor: string | null = null,
+  ): Effect[] {
     const copy = copyFor(language);
     return actions.flatMap((action): Effect[] => {
       switch (action.kind) {
         case 'say':
           return [{ kind: 'reply', text: action.text, quickReplies: action.quickReplies, expects: action.expects }];
         case 'capture':
-          return [{ kind: 'capture', field: action.field, value: action.value }];
+          return [{ kind: 'capture', field: action.field, value: action.value, keptFor }];
         case 'consent':
           return [
             {

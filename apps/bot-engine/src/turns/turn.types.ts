@@ -44,7 +44,10 @@ export interface VisitorMessage {
 /** What a turn makes happen; the handler turns each into an encrypted reply, a stored value or an event. */
 export type Effect =
   | { kind: 'reply'; text: string; quickReplies: QuickReply[]; expects: CollectedField | null }
-  | { kind: 'capture'; field: CollectedField; value: string }
+  /** keptFor: a purpose of its own (leave-a-message); null: the purposes the visitor granted in the conversation. */
+  | { kind: 'capture'; field: CollectedField; value: string; keptFor: string | null }
+  /** Withdraw every consent the visitor granted in this conversation ("stop"). */
+  | { kind: 'withdraw_all' }
   | {
       kind: 'consent';
       formId: string;

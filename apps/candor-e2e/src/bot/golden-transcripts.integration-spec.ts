@@ -417,6 +417,21 @@ describe('golden transcripts of the bot on the real broker', () => {
     expect(captured.map((row) => row.field)).toEqual(['email', 'text']);
   });
 
+  it('keeps nothing collected for a purpose the visitor declined', async () => {
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 4);
+    await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
+    await visitorSays(conversation(), chat, 'kim@example.com');
+    const captured = () =>
+      stack.database.query('SELECT 1 FROM bot_engine.captured_fields WHERE conversation_id = $1', [
+        chat.conversationId,
+      ]);
+    expect(await captured()).toHaveLength(1);
+    const declined = await visitorSays(conversation(), chat, 'No', { quickReplyId: 'decline' });
+    expect(declined.replies.map((reply) => reply.text)).toEqual(["No problem, we won't email you."]);
+    expect(await captured()).toHaveLength(0);
+  });
+
   it('withdraws in the chat as easily as it was granted: "stop" withdraws every purpose in the ledger', async () => {
     const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
     await transcriptOf(conversation(), chat, 4);

@@ -8,12 +8,14 @@ import {
   dataRequestedV1,
 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
+import { ConsentLog } from '../ledger/consent-log';
 import { ConsentQueries } from './consent-queries';
 import { ConsentRecorder } from './consent-recorder';
 
 /**
  * Consent given or refused in the chat reaches the ledger through events: a decision from the bot's
- * consent node, and "stop / unsubscribe", which withdraws every purpose the visitor had granted.
+ * consent node (including the withdrawals the bot sends for its own grants on "stop"), and the
+ * "unsubscribe" request, which withdraws what the visitor granted through other channels.
  * A replay appends nothing twice (the inbox), and a failed append is retried, then dead-lettered.
  */
 @Controller()
@@ -21,6 +23,7 @@ export class ChatConsentHandler {
   constructor(
     private readonly recorder: ConsentRecorder,
     private readonly queries: ConsentQueries,
+    private readonly log: ConsentLog,
   ) {}
 
   @EventPattern(consentDecidedV1.topic)
@@ -53,8 +56,13 @@ export class ChatConsentHandler {
   @EventPattern(dataRequestedV1.topic)
   async onDataRequest(@Payload() event: EventEnvelope<DataRequestedV1>, @Ctx() context: EventContext) {
     if (event.payload.request !== 'unsubscribe' || !event.subjectId) return;
-    const granted = (await this.queries.state(event.tenantId, event.subjectId)).filter(
-      (state) => state.entry?.action === 'granted',
+    // Under the log lock, so a grant being appended meanwhile is either seen here or comes after.
+    await this.log.lock(context.manager, event.tenantId);
+    const states = await this.queries.state(event.tenantId, event.subjectId, undefined, undefined, context.manager);
+    // Grants made in this conversation are withdrawn by the bot itself, in order with them on their own topic.
+    const granted = states.filter(
+      (state) =>
+        state.entry?.action === 'granted' && state.entry.evidence.conversationId !== event.payload.conversationId,
     );
     await this.recorder.record(
       context.manager,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ConsentEntry } from '@candor/consent-evidence';
 import type {
   ConsentStateView,
@@ -20,8 +20,14 @@ export class ConsentQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The latest decision per purpose, as of `at`; `outdated` when granted to an older form version. */
-  async state(tenantId: string, subjectId: string, at?: Date, purpose?: string): Promise<ConsentStateView[]> {
-    const rows: { canonical: string; current_version: number | null }[] = await this.dataSource.query(
+  async state(
+    tenantId: string,
+    subjectId: string,
+    at?: Date,
+    purpose?: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ConsentStateView[]> {
+    const rows: { canonical: string; current_version: number | null }[] = await manager.query(
       `SELECT DISTINCT ON (e."purpose") e."canonical",
               -- The newest version of the same form in the same locale as the version answered.
               (SELECT max(f."version") FROM "consent_ledger"."consent_forms" f

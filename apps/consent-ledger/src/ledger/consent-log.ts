@@ -61,6 +61,11 @@ export class ConsentLog {
     return entries;
   }
 
+  /** Takes the tenant's log lock for the caller's transaction: what it reads next cannot change until it commits. */
+  async lock(manager: EntityManager, tenantId: string): Promise<void> {
+    await this.lockFrontier(manager, tenantId);
+  }
+
   /** The tenant's right edge, locked until the transaction ends; created with the log key on the first append. */
   private async lockFrontier(manager: EntityManager, tenantId: string): Promise<CompactFrontier> {
     let row = await manager.findOne(LogFrontierRow, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });

@@ -1,7 +1,7 @@
-import { isIPv6 } from 'node:net';
 import type { Finding } from '../categories';
 import { isValidIban, passesLuhn } from '../checksums';
 import { fold, matchesOf } from '../text';
+import { contextBefore } from './context';
 
 /** Words that make a number a reference of the business, not something about a person. */
 const REFERENCE_WORDS =
@@ -11,11 +11,27 @@ function isReference(text: string, start: number): boolean {
   return REFERENCE_WORDS.test(fold(text.slice(Math.max(0, start - 40), start)).trimEnd());
 }
 
+/** Issuer prefixes and the lengths they issue: Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay, Maestro. */
+const CARD_NUMBER =
+  /^(?:4(?:\d{12}|\d{15}|\d{18})|5[1-5]\d{14}|(?:222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)\d{12}|3[47]\d{13}|3(?:0[0-5]|[68]\d)\d{11,16}|(?:6011|64[4-9]|65|62|35(?:2[89]|[3-8]\d)|5[06-8])\d{10,17})$/;
+/** How cards are written: no gaps, groups of four, or Amex/Diners 4-6-5 and 4-6-4. */
+const CARD_GROUPING = /^(?:\d+|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})$/;
+
 export function findCards(text: string): Finding[] {
   const findings: Finding[] = [];
   for (const match of matchesOf(/(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g, text)) {
     const digits = match[0].replace(/\D/g, '');
-    if (passesLuhn(digits) && !/^(\d)\1+$/.test(digits)) {
+    const context = contextBefore(text, match.index);
+    // An order or tracking number can pass Luhn by chance (one in ten): its keyword says what it is.
+    if (
+      passesLuhn(digits) &&
+      !/^(\d)\1+$/.test(digits) &&
+      CARD_NUMBER.test(digits) &&
+      context !== 'reference' &&
+      context !== 'phone' &&
+      // 13-digit Visa numbers are rare now, and EAN-13 barcodes share the length: only with a card word.
+      (context === 'card' || (digits.length > 13 && CARD_GROUPING.test(match[0])))
+    ) {
       findings.push({ category: 'card', start: match.index, end: match.index + match[0].length });
     }
   }
@@ -40,7 +56,8 @@ export function findIbans(text: string): Finding[] {
 export function findSsns(text: string): Finding[] {
   const findings: Finding[] = [];
   for (const match of matchesOf(/(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g, text)) {
-    if (!isReference(text, match.index)) {
+    const context = contextBefore(text, match.index);
+    if (!isReference(text, match.index) && context !== 'reference' && context !== 'phone') {
       findings.push({ category: 'ssn', start: match.index, end: match.index + match[0].length });
     }
   }
@@ -54,46 +71,4 @@ export function findEmails(text: string): Finding[] {
     start: match.index,
     end: match.index + match[0].length,
   }));
-}
-
-export function findPhones(text: string): Finding[] {
-  const findings: Finding[] = [];
-  for (const match of matchesOf(/(?<![\w+.,/:-])(?:\+|00)?\d(?:[ ()./-]{0,3}\d){8,14}(?![\w.,/:-]*\d)/g, text)) {
-    const digits = match[0].replace(/\D/g, '');
-    const international = /^(\+|00)/.test(match[0]);
-    const grouped = /[ ()./-]/.test(match[0]);
-    // National numbers: with a trunk 0 (most of Europe), 10 grouped digits (North America), or
-    // 9 grouped digits starting 6–9 (Spain). Anything else is an id or an amount.
-    const national =
-      digits.startsWith('0') ||
-      (grouped && digits.length === 10) ||
-      (grouped && digits.length === 9 && /^[6-9]/.test(digits));
-    const timestamp = /\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(
-      text.slice(Math.max(0, match.index - 11), match.index + match[0].length + 9),
-    );
-    if (
-      (international || national) &&
-      !timestamp &&
-      digits.length >= 9 &&
-      digits.length <= 15 &&
-      !isReference(text, match.index)
-    ) {
-      findings.push({ category: 'phone', start: match.index, end: match.index + match[0].length });
-    }
-  }
-  return findings;
-}
-
-export function findIps(text: string): Finding[] {
-  const findings: Finding[] = [];
-  const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-  for (const match of matchesOf(new RegExp(`(?<![\\d.])${octet}(?:\\.${octet}){3}(?![\\d.]*\\d)`, 'g'), text)) {
-    findings.push({ category: 'ip', start: match.index, end: match.index + match[0].length });
-  }
-  for (const match of matchesOf(/(?<![\w:])[0-9a-f]{1,4}(?::{1,2}[0-9a-f]{1,4}){2,7}(?:::)?(?![\w:])/gi, text)) {
-    if (isIPv6(match[0])) {
-      findings.push({ category: 'ip', start: match.index, end: match.index + match[0].length });
-    }
-  }
-  return findings;
 }

@@ -23,7 +23,10 @@ const filler = (words: number) => String.raw`[\s:#=.,()'’°º/-]*(?:\p{L}{1,15
 /** An identifier: an optional letter prefix, then groups that each hold a digit (HLT-0092-551873, XJH 4481 2290). */
 const ID = String.raw`((?:\p{L}{1,6}[ .-]?)?(?=\p{L}*\d)[\p{L}\d]+(?:[ ./-](?=\p{L}*\d)[\p{L}\d]+){0,6})`;
 /** What makes a number a date, an amount or a time rather than an identifier. */
-const NOT_AN_ID = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[.:]\d{2})$/;
+const NOT_AN_ID =
+  /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[.:]\d{2}|\d{1,2}[./-](?:19|20)\d\d|(?:19|20)\d\d[./-](?:\d\d|(?:19|20)\d\d)|\d{1,3}(?:\.\d{3})+)$/;
+/** A currency sign just before the number: "policy covers €25000". */
+const AMOUNT_BEFORE = /[€$£]\s?$/;
 const AMOUNT_AFTER = /^\s?(?:%|€|\$|£|eur|euro|usd|chf|uhr|h\b|kg|g\b|ml|mg|km|cm|mm)/;
 
 /** A finder for one category, with its pattern compiled once. */
@@ -55,6 +58,7 @@ export function introducedIdFinder(rule: IntroducedIdRule): (text: string) => Fi
         digits >= rule.minDigits &&
         !NOT_AN_ID.test(id) &&
         !AMOUNT_AFTER.test(folded.slice(end, end + 5)) &&
+        !AMOUNT_BEFORE.test(folded.slice(Math.max(0, start - 2), start)) &&
         !rule.notAfter?.test(before)
       ) {
         findings.push({ category: rule.category, start, end });

@@ -1,5 +1,6 @@
 import type { Finding } from '../categories';
 import { isValidNir } from '../checksums';
+import { contextBefore } from './context';
 import { introducedIdFinder } from './introduced';
 
 /** Medical record numbers: patient, chart and case numbers of a hospital or practice. */
@@ -99,8 +100,19 @@ const findIntroducedInsuranceNumbers = introducedIdFinder({
 const NIR =
   /(?<![\d-])[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .]?(?:\d{2}|2[ab])[ .]?\d{3}[ .]?\d{3}[ .]?\d{2}(?![\d-])/gi;
 
-/** Health-insurance numbers introduced by a keyword. */
-export const findInsuranceNumbers = findIntroducedInsuranceNumbers;
+/** Health-insurance numbers introduced by a keyword, unless an order or phone word stands closer ("policy: order 5512093"). */
+export function findInsuranceNumbers(text: string): Finding[] {
+  return findIntroducedInsuranceNumbers(text).filter((finding) => {
+    const context = contextBefore(text, finding.start, 1);
+    const digitsOnly = /^[\d ]+$/.test(text.slice(finding.start, finding.end));
+    return (
+      context !== 'reference' &&
+      context !== 'phone' &&
+      context !== 'card' &&
+      !(digitsOnly && contextBefore(text, finding.start) === 'phone')
+    );
+  });
+}
 
 /** A French NIR needs no keyword when its mod-97 key checks out (it runs before cards: some pass Luhn too). */
 export function findFrenchNirs(text: string): Finding[] {

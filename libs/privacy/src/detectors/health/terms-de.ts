@@ -50,7 +50,11 @@ export const GERMAN = {
     {body_de} gebrochen, {body_de} verstaucht, {body_de} operiert, {body_de} op, nach der op, vor der op,
     meine op, seine op, ihre op, wurde operiert, operiert worden, habe schmerzen, hat schmerzen, starke schmerzen,
     chronische schmerzen, im rollstuhl, schwangerschaftswoche, habe zucker, hat zucker,
-    knoten in der {body_de}, knoten im {body_de}
+    knoten in der {body_de}, knoten im {body_de},
+    positiv getestet, positiv auf corona, test war positiv, test ist positiv, mein blutzucker, sein blutzucker,
+    ihr blutzucker, blutzucker ist, blutzuckerwert*, zuckerwert*, langzeitzucker, hba1c, blutdrucktablette*,
+    blutdrucksenker, blutdruckmedikament*, schilddrusentablette*, herztabletten, wassertabletten, in der ssw,
+    entbunden, bin in therapie, ist in therapie
   `),
   weak: wordList(`
     blutdruck, cholesterin*, corona, grippe, husten, krampf*, schwindel, juckt, geschwollen, schwellung,
@@ -62,6 +66,6 @@ export const GERMAN = {
     eingriff, ^ct, ultraschall, sonographie, transplantation, therapie, therapeut*, psycholog*, reha,
     im krankenhaus, ins krankenhaus, notarzt, rettungswagen, krankenwagen, klinikaufenthalt, blutabnahme, blutbild,
     ekg, impfung, geimpft, zahnspange, {times} taglich, {times} am tag, {times} pro tag, morgens und abends,
-    alle … stunden, leide an, leide unter, leidet an, leidet unter, ausschlag, bypass, bluter
+    alle … stunden, lause, leide an, leide unter, leidet an, leidet unter, ausschlag, bypass, bluter
   `),
 };

@@ -70,7 +70,13 @@ export const ENGLISH = {
     in a wheelchair, use a wheelchair, uses a wheelchair, i have pain, i m in pain, in a lot of pain,
     blood pressure is, a1c, my symptoms, his symptoms, her symptoms, my medication*,
     my meds, my prescription*, my diagnosis, my treatment, my inhaler, my insulin, my surgery, my operation,
-    my therapy, my therapist, my psychiatrist, my recovery, in therapy, therapy session*
+    my therapy, my therapist, my psychiatrist, my recovery, in therapy, therapy session*,
+    # informal disclosures and results
+    {person_en} tested positive, {person_en} s tested positive, tested positive for, test came back positive, tests came back positive, hba1c,
+    my blood sugar, his blood sugar, her blood sugar, blood sugar is high, blood sugar was, my glucose, glucose was,
+    expecting a baby, expecting twins, expecting our first, my due date, i m due in, weeks along, months along,
+    just had a baby, gave birth, on the spectrum, on the autism spectrum, running a fever, recovering from surgery,
+    on blood pressure meds, blood pressure medication*, blood pressure pills, in the icu, in icu, ^icu
   `),
   weak: wordList(`
     addiction, addicted, alcoholic, relapse, seizure*, ^ms, ^als, ^std, ^sti, ^prep, flu, reflux, thrush, lice,

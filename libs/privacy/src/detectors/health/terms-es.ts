@@ -46,7 +46,10 @@ export const SPANISH = {
     bulto en la {body_es}, biopsia, resonancia, ^tac, radiografia, mamografia, colonoscopia,
     endoscopia, gastroscopia, analisis de sangre, electrocardiograma, trasplante, fisioterapia, psicoterapia,
     psiquiatr*, hospitalizad*, est* ingresad*, *ectomia, diagnos*, implante dental, endodoncia, {take} … {pill},
-    estoy enfermo, estoy enferma, esta enfermo, esta enferma, estoy malo, estoy mala, me encuentro mal
+    estoy enfermo, estoy enferma, esta enfermo, esta enferma, estoy malo, estoy mala, me encuentro mal,
+    di positivo, dio positivo, he dado positivo, ha dado positivo, dado positivo en, test positivo, prueba positiva,
+    estoy de baja, esta de baja, de baja medica, azucar alto, azucar alta, tengo el azucar, mi glucosa,
+    la glucosa alta, glucemia, hemoglobina glicosilada, hba1c, acabo de dar a luz, di a luz, con quimio
   `),
   weak: wordList(`
     colesterol, deprimid*, adiccion*, alcoholico, tos, piojos, contractura, cataratas, sordo, sorda, audifono*,

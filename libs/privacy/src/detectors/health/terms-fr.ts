@@ -49,7 +49,9 @@ export const FRENCH = {
     endoscopie, fibroscopie, gastroscopie, bilan sanguin, analyses de sang, prise de sang, electrocardiogramme,
     greffe de {body_fr}, greffe du {body_fr}, greffe de moelle, kinesitherap*, psychotherap*, psychiatr*, hospitalis*, *ectomie, diagnos*, implant dentaire, {take} … {pill},
     je suis malade, suis malade, est malade, tombe malade, tombee malade, j ai de la fievre, je tousse,
-    j ai mal au, j ai mal a, j ai mal aux, j ai mal partout
+    j ai mal au, j ai mal a, j ai mal aux, j ai mal partout,
+    teste positif, testee positive, teste positive, test positif, test covid positif, positif au covid, glycemie,
+    mon taux de sucre, hba1c, hemoglobine glyquee, j ai accouche, vient d accoucher, sous chimio, en chimio
   `),
   weak: wordList(`
     cholesterol, deprime*, angoisse*, addiction, alcoolique, sevrage, grippe, tousse, gale, poux, douleur,
