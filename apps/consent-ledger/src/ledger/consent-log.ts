@@ -68,6 +68,8 @@ export class ConsentLog {
 
   /** The tenant's right edge, locked until the transaction ends; created with the log key on the first append. */
   private async lockFrontier(manager: EntityManager, tenantId: string): Promise<CompactFrontier> {
+    // A stuck transaction must not hold every writer of the tenant forever: they fail (503) and retry.
+    await manager.query(`SET LOCAL lock_timeout = '5s'`);
     let row = await manager.findOne(LogFrontierRow, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
     if (!row) {
       await this.keys.ensure(manager, tenantId);

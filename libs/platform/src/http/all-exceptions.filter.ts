@@ -49,6 +49,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // Postgres "data exception" (value too long, out of range, bad characters): the input's fault.
       return apiError(400, 'A value in the request cannot be stored', 'invalid_value');
     }
+    if (sqlState(exception) === '55P03' || sqlState(exception) === '57014') {
+      // A lock or statement timeout: the work is contended, not wrong; nothing was committed, try again.
+      return apiError(503, 'The service is busy; try again shortly', 'busy');
+    }
     if (!(exception instanceof HttpException)) {
       return apiError(500, 'An unexpected error occurred');
     }
