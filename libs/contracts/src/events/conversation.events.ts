@@ -156,7 +156,6 @@ export const messagePostedV3 = defineEvent<MessagePostedV3>({
   },
 });
 
-
 export interface ConversationStatusChangedV1 {
   conversationId: string;
   status: ConversationStatus;
