@@ -235,6 +235,33 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     }
   });
 
+  it('makes retries safe with an Idempotency-Key: one entry, the same answer, even for concurrent retries', async () => {
+    const body = { subjectId: randomUUID(), purpose: 'analytics', action: 'granted' };
+    const post = (key: string) =>
+      ledger().request<Recorded>('POST', '/v1/consents', {
+        token: integrator,
+        body,
+        headers: { 'idempotency-key': key },
+      });
+    const first = await post('retry-1');
+    const again = await post('retry-1');
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.entry.leafIndex).toBe(first.body.entry.leafIndex);
+
+    const concurrent = await Promise.all(Array.from({ length: 5 }, () => post('retry-2')));
+    expect(new Set(concurrent.map((response) => response.body.entry.leafIndex)).size).toBe(1);
+    const history = await ledger().request<ConsentEntry[]>('GET', `/v1/consents/subjects/${body.subjectId}/history`, {
+      token: compliance,
+    });
+    expect(history.body).toHaveLength(2);
+
+    const refused = await post('no spaces allowed');
+    expect([refused.status, (refused.body as unknown as { code: string }).code]).toEqual([
+      400,
+      'invalid_idempotency_key',
+    ]);
+  });
+
   it('serves inclusion and consistency proofs against signed heads', async () => {
     const first = await ledger().request<{ treeSize: number; rootHash: string }>('POST', '/v1/ledger/tree-heads', {
       token: compliance,

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ConsentEntry } from '@candor/consent-evidence';
 import { type EntryDraft, assertValidDraft } from '../ledger/consent-log';
 import { type ConsentDecision, ConsentRecorder, toDraft } from './consent-recorder';
 
 interface Waiting {
   decision: ConsentDecision;
+  /** The client's Idempotency-Key: a retry with the same key gets the first entry back. */
+  idempotencyKey: string | null;
   resolve(entry: ConsentEntry): void;
   reject(error: unknown): void;
 }
@@ -30,11 +32,19 @@ export class AppendQueue {
     private readonly recorder: ConsentRecorder,
   ) {}
 
-  submit(tenantId: string, decision: ConsentDecision): Promise<ConsentEntry> {
+  submit(tenantId: string, decision: ConsentDecision, idempotencyKey: string | null = null): Promise<ConsentEntry> {
     assertValidDraft(tenantId, toDraft(decision, decision.formVersion ?? null, null));
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(tenantId) ?? [];
-      queue.push({ decision, resolve, reject });
+      // The same key already waiting: share its outcome rather than append a twin.
+      const twin = idempotencyKey ? queue.find((waiting) => waiting.idempotencyKey === idempotencyKey) : undefined;
+      if (twin) {
+        const [resolveTwin, rejectTwin] = [twin.resolve, twin.reject];
+        twin.resolve = (entry) => (resolveTwin(entry), resolve(entry));
+        twin.reject = (error) => (rejectTwin(error), reject(error));
+        return;
+      }
+      queue.push({ decision, idempotencyKey, resolve, reject });
       this.queues.set(tenantId, queue);
       if (!this.flushing.has(tenantId)) void this.flush(tenantId);
     });
@@ -60,25 +70,88 @@ export class AppendQueue {
 
   private async appendGroup(tenantId: string, group: Waiting[]): Promise<void> {
     const accepted: { waiting: Waiting; draft: EntryDraft }[] = [];
+    const replayed: { waiting: Waiting; entry: ConsentEntry }[] = [];
     try {
       const entries = await this.dataSource.transaction(async (manager) => {
+        const claimed = await this.claimKeys(manager, tenantId, group);
         for (const waiting of group) {
+          const earlier = waiting.idempotencyKey ? claimed.earlier.get(waiting.idempotencyKey) : undefined;
+          if (earlier) {
+            replayed.push({ waiting, entry: earlier });
+            continue;
+          }
           try {
             accepted.push({ waiting, draft: await this.recorder.prepare(manager, tenantId, waiting.decision) });
           } catch (error) {
             waiting.reject(error);
+            // A refused request leaves its key free for a corrected retry.
+            if (waiting.idempotencyKey) await this.releaseKey(manager, tenantId, waiting.idempotencyKey);
           }
         }
-        return this.recorder.append(
+        const appended = await this.recorder.append(
           manager,
           tenantId,
           accepted.map(({ draft }) => draft),
         );
+        await this.bindKeys(manager, tenantId, accepted, appended);
+        return appended;
       });
       entries.forEach((entry, index) => accepted[index].waiting.resolve(entry));
+      for (const { waiting, entry } of replayed) waiting.resolve(entry);
     } catch (error) {
       // Nothing of the group was committed: every decision still waiting fails (fail closed).
-      for (const { waiting } of accepted) waiting.reject(error);
+      for (const { waiting } of [...accepted, ...replayed]) waiting.reject(error);
     }
+  }
+
+  /**
+   * Claims the group's idempotency keys; a key already claimed (by an earlier request, or a concurrent one
+   * that has now committed: the insert waits for it) yields that request's entry.
+   */
+  private async claimKeys(manager: EntityManager, tenantId: string, group: readonly Waiting[]) {
+    const keys = [...new Set(group.flatMap((waiting) => (waiting.idempotencyKey ? [waiting.idempotencyKey] : [])))];
+    const earlier = new Map<string, ConsentEntry>();
+    if (keys.length === 0) return { earlier };
+    const fresh: { key: string }[] = await manager.query(
+      `INSERT INTO "consent_ledger"."idempotency_keys" ("tenant_id", "key")
+       SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING "key"`,
+      [tenantId, keys],
+    );
+    const taken = keys.filter((key) => !fresh.some((row) => row.key === key));
+    if (taken.length > 0) {
+      const rows: { key: string; canonical: string }[] = await manager.query(
+        `SELECT k."key", e."canonical" FROM "consent_ledger"."idempotency_keys" k
+         JOIN "consent_ledger"."ledger_entries" e ON e."tenant_id" = k."tenant_id" AND e."leaf_index" = k."leaf_index"
+         WHERE k."tenant_id" = $1 AND k."key" = ANY($2::text[])`,
+        [tenantId, taken],
+      );
+      for (const row of rows) earlier.set(row.key, JSON.parse(row.canonical) as ConsentEntry);
+    }
+    return { earlier };
+  }
+
+  private async releaseKey(manager: EntityManager, tenantId: string, key: string): Promise<void> {
+    await manager.query(`DELETE FROM "consent_ledger"."idempotency_keys" WHERE "tenant_id" = $1 AND "key" = $2`, [
+      tenantId,
+      key,
+    ]);
+  }
+
+  private async bindKeys(
+    manager: EntityManager,
+    tenantId: string,
+    accepted: readonly { waiting: Waiting }[],
+    appended: readonly ConsentEntry[],
+  ): Promise<void> {
+    const bound = accepted.flatMap(({ waiting }, index) =>
+      waiting.idempotencyKey ? [{ key: waiting.idempotencyKey, leafIndex: appended[index].leafIndex }] : [],
+    );
+    if (bound.length === 0) return;
+    await manager.query(
+      `UPDATE "consent_ledger"."idempotency_keys" k SET "leaf_index" = b."leaf_index"
+       FROM unnest($2::text[], $3::bigint[]) AS b("key", "leaf_index")
+       WHERE k."tenant_id" = $1 AND k."key" = b."key"`,
+      [tenantId, bound.map((row) => row.key), bound.map((row) => row.leafIndex)],
+    );
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiException } from '@candor/platform';
 import type { Response } from 'express';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
 import type { ConsentEntry } from '@candor/consent-evidence';
@@ -35,9 +36,25 @@ export class ConsentsController {
     summary: 'Record a decision (granted, withdrawn, expired); answered only once it is in the log',
     description: 'Withdrawing is the same call as granting. If the append fails, nothing is recorded (fail closed).',
   })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Up to 100 printable ASCII characters: a retry with the same key returns the first entry',
+  })
   @ApiCreatedResponse({ type: RecordedConsentView })
-  async record(@CurrentPrincipal() principal: Principal, @Body() request: RecordConsentDto) {
-    return this.consents.recordOne(principal.tenantId, request);
+  async record(
+    @CurrentPrincipal() principal: Principal,
+    @Body() request: RecordConsentDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,100}$/.test(idempotencyKey)) {
+      throw new ApiException(
+        400,
+        'invalid_idempotency_key',
+        'Idempotency-Key must be 1-100 printable ASCII characters',
+      );
+    }
+    return this.consents.recordOne(principal.tenantId, request, idempotencyKey ?? null);
   }
 
   @Post('batch')

@@ -26,8 +26,12 @@ export class ConsentsService {
   ) {}
 
   /** Records one decision, committed together with others arriving meanwhile; answered once it is in the log. */
-  async recordOne(tenantId: string, request: RecordConsentDto): Promise<RecordedConsentView> {
-    return recorded(await this.queue.submit(tenantId, toDecision(request)));
+  async recordOne(
+    tenantId: string,
+    request: RecordConsentDto,
+    idempotencyKey: string | null = null,
+  ): Promise<RecordedConsentView> {
+    return recorded(await this.queue.submit(tenantId, toDecision(request), idempotencyKey));
   }
 
   /** Records decisions all or none; answered only once they are in the log (fail closed). */
