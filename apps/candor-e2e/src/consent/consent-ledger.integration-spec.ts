@@ -130,6 +130,7 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       { subjectId: subject, purpose: 'marketing_email', action: 'granted', formId: 'nope' },
       { subjectId: subject, purpose: 'analytics', action: 'granted', formId: 'newsletter' },
       { subjectId: 'ana@example.org', purpose: 'analytics', action: 'granted' },
+      { subjectId: subject, purpose: 'analytics', action: 'granted', evidence: { reference: 'ana@example.org' } },
     ]) {
       const refused = await ledger().request('POST', '/v1/consents', { token: integrator, body });
       expect([refused.status >= 400 && refused.status < 500, body]).toEqual([true, body]);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -7,7 +8,7 @@ import { type ConsentDecision, ConsentRecorder, toDraft } from './consent-record
 
 interface Waiting {
   decision: ConsentDecision;
-  /** The client's Idempotency-Key: a retry with the same key gets the first entry back. */
+  /** SHA-256 of the client's Idempotency-Key: a retry with the same key gets the first entry back. */
   idempotencyKey: string | null;
   resolve(entry: ConsentEntry): void;
   reject(error: unknown): void;
@@ -32,8 +33,10 @@ export class AppendQueue {
     private readonly recorder: ConsentRecorder,
   ) {}
 
-  submit(tenantId: string, decision: ConsentDecision, idempotencyKey: string | null = null): Promise<ConsentEntry> {
+  submit(tenantId: string, decision: ConsentDecision, clientKey: string | null = null): Promise<ConsentEntry> {
     assertValidDraft(tenantId, toDraft(decision, decision.formVersion ?? null, null));
+    // Only a digest of the client's key is kept: nothing stops a client from using an email as its key.
+    const idempotencyKey = clientKey ? createHash('sha256').update(clientKey, 'utf8').digest('hex') : null;
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(tenantId) ?? [];
       // The same key already waiting: share its outcome rather than append a twin.

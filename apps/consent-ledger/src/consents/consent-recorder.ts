@@ -47,8 +47,10 @@ export class ConsentRecorder {
     decisions: readonly ConsentDecision[],
     options: RecordOptions = {},
   ): Promise<ConsentEntry[]> {
+    // A batch usually names few forms: each is looked up once.
+    const forms = new Map<string, Promise<ConsentForm | null>>();
     const drafts: EntryDraft[] = [];
-    for (const decision of decisions) drafts.push(await this.prepare(manager, tenantId, decision, options));
+    for (const decision of decisions) drafts.push(await this.prepare(manager, tenantId, decision, options, forms));
     return this.append(manager, tenantId, drafts);
   }
 
@@ -58,8 +60,9 @@ export class ConsentRecorder {
     tenantId: string,
     decision: ConsentDecision,
     options: RecordOptions = {},
+    forms = new Map<string, Promise<ConsentForm | null>>(),
   ): Promise<EntryDraft> {
-    const form = decision.formId ? await this.formFor(manager, tenantId, decision, options) : null;
+    const form = decision.formId ? await this.formFor(manager, tenantId, decision, options, forms) : null;
     const shownHash = options.lenientForms && !form ? (decision.formTextHash ?? null) : null;
     return toDraft(decision, form?.version ?? null, form?.textHash ?? shownHash);
   }
@@ -90,11 +93,19 @@ export class ConsentRecorder {
     tenantId: string,
     decision: ConsentDecision,
     options: RecordOptions,
+    forms: Map<string, Promise<ConsentForm | null>>,
   ): Promise<ConsentForm | null> {
     const formId = decision.formId as string;
-    const form = decision.formVersion
-      ? await manager.findOneBy(ConsentForm, { tenantId, formId, version: decision.formVersion })
-      : await this.forms.latest(manager, tenantId, formId, decision.formLocale ?? undefined);
+    const lookup = `${formId}:${decision.formVersion ?? ''}:${decision.formLocale ?? ''}`;
+    if (!forms.has(lookup)) {
+      forms.set(
+        lookup,
+        decision.formVersion
+          ? manager.findOneBy(ConsentForm, { tenantId, formId, version: decision.formVersion })
+          : this.forms.latest(manager, tenantId, formId, decision.formLocale ?? undefined),
+      );
+    }
+    const form = (await forms.get(lookup)) ?? null;
     const problem = !form
       ? new ApiException(422, 'unknown_form', `No published version of form ${formId} matches`)
       : form.purpose !== decision.purpose

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type ConsentEntry, entryLeafHash } from '@candor/consent-evidence';
 import { ApiException } from '@candor/platform';
+import { categoriesIn } from '@candor/privacy';
 import { LedgerProofs } from '../ledger/ledger-proofs';
 import { TreeHeads } from '../ledger/tree-heads';
 import { AppendQueue } from './append-queue';
@@ -57,6 +58,12 @@ function recorded(entry: ConsentEntry): RecordedConsentView {
 }
 
 function toDecision(request: RecordConsentDto): ConsentDecision {
+  // The ledger can never forget: a reference that looks like an email, a phone or another identifier stays out.
+  const reference = request.evidence?.reference;
+  const found = reference ? [...categoriesIn(reference)] : [];
+  if (found.length > 0) {
+    throw new ApiException(422, 'personal_data_in_reference', `evidence.reference looks like: ${found.join(', ')}`);
+  }
   return {
     subjectId: request.subjectId.toLowerCase(),
     purpose: request.purpose,

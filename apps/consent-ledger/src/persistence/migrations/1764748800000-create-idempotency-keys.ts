@@ -1,6 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Idempotency keys of recorded decisions: a client retrying after a lost answer gets the entry, not a twin. */
+/**
+ * Idempotency keys of recorded decisions (their SHA-256, never the client's key itself): a client
+ * retrying after a lost answer gets the entry, not a twin.
+ */
 export class CreateIdempotencyKeys1764748800000 implements MigrationInterface {
   name = 'CreateIdempotencyKeys1764748800000';
 
@@ -8,7 +11,7 @@ export class CreateIdempotencyKeys1764748800000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE "consent_ledger"."idempotency_keys" (
         "tenant_id" uuid NOT NULL,
-        "key" varchar(100) NOT NULL,
+        "key" char(64) NOT NULL,
         "leaf_index" bigint,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY ("tenant_id", "key")
