@@ -72,7 +72,6 @@ export class ConversationEventsHandler {
     const { state, bot } = await this.load(event.tenantId, payload.conversationId, visitorId, context);
     // A person holds the conversation, or it is closed: the bot stays silent.
     if (state.status !== 'bot') return;
-    await this.conversations.save(context.manager, state, { visitorTurns: state.visitorTurns + 1 });
     // `started` travels on another topic and may not have arrived yet: the disclosure still comes first.
     await this.greetOnce(state, bot, visitorId, context);
     const playbook = await this.playbookOf(state, context);
@@ -85,7 +84,7 @@ export class ConversationEventsHandler {
       { messageId: payload.messageId, text, quickReplyId: payload.quickReplyId, guard: payload.guard },
       new Date(),
     );
-    await this.play(turn, state, visitorId, payload.messageId, context);
+    await this.play(turn, state, visitorId, payload.messageId, context, { visitorTurns: state.visitorTurns + 1 });
   }
 
   @EventPattern(conversationStatusChangedV1.topic)
@@ -130,8 +129,9 @@ export class ConversationEventsHandler {
     visitorId: string,
     inReplyTo: string | null,
     context: EventContext,
+    changes: Partial<BotConversation> = {},
   ) {
-    await this.conversations.save(context.manager, state, { turnState: turn.state });
+    await this.conversations.save(context.manager, state, { ...changes, turnState: turn.state });
     await this.effects.apply(
       turn.effects,
       { conversation: state, visitorId, inReplyTo, language: turn.state.language },
@@ -145,14 +145,15 @@ export class ConversationEventsHandler {
     return { state, bot };
   }
 
-  /** What the brain needs of the tenant; consent forms only matter to a playbook, so only then are they read. */
+  /** What the brain needs of the tenant; consent forms are read only for a playbook that asks for consent. */
   private async profile(
     bot: TenantBot,
     state: BotConversation,
     playbook: Playbook | null,
     context: EventContext,
   ): Promise<BotProfile> {
-    return profileOf(bot, state, playbook ? await this.consentForms.of(context.manager, state.tenantId) : undefined);
+    const asksConsent = playbook && Object.values(playbook.nodes).some((node) => node.kind === 'consent');
+    return profileOf(bot, state, asksConsent ? await this.consentForms.of(context.manager, state.tenantId) : undefined);
   }
 
   private playbookOf(state: BotConversation, context: EventContext): Promise<Playbook | null> | null {
