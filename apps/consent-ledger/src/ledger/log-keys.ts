@@ -5,14 +5,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { TenantSigningKeys } from '@candor/crypto';
 import { LogKeyRow } from './ledger.entities';
 
-/** An opened private key is kept briefly, like data keys, so an off-boarding takes effect soon. */
-const PRIVATE_KEY_TTL_MS = 60_000;
-
 /** Each tenant's log key: created with its first entry, its private half opened through the key service. */
 @Injectable()
 export class LogKeys {
-  private readonly privateKeys = new Map<string, { key: KeyObject; expiresAt: number }>();
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly signingKeys: TenantSigningKeys,
@@ -45,13 +40,12 @@ export class LogKeys {
     return pem ? createPublicKey(pem) : null;
   }
 
-  /** The private key, opened once per process; fails (fail closed) when the key service cannot unwrap it. */
+  /**
+   * The private key, opened through the key service each time a head is signed (only when the log grew):
+   * the data key is cached by the key ring, and nothing else outlives an off-boarding.
+   */
   async privateKey(tenantId: string): Promise<KeyObject> {
-    const cached = this.privateKeys.get(tenantId);
-    if (cached && cached.expiresAt > Date.now()) return cached.key;
     const row = await this.dataSource.getRepository(LogKeyRow).findOneByOrFail({ tenantId });
-    const key = await this.signingKeys.open(tenantId, row.sealedPrivateKey);
-    this.privateKeys.set(tenantId, { key, expiresAt: Date.now() + PRIVATE_KEY_TTL_MS });
-    return key;
+    return this.signingKeys.open(tenantId, row.sealedPrivateKey);
   }
 }
