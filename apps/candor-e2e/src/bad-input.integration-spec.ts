@@ -1,5 +1,12 @@
 import { CandorStack, ORIGIN } from './support/candor-stack';
-import { type ConversationFixture, type TenantFixture, createTenant, startConversation } from './support/fixtures';
+import { waitFor } from '@candor/testing';
+import {
+  type ConversationFixture,
+  type TenantFixture,
+  createTenant,
+  startConversation,
+  transcript,
+} from './support/fixtures';
 
 interface Endpoint {
   name: string;
@@ -20,6 +27,11 @@ describe('bad input never reaches the domain: 4xx with a JSON body, nothing chan
     stack = await CandorStack.start(['conversation', 'bot-engine']);
     tenant = await createTenant(stack.service('conversation'), stack.bootstrapKey);
     visitor = await startConversation(stack.service('conversation'), tenant.siteKey);
+    // The bot's greeting is stored asynchronously: let it land before any "nothing changed" snapshot.
+    await waitFor(
+      async () => (await transcript(stack.service('conversation'), visitor)).some((m) => m.senderKind === 'bot'),
+      { what: 'the bot greeting' },
+    );
   });
 
   afterAll(async () => {
@@ -58,20 +70,21 @@ describe('bad input never reaches the domain: 4xx with a JSON body, nothing chan
     },
   ];
 
-  /** Row counts of every table of every service schema: bad input must leave them all as they were. */
+  /**
+   * Row counts of every table of every service schema, read in one statement so they come from one
+   * database snapshot: bad input must leave them all as they were.
+   */
   async function snapshot(): Promise<Record<string, number>> {
     const tables = await stack.database.query<{ schema: string; name: string }>(
       `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
        WHERE table_schema IN ('conversation', 'bot_engine') AND table_type = 'BASE TABLE' AND table_name <> 'migrations'`,
     );
-    const counts: Record<string, number> = {};
-    for (const table of tables) {
-      const [row] = await stack.database.query<{ count: string }>(
-        `SELECT count(*) FROM "${table.schema}"."${table.name}"`,
-      );
-      counts[`${table.schema}.${table.name}`] = Number(row.count);
-    }
-    return counts;
+    const counts = await stack.database.query<{ name: string; count: string }>(
+      tables
+        .map(({ schema, name }) => `SELECT '${schema}.${name}' AS name, count(*) FROM "${schema}"."${name}"`)
+        .join(' UNION ALL '),
+    );
+    return Object.fromEntries(counts.map(({ name, count }) => [name, Number(count)]));
   }
 
   function expectClientError(response: { status: number; body: unknown; headers: Headers }, where: string) {
