@@ -34,7 +34,8 @@ Options:
   --messages-per-conversation M   messages each conversation sends, one after another (default 10)
   --duration S                    stop each measured phase after S seconds at most (default 300)
   --timeout MS                    limit of every single wait (default 15000)
-  --think-ms MS                   pause between a reply and the next message (default 0)
+  --think-ms MS                   mean pause between a reply and the next message, drawn from
+                                  [0, 2 x MS] (default 0: a saturating closed loop)
   --partitions P                  Kafka partitions per topic (default 6)
   --pg-pool C                     raw-floor Postgres connections (default min(N, 20))
   --playbook                      give the bot an FAQ playbook (issue 4's bot; default: no playbook)

@@ -39,7 +39,11 @@ export interface ClosedLoopOptions {
   operationsPerWorker: number;
   /** No worker starts a new operation after this moment (performance.now() clock). */
   deadline: number;
-  /** Pause between one operation's end and the next one's start (0: saturating closed loop). */
+  /**
+   * Mean pause between one operation's end and the next one's start (0: saturating closed loop).
+   * Each pause, and each worker's first start, is drawn uniformly from [0, 2 × thinkMs], so
+   * workers behave like people typing at their own pace instead of firing in lockstep.
+   */
   thinkMs?: number;
   /**
    * One operation of one worker; the driver times it from the call to the
@@ -59,7 +63,9 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<PhaseRe
   let failed = 0;
   let stoppedAtDeadline = false;
 
+  const think = () => (options.thinkMs ? sleep(Math.random() * 2 * options.thinkMs) : Promise.resolve());
   const worker = async (workerIndex: number): Promise<void> => {
+    await think();
     for (let index = 0; index < options.operationsPerWorker; index++) {
       if (performance.now() >= options.deadline) {
         stoppedAtDeadline = true;
@@ -74,7 +80,7 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<PhaseRe
         return;
       }
       latencies.push(performance.now() - started);
-      if (options.thinkMs) await sleep(options.thinkMs);
+      await think();
     }
   };
 
