@@ -75,6 +75,45 @@ describe('BotBrain', () => {
     expect(turn.state.run).toEqual(start.run);
   });
 
+  it.each([
+    [
+      'a person',
+      'I need a person about my [health removed] [health removed]',
+      ['health'],
+      [{ kind: 'handoff', team: null, skill: null, reason: 'visitor_asked' }],
+    ],
+    ['erasure', 'Delete my data, DOB [dob removed]', ['dob'], [{ kind: 'data_request', request: 'erasure' }]],
+    [
+      'stop',
+      'Stop sending me emails about my [health removed]',
+      ['health'],
+      [{ kind: 'withdraw_all' }, { kind: 'data_request', request: 'unsubscribe' }],
+    ],
+  ])('redirects a cleaned message and still honours %s asked in it', (_, text, categories, actions) => {
+    const start = brain.greet(BOT, 'en', playbook(), VISITOR, NOW).state;
+    const guard = { outcome: 'redacted' as const, categories };
+    const turn = brain.onVisitorMessage(start, BOT, playbook(), VISITOR, message(text, { guard }), NOW);
+    expect(texts(turn.effects)[0]).toContain("please don't share it in this chat");
+    expect(turn.effects.filter((effect) => effect.kind !== 'reply')).toEqual(actions);
+    expect(texts(turn.effects)).toHaveLength(2);
+    expect(turn.state.run).toEqual(start.run);
+  });
+
+  it('redirects, then answers truthfully and gives the privacy link, in the language of a cleaned message', () => {
+    const start = brain.greet(BOT, null, null, VISITOR, NOW).state;
+    const guard = { outcome: 'redacted' as const, categories: ['health'] };
+    const cleaned = (text: string) => brain.onVisitorMessage(start, BOT, null, VISITOR, message(text, { guard }), NOW);
+    expect(texts(cleaned('Are you a bot? I have [health removed]').effects)).toEqual([
+      expect.stringContaining('https://portal.acme.example'),
+      expect.stringMatching(/^Yes, I'm Acme Bot, an automated assistant/),
+    ]);
+    const privacy = cleaned('Was macht ihr mit meinen Daten? Ich nehme [health removed]');
+    expect(texts(privacy.effects)).toEqual([
+      expect.stringMatching(/^Zu Ihrem Schutz habe ich entfernt, was nach Gesundheitsangaben aussah/),
+      expect.stringContaining('https://acme.example/privacy'),
+    ]);
+  });
+
   it('answers the global intents at any point, and the playbook carries on afterwards', () => {
     const start = brain.greet(BOT, 'en', playbook(), VISITOR, NOW).state;
     const human = brain.onVisitorMessage(start, BOT, playbook(), VISITOR, message('can I talk to a human?'), NOW);

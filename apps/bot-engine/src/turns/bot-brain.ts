@@ -1,3 +1,4 @@
+import type { GuardVerdict } from '@candor/contracts';
 import {
   type BotAction,
   type Playbook,
@@ -10,7 +11,7 @@ import {
   startPlaybook,
 } from '../playbooks/model';
 import { formInLanguage } from '../consent/consent-forms';
-import { GLOBAL_INTENTS, IntentMatcher, detectLanguage } from '../intents';
+import { GLOBAL_INTENTS, type GlobalIntent, IntentMatcher, detectLanguage } from '../intents';
 import { type BotLanguage, copyFor, describeCategories, isBotLanguage } from './bot-copy';
 import { LEAVE_MESSAGE_PLAYBOOK } from './leave-message.playbook';
 import type { Effect, BotProfile, Turn, TurnState, VisitorAttributes, VisitorMessage } from './turn.types';
@@ -27,7 +28,8 @@ const GLOBAL_MATCHER = new IntentMatcher(GLOBAL_INTENTS);
  * The bot's decisions, free of I/O: what to say and do when a conversation starts, on each visitor
  * message, and when nobody can take a hand-off. Global intents (a person, "are you a bot?", forget me,
  * privacy, unsubscribe) win at any point of any playbook; a message the guard cleaned gets the
- * secure-channel redirect instead of an answer; what cannot be understood gets a rephrase, then a person.
+ * secure-channel redirect, and then only a global intent it still carries is answered; what cannot be
+ * understood gets a rephrase, then a person.
  */
 export class BotBrain {
   private readonly playbookMatchers = new WeakMap<Playbook, IntentMatcher>();
@@ -64,41 +66,20 @@ export class BotBrain {
     now: Date,
   ): Turn {
     const state = { ...previous };
-    const copy = () => copyFor(state.language);
-    // Something sensitive was removed: the visitor is redirected, and nothing of it is treated as an answer.
-    if (message.guard?.outcome === 'redacted' || message.guard?.outcome === 'blocked') {
-      const categories = describeCategories(state.language, message.guard.categories);
-      return { effects: [say(copy().secureChannel(categories, bot.secureChannelUrl))], state };
-    }
-    if (message.quickReplyId === TALK_TO_HUMAN) return this.toHuman(state, 'visitor_asked');
-
-    const global = message.quickReplyId ? null : GLOBAL_MATCHER.match(message.text);
+    const global = this.globalIntentOf(message);
     if (!state.languageFixed) {
       const detected = global?.language ?? detectLanguage(message.text);
       if (detected) state.language = detected;
     }
+    // Something sensitive was removed: the visitor is redirected, and nothing of the message answers the
+    // playbook; what they asked of the bot itself (a person, "forget me", ...) still counts.
+    const redirect =
+      message.guard && isCleaned(message.guard) ? [this.redirect(state.language, bot, message.guard)] : [];
     if (global) {
       state.misunderstood = 0;
-      switch (global.intent) {
-        case 'bot_check':
-          return { effects: [say(copy().iAmABot(bot.personaName))], state };
-        case 'human':
-          return this.toHuman(state, 'visitor_asked');
-        case 'forget_me':
-          return { effects: [{ kind: 'data_request', request: 'erasure' }, say(copy().erasureStarted)], state };
-        case 'unsubscribe':
-          return {
-            effects: [
-              { kind: 'withdraw_all' },
-              { kind: 'data_request', request: 'unsubscribe' },
-              say(copy().unsubscribed),
-            ],
-            state,
-          };
-        case 'privacy':
-          return { effects: [say(copy().privacy(visitor.privacyPolicyUrl))], state };
-      }
+      return { effects: [...redirect, ...this.answerGlobal(global.intent, state, bot, visitor)], state };
     }
+    if (redirect.length > 0) return { effects: redirect, state };
 
     const context = this.context(state, bot, visitor, now);
     if (state.detour && isWaiting(state.detour)) {
@@ -114,7 +95,9 @@ export class BotBrain {
       return { effects: this.fromActions(step.actions, bot, state.language), state };
     }
     state.misunderstood += 1;
-    return { effects: [state.misunderstood === 1 ? say(copy().rephrase) : this.offerHuman(state.language)], state };
+    const rephrase =
+      state.misunderstood === 1 ? say(copyFor(state.language).rephrase) : this.offerHuman(state.language);
+    return { effects: [rephrase], state };
   }
 
   /** Nobody can take the conversation: offer a meeting and to leave a message, in the same breath. */
@@ -131,12 +114,32 @@ export class BotBrain {
     };
   }
 
-  private toHuman(state: TurnState, reason: 'visitor_asked' | 'not_understood'): Turn {
-    state.misunderstood = 0;
-    return {
-      effects: [say(copyFor(state.language).connectingToHuman), { kind: 'handoff', team: null, skill: null, reason }],
-      state,
-    };
+  /** A global intent, matched on the text as stored (after the guard); the offered button always asks for a person. */
+  private globalIntentOf(message: VisitorMessage): { intent: GlobalIntent; language: BotLanguage | null } | null {
+    if (message.quickReplyId === TALK_TO_HUMAN) return { intent: 'human', language: null };
+    if (message.quickReplyId) return null;
+    const match = GLOBAL_MATCHER.match(message.text);
+    return match ? { intent: match.intent as GlobalIntent, language: match.language } : null;
+  }
+
+  private answerGlobal(intent: GlobalIntent, state: TurnState, bot: BotProfile, visitor: VisitorAttributes): Effect[] {
+    const copy = copyFor(state.language);
+    switch (intent) {
+      case 'bot_check':
+        return [say(copy.iAmABot(bot.personaName))];
+      case 'human':
+        return [say(copy.connectingToHuman), { kind: 'handoff', team: null, skill: null, reason: 'visitor_asked' }];
+      case 'forget_me':
+        return [{ kind: 'data_request', request: 'erasure' }, say(copy.erasureStarted)];
+      case 'unsubscribe':
+        return [{ kind: 'withdraw_all' }, { kind: 'data_request', request: 'unsubscribe' }, say(copy.unsubscribed)];
+      case 'privacy':
+        return [say(copy.privacy(visitor.privacyPolicyUrl))];
+    }
+  }
+
+  private redirect(language: BotLanguage, bot: BotProfile, guard: GuardVerdict): Effect {
+    return say(copyFor(language).secureChannel(describeCategories(language, guard.categories), bot.secureChannelUrl));
   }
 
   private offerHuman(language: BotLanguage): Effect {
@@ -214,6 +217,10 @@ export class BotBrain {
     }
     return matcher;
   }
+}
+
+function isCleaned(guard: GuardVerdict): boolean {
+  return guard.outcome === 'redacted' || guard.outcome === 'blocked';
 }
 
 function say(text: string): Effect {

@@ -247,9 +247,19 @@ describe('golden transcripts of the bot on the real broker', () => {
     });
     expect(unflagged.body.map((found) => found.id)).not.toContain(chat.conversationId);
 
+    // What the visitor asks of the bot itself in a cleaned message is still answered, after the redirect.
+    const asked = await visitorSays(conversation(), chat, 'Are you a bot? I have asthma', { replies: 2 });
+    expect(asked.message.guard).toEqual({ outcome: 'redacted', categories: ['health'] });
+    expect(asked.replies.map((reply) => reply.text)).toEqual([
+      'For your protection I removed what looked like health information from your message; ' +
+        `please don't share it in this chat. Use our secure channel instead: ${PORTAL}. ` +
+        'A colleague trained to handle it will follow up.',
+      expect.stringMatching(/^Yes, I'm Acme Health Bot, an automated assistant \(a bot\), not a person\./),
+    ]);
+
     // Nothing of it anywhere: not in the transcript the API decrypts, any table, or any Kafka record.
     // Long enough not to occur by chance in a uuid, hash or timestamp.
-    const planted = ['diabetes', 'metformin', '14/03/1971', '03/1971'];
+    const planted = ['diabetes', 'metformin', 'asthma', '14/03/1971', '03/1971'];
     const texts = (await transcript(conversation(), chat)).map((message) => message.text).join('\n');
     const rows = await everyRow(stack.database);
     const records = await everyRecord(kafka, stack.namespace);
