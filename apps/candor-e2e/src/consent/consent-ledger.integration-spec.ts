@@ -50,9 +50,9 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
 
   const ledger = () => stack.service('consent-ledger');
 
-  async function issueKey(role: string): Promise<string> {
+  async function issueKey(role: string, owner = tenant): Promise<string> {
     const response = await stack.service('conversation').request<{ apiKey: string }>('POST', '/v1/api-keys', {
-      token: tenant.adminKey,
+      token: owner.adminKey,
       body: { role },
     });
     return response.body.apiKey;
@@ -68,8 +68,8 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     return response.body;
   }
 
-  async function record(body: Record<string, unknown>): Promise<Recorded> {
-    const response = await ledger().request<Recorded>('POST', '/v1/consents', { token: integrator, body });
+  async function record(body: Record<string, unknown>, token = integrator): Promise<Recorded> {
+    const response = await ledger().request<Recorded>('POST', '/v1/consents', { token, body });
     if (response.status !== 201) throw new Error(`record failed: ${JSON.stringify(response.body)}`);
     return response.body;
   }
@@ -365,8 +365,7 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       )
     ).map((row) => Number(row.leaf_index));
 
-    // An attacker with the database's keys: they must first lift the protections.
-    await asAttacker(async () => {
+    await asAttacker(['ledger_entries'], async () => {
       await stack.database.query(
         `UPDATE consent_ledger.ledger_entries SET canonical = replace(canonical, '"granted"', '"withdrawn"'),
            action = 'withdrawn' WHERE tenant_id = $1 AND leaf_index = $2`,
@@ -386,17 +385,14 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       );
     });
     // A stored subtree hash (proofs are built from them) changed under sound entries.
-    await stack.database.query('ALTER TABLE consent_ledger.ledger_nodes DISABLE TRIGGER USER');
-    await stack.database.query('GRANT UPDATE ON consent_ledger.ledger_nodes TO CURRENT_USER');
-    try {
-      await stack.database.query(
-        `UPDATE consent_ledger.ledger_nodes SET hash = sha256(hash) WHERE tenant_id = $1 AND level = 1 AND index = 0`,
-        [tenant.tenantId],
-      );
-    } finally {
-      await stack.database.query('REVOKE UPDATE ON consent_ledger.ledger_nodes FROM CURRENT_USER');
-      await stack.database.query('ALTER TABLE consent_ledger.ledger_nodes ENABLE TRIGGER USER');
-    }
+    await asAttacker(['ledger_nodes'], () =>
+      stack.database
+        .query(
+          `UPDATE consent_ledger.ledger_nodes SET hash = sha256(hash) WHERE tenant_id = $1 AND level = 1 AND index = 0`,
+          [tenant.tenantId],
+        )
+        .then(() => undefined),
+    );
     // A row slipped in past the log's end (INSERT is the service's right, so no protection stops it).
     const forgedIndex = indexes[5] + 10;
     await stack.database.query(
@@ -433,26 +429,72 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     expect(report.treeHeads.filter((head) => head.treeSize <= indexes[1]).every((head) => head.ok)).toBe(true);
   });
 
-  async function verify() {
+  it('names entries cut off the end of the log, even when the right edge is lowered to match', async () => {
+    // A tenant of its own: its log is cut here, and the other tests' logs stay as they are.
+    const victim = await createTenant(stack.service('conversation'), stack.bootstrapKey, 'Truncated Co');
+    const [writer, auditor] = [await issueKey('integrator', victim), await issueKey('compliance', victim)];
+    await waitFor(async () => (await ledger().request('GET', '/v1/consent-forms', { token: auditor })).status === 200, {
+      what: "the second tenant's keys at the consent ledger",
+    });
+    for (let i = 0; i < 5; i++)
+      await record({ subjectId: randomUUID(), purpose: 'profiling', action: 'granted' }, writer);
+    await ledger().request('POST', '/v1/ledger/tree-heads', { token: auditor });
+    expect(await verify(auditor)).toMatchObject({ ok: true, logSize: 5 });
+
+    // The last three entries and the nodes they completed go, and the right edge is set back to what the
+    // remaining nodes say: every table agrees with a log of two entries, except the signed head of five.
+    await asAttacker(['ledger_entries', 'ledger_nodes'], async () => {
+      await stack.database.query('DELETE FROM consent_ledger.ledger_entries WHERE tenant_id = $1 AND leaf_index >= 2', [
+        victim.tenantId,
+      ]);
+      await stack.database.query(
+        'DELETE FROM consent_ledger.ledger_nodes WHERE tenant_id = $1 AND ("index" + 1) * (1 << "level") > 2',
+        [victim.tenantId],
+      );
+    });
+    await stack.database.query(
+      `UPDATE consent_ledger.log_frontiers SET size = 2, hashes = jsonb_build_array(encode(
+         (SELECT hash FROM consent_ledger.ledger_nodes WHERE tenant_id = $1 AND level = 1 AND index = 0), 'hex'))
+       WHERE tenant_id = $1`,
+      [victim.tenantId],
+    );
+
+    const report = await verify(auditor);
+    expect(report).toMatchObject({ ok: false, logSize: 5, entriesChecked: 2 });
+    expect(report.problems).toEqual([2, 3, 4].map((leafIndex) => ({ leafIndex, problem: 'missing' })));
+    expect(report.frontier).toEqual({ size: 2, ok: false, reason: expect.stringMatching(/entries 2-4 are past it/) });
+    expect(report.treeHeads).toEqual([
+      { treeSize: 5, ok: false, reason: expect.stringMatching(/covers 5 entries, the stored log ends at 2/) },
+    ]);
+  });
+
+  async function verify(token = compliance) {
     const response = await ledger().request<{
       ok: boolean;
       logSize: number;
+      entriesChecked: number;
       problems: { leafIndex: number; problem: string }[];
       corruptNodes: { level: number; index: number }[];
-      treeHeads: { treeSize: number; ok: boolean }[];
-    }>('POST', '/v1/ledger/verify', { token: compliance });
+      treeHeads: { treeSize: number; ok: boolean; reason?: string }[];
+      frontier: { size: number; ok: boolean; reason?: string };
+    }>('POST', '/v1/ledger/verify', { token });
     expect(response.status).toBe(200);
     return response.body;
   }
 
-  async function asAttacker(tamper: () => Promise<void>) {
-    await stack.database.query('ALTER TABLE consent_ledger.ledger_entries DISABLE TRIGGER USER');
-    await stack.database.query('GRANT UPDATE, DELETE ON consent_ledger.ledger_entries TO CURRENT_USER');
+  /** An attacker with the database's keys: they must first lift the protections of the tables they touch. */
+  async function asAttacker(tables: string[], tamper: () => Promise<void>) {
+    for (const table of tables) {
+      await stack.database.query(`ALTER TABLE consent_ledger.${table} DISABLE TRIGGER USER`);
+      await stack.database.query(`GRANT UPDATE, DELETE ON consent_ledger.${table} TO CURRENT_USER`);
+    }
     try {
       await tamper();
     } finally {
-      await stack.database.query('REVOKE UPDATE, DELETE ON consent_ledger.ledger_entries FROM CURRENT_USER');
-      await stack.database.query('ALTER TABLE consent_ledger.ledger_entries ENABLE TRIGGER USER');
+      for (const table of tables) {
+        await stack.database.query(`REVOKE UPDATE, DELETE ON consent_ledger.${table} FROM CURRENT_USER`);
+        await stack.database.query(`ALTER TABLE consent_ledger.${table} ENABLE TRIGGER USER`);
+      }
     }
   }
 });

@@ -1,11 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, type DataSource, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { Between, type DataSource, type EntityManager, MoreThanOrEqual } from 'typeorm';
 import { type ConsentEntry, canonicalEntryBytes, validateConsentEntry } from '@candor/consent-evidence';
 import { CompactFrontier, type NodeId, leafHash, nodeKey, verifyTreeHead } from '@candor/merkle';
 import { LedgerEntryRow, LogFrontierRow, TreeHeadRow } from './ledger.entities';
 import { LogKeys } from './log-keys';
+import { nodeReader } from './node-store';
 
 /** Entries checked per page: memory stays flat however long the log. */
 const PAGE = 5_000;
@@ -31,6 +32,8 @@ export interface VerificationResult {
   /** Stored subtree hashes (proofs are built from them) that no longer match sound entries below them. */
   corruptNodes: { level: number; index: number }[];
   treeHeads: { treeSize: number; ok: boolean; reason?: string }[];
+  /** The stored right edge of the tree (log_frontiers), which appends and signing start from. */
+  frontier: { size: number; ok: boolean; reason?: string };
 }
 
 /**
@@ -46,14 +49,25 @@ export class LedgerVerifier {
   ) {}
 
   async verify(tenantId: string): Promise<VerificationResult> {
-    const frontierRow = await this.dataSource.getRepository(LogFrontierRow).findOneBy({ tenantId });
-    const logSize = frontierRow?.size ?? 0;
-    // Entries and heads added while this runs are left for the next verification.
-    const heads = await this.dataSource.getRepository(TreeHeadRow).find({
-      where: { tenantId, treeSize: LessThanOrEqual(logSize) },
-      order: { treeSize: 'ASC' },
-    });
     const publicKey = await this.keys.publicKey(tenantId);
+    // One snapshot: entries and heads added while this runs are left for the next verification.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return this.verifySnapshot(manager, tenantId, publicKey);
+    });
+  }
+
+  private async verifySnapshot(
+    manager: EntityManager,
+    tenantId: string,
+    publicKey: KeyObject | null,
+  ): Promise<VerificationResult> {
+    const frontierRow = await manager.findOneBy(LogFrontierRow, { tenantId });
+    const storedSize = frontierRow?.size ?? 0;
+    const heads = await manager.find(TreeHeadRow, { where: { tenantId }, order: { treeSize: 'ASC' } });
+    // The right edge is mutable; a signed head is a commitment. The log holds at least as many entries as the
+    // largest head says, so cutting rows off the end and lowering the right edge leaves them named as missing.
+    const logSize = Math.max(storedSize, heads.at(-1)?.treeSize ?? 0);
     const problems: VerificationResult['problems'] = [];
     const corruptNodes: VerificationResult['corruptNodes'] = [];
     const treeHeads: VerificationResult['treeHeads'] = [];
@@ -62,19 +76,19 @@ export class LedgerVerifier {
     let checked = 0;
     const checkHeadsUpTo = (size: number) => {
       while (headCursor < heads.length && heads[headCursor].treeSize <= size) {
-        treeHeads.push(this.checkHead(heads[headCursor], recomputed, publicKey));
+        treeHeads.push(this.checkHead(heads[headCursor], recomputed, publicKey, storedSize));
         headCursor += 1;
       }
     };
 
     for (let from = 0; from < logSize; from += PAGE) {
       const to = Math.min(from + PAGE, logSize);
-      const rows = await this.dataSource.getRepository(LedgerEntryRow).find({
+      const rows = await manager.find(LedgerEntryRow, {
         where: { tenantId, leafIndex: Between(from, to - 1) },
         order: { leafIndex: 'ASC' },
       });
       const byIndex = new Map(rows.map((row) => [row.leafIndex, row]));
-      const stored = await this.nodesCompletedBy(tenantId, from, to);
+      const stored = await this.nodesCompletedBy(manager, tenantId, from, to);
       for (let index = from; index < to; index++) {
         const row = byIndex.get(index);
         const original = stored.get(nodeKey({ level: 0, index }));
@@ -95,24 +109,53 @@ export class LedgerVerifier {
       }
     }
     checkHeadsUpTo(Number.MAX_SAFE_INTEGER);
-    // Rows past the log's end as it is now (not as it was when this started: appends go on meanwhile).
-    const logEnd = (await this.dataSource.getRepository(LogFrontierRow).findOneBy({ tenantId }))?.size ?? 0;
-    const extra = await this.dataSource.getRepository(LedgerEntryRow).find({
+    const extra = await manager.find(LedgerEntryRow, {
       select: { leafIndex: true },
-      where: { tenantId, leafIndex: MoreThanOrEqual(logEnd) },
+      where: { tenantId, leafIndex: MoreThanOrEqual(logSize) },
       order: { leafIndex: 'ASC' },
       take: 1_000,
     });
     problems.push(...extra.map((row) => ({ leafIndex: row.leafIndex, problem: 'extra' as const })));
+    const frontier = await this.checkFrontier(manager, tenantId, frontierRow, logSize);
     return {
-      ok: problems.length === 0 && corruptNodes.length === 0 && treeHeads.every((head) => head.ok),
+      ok: problems.length === 0 && corruptNodes.length === 0 && frontier.ok && treeHeads.every((head) => head.ok),
       tenantId,
       entriesChecked: checked,
       logSize,
       problems,
       corruptNodes,
       treeHeads,
+      frontier,
     };
+  }
+
+  /**
+   * The stored right edge (appends start from it, heads are signed from it) must cover the whole log and be
+   * the right edge of the stored nodes: lowered, the next append would overwrite committed indexes.
+   */
+  private async checkFrontier(
+    manager: EntityManager,
+    tenantId: string,
+    row: LogFrontierRow | null,
+    logSize: number,
+  ): Promise<VerificationResult['frontier']> {
+    const size = row?.size ?? 0;
+    if (size < logSize) {
+      const cut = size === logSize - 1 ? `entry ${size} is` : `entries ${size}-${logSize - 1} are`;
+      return {
+        size,
+        ok: false,
+        reason: `it says ${size} entries, but a head was signed for ${logSize}: ${cut} past it`,
+      };
+    }
+    if (!row) return { size, ok: true };
+    try {
+      const fromNodes = await CompactFrontier.fromStore(size, nodeReader(manager, tenantId));
+      if (JSON.stringify(fromNodes.toJSON().hashes) === JSON.stringify(row.hashes)) return { size, ok: true };
+      return { size, ok: false, reason: 'its hashes are not the right edge of the stored nodes' };
+    } catch {
+      return { size, ok: false, reason: 'stored nodes of its right edge are missing' };
+    }
   }
 
   /** The leaf hash the row's content gives, or what is wrong with it. */
@@ -143,7 +186,12 @@ export class LedgerVerifier {
   }
 
   /** Every stored node that the leaves [from, to) completed when they were appended, by nodeKey. */
-  private async nodesCompletedBy(tenantId: string, from: number, to: number): Promise<Map<string, Buffer>> {
+  private async nodesCompletedBy(
+    manager: EntityManager,
+    tenantId: string,
+    from: number,
+    to: number,
+  ): Promise<Map<string, Buffer>> {
     // Node (level, i) was completed by leaf (i + 1) * 2^level - 1: per level, a contiguous range of i.
     const levels: number[] = [];
     const lows: number[] = [];
@@ -156,7 +204,7 @@ export class LedgerVerifier {
       lows.push(low);
       highs.push(high);
     }
-    const rows: { level: number; index: string; hash: Buffer }[] = await this.dataSource.query(
+    const rows: { level: number; index: string; hash: Buffer }[] = await manager.query(
       `SELECT n."level", n."index", n."hash" FROM "consent_ledger"."ledger_nodes" n
        JOIN unnest($2::smallint[], $3::bigint[], $4::bigint[]) AS r("level", "low", "high")
          ON n."level" = r."level" AND n."index" BETWEEN r."low" AND r."high"
@@ -170,6 +218,7 @@ export class LedgerVerifier {
     head: TreeHeadRow,
     recomputed: CompactFrontier,
     publicKey: KeyObject | null,
+    storedSize: number,
   ): VerificationResult['treeHeads'][number] {
     const signed = {
       logId: head.tenantId,
@@ -181,7 +230,9 @@ export class LedgerVerifier {
       return { treeSize: head.treeSize, ok: false, reason: 'signature does not verify with the log key' };
     }
     if (recomputed.size !== head.treeSize || !recomputed.root().equals(head.rootHash)) {
-      return { treeSize: head.treeSize, ok: false, reason: 'the entries no longer hash to the signed root' };
+      const beyond =
+        head.treeSize > storedSize ? `; it covers ${head.treeSize} entries, the stored log ends at ${storedSize}` : '';
+      return { treeSize: head.treeSize, ok: false, reason: `the entries no longer hash to the signed root${beyond}` };
     }
     return { treeSize: head.treeSize, ok: true };
   }
