@@ -60,7 +60,8 @@ export class ConversationEventsHandler {
   @EventPattern(messagePostedV3.topic)
   async onMessage(@Payload() event: EventEnvelope<MessagePostedV3>, @Ctx() context: EventContext) {
     const { payload } = event;
-    // Written to a person (or after closing): the bot's own copy of the status may lag, the message's does not.
+    // Written to a person (or after closing). The message's status decides, never the bot's own copy,
+    // which comes on another topic and may still say a person holds the conversation.
     if (payload.senderKind !== 'visitor' || payload.conversationStatus !== 'bot' || !event.subjectId) return;
     const visitorId = event.subjectId;
     const text = await this.cipher.decrypt(
@@ -70,8 +71,6 @@ export class ConversationEventsHandler {
     // The visitor was erased before we got here: there is nobody left to answer.
     if (text === ERASED) return;
     const { state, bot } = await this.load(event.tenantId, payload.conversationId, visitorId, context);
-    // A person holds the conversation, or it is closed: the bot stays silent.
-    if (state.status !== 'bot') return;
     // `started` travels on another topic and may not have arrived yet: the disclosure still comes first.
     await this.greetOnce(state, bot, visitorId, context);
     const playbook = await this.playbookOf(state, context);

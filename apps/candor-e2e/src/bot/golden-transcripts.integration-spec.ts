@@ -315,18 +315,7 @@ describe('golden transcripts of the bot on the real broker', () => {
   );
 
   it('honours "talk to a human" mid-playbook: queue, a person joins and leaves, the bot is silent meanwhile', async () => {
-    const agentKey = await issueKey('agent');
-    const handoff = stack.service('handoff');
-    await waitFor(
-      async () =>
-        (
-          await handoff.request('PUT', '/v1/agents/me/availability', {
-            token: agentKey,
-            body: { available: true },
-          })
-        ).status === 200,
-      { what: 'the agent key at the handoff service' },
-    );
+    const agentKey = await availableAgent();
     const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
     await transcriptOf(conversation(), chat, 4);
     await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
@@ -390,6 +379,31 @@ describe('golden transcripts of the bot on the real broker', () => {
     const agentLine = messages.find((message) => message.senderKind === 'agent')!;
     expect(agentLine).toMatchObject({ displayName: 'Maria', automated: false });
     expect(messages.filter((m) => m.senderKind === 'system').every((m) => m.automated)).toBe(true);
+  });
+
+  it('answers at once when the agent leaves, whatever the bot last heard of the status', async () => {
+    const agentKey = await availableAgent();
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 4);
+    await visitorSays(conversation(), chat, 'talk to a human');
+    await waitFor(async () => (await status(chat.conversationId)) === 'waiting_for_human', { what: 'the queue' });
+    const agent = `/v1/conversations/${chat.conversationId}/agent`;
+    expect(
+      (await conversation().request('POST', agent, { token: agentKey, body: { displayName: 'Maria' } })).status,
+    ).toBe(200);
+    await waitFor(async () => await botKnowsStatus(chat.conversationId, 'with_human'), { what: 'the bot to hear' });
+    expect((await conversation().request('DELETE', agent, { token: agentKey })).status).toBe(200);
+    // Straight after the agent left, before the status change can have reached the bot.
+    const first = await visitorSays(conversation(), chat, 'are you a bot?');
+    expect(first.replies[0].text).toMatch(/^Yes, I'm Acme Health Bot/);
+    // However late the status change comes, the message's own status decides.
+    await waitFor(async () => await botKnowsStatus(chat.conversationId, 'bot'), { what: 'the status at the bot' });
+    await stack.database.query(
+      `UPDATE bot_engine.bot_conversations SET status = 'with_human' WHERE conversation_id = $1`,
+      [chat.conversationId],
+    );
+    const second = await visitorSays(conversation(), chat, 'am I talking to a human?');
+    expect(second.replies[0].text).toMatch(/^Yes, I'm Acme Health Bot/);
   });
 
   it('offers a meeting or a message when nobody is available, and takes the message', async () => {
@@ -512,6 +526,22 @@ describe('golden transcripts of the bot on the real broker', () => {
     });
     if (response.status !== 201) throw new Error(`key issue failed: ${JSON.stringify(response.body)}`);
     return response.body.apiKey;
+  }
+
+  /** An agent key, available at the handoff service for any team. */
+  async function availableAgent(): Promise<string> {
+    const agentKey = await issueKey('agent');
+    await waitFor(
+      async () =>
+        (
+          await stack.service('handoff').request('PUT', '/v1/agents/me/availability', {
+            token: agentKey,
+            body: { available: true },
+          })
+        ).status === 200,
+      { what: 'the agent key at the handoff service' },
+    );
+    return agentKey;
   }
 
   async function status(conversationId: string, adminKey = tenant.adminKey): Promise<string> {
