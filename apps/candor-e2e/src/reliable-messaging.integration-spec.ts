@@ -77,6 +77,30 @@ describe('reliable messaging on the real broker: dead letters, restarts, relay c
     expect(botReplies(messages).map((reply) => reply.inReplyTo)).toEqual(asked.map((message) => message.id));
   }
 
+  it('acknowledges events a handler does not act on without an inbox row (the bot ignores its own messages)', async () => {
+    const fixture = await newConversation();
+    await post(fixture, 'hello there');
+    const firstRound = await answered(fixture, ['hello there']);
+    const posted = await stack.database.query<{ id: string; sender: string }>(
+      `SELECT id, envelope->'payload'->>'senderKind' AS sender FROM conversation.outbox_events
+       WHERE topic = $1 AND envelope->'payload'->>'conversationId' = $2`,
+      [MESSAGE_POSTED, fixture.conversationId],
+    );
+    // The greeting and the replies, all published before the next visitor message on the same partition.
+    expect(posted.filter((event) => event.sender === 'bot')).toHaveLength(botReplies(firstRound).length + 1);
+    await post(fixture, 'and one more');
+    await answered(fixture, ['hello there', 'and one more']);
+    // The bot has read past every event of the first round by now: only the visitor's left a row.
+    const rows = await stack.database.query<{ event_id: string }>(
+      'SELECT event_id FROM bot_engine.processed_events WHERE event_id = ANY($1::uuid[])',
+      [posted.map((event) => event.id)],
+    );
+    const inInbox = new Set(rows.map((row) => row.event_id));
+    expect(posted.map((event) => [event.sender, inInbox.has(event.id)])).toEqual(
+      posted.map((event) => [event.sender, event.sender === 'visitor']),
+    );
+  });
+
   it('dead-letters undecodable and off-contract events and keeps the partition flowing', async () => {
     const fixture = await newConversation();
     // Same key as the conversation's own events, hence the same partition, ahead of the next real message.

@@ -13,7 +13,7 @@ import {
   messageTextScope,
 } from '@candor/contracts';
 import { ERASED, PersonalDataCipher } from '@candor/crypto';
-import type { EventContext } from '@candor/messaging';
+import { type EventContext, handlesOnly } from '@candor/messaging';
 import type { TenantBot } from '../bots/tenant-bot.entity';
 import { ConsentForms, type ConsentFormTexts } from '../consent/consent-forms';
 import { TenantBots } from '../bots/tenant-bots.service';
@@ -57,7 +57,8 @@ export class ConversationEventsHandler {
     await this.greetOnce(state, bot, payload.visitorId, context);
   }
 
-  @EventPattern(messagePostedV3.topic)
+  // The bot's own and agents' messages come back on this topic too: they cost no transaction here.
+  @EventPattern(messagePostedV3.topic, handlesOnly<MessagePostedV3>((event) => event.payload.senderKind === 'visitor'))
   async onMessage(@Payload() event: EventEnvelope<MessagePostedV3>, @Ctx() context: EventContext) {
     const { payload } = event;
     // Written to a person (or after closing). The message's status decides, never the bot's own copy,

@@ -3,7 +3,6 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { type BotReplyCreatedV3, type EventEnvelope, botReplyCreatedV3 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
 import { ConversationStreamGateway } from './conversation-stream.gateway';
-import { Conversation } from './conversation.entity';
 import { MessageView } from './dto/conversation.views';
 import { Transcript } from './transcript';
 
@@ -34,14 +33,14 @@ export class BotRepliesHandler {
         inReplyTo: reply.inReplyTo,
       },
       // The bot stays silent while a human holds the conversation, and after it closed.
-      { whileStatusIn: ['bot'], correlationId: event.correlationId, causationId: event.id },
+      {
+        whileStatusIn: ['bot'],
+        awaitingField: reply.expects,
+        correlationId: event.correlationId,
+        causationId: event.id,
+      },
     );
     if (!appended) return;
-    await context.manager.update(
-      Conversation,
-      { id: reply.conversationId, tenantId: event.tenantId },
-      { awaitingField: reply.expects },
-    );
     context.afterCommit(() => this.stream.push(MessageView.of(appended.message, appended.text)));
   }
 }

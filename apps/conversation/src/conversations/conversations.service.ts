@@ -131,6 +131,7 @@ export class ConversationsService {
       if (!current) throw this.access.notFound();
       if (current.status === 'closed') throw new ApiException(409, 'conversation_closed', 'The conversation is closed');
       const guarded = guardMessage(request.text.trim(), effectivePolicy(current.guard_policy), current.awaiting_field);
+      const acted = guarded.verdict.outcome === 'redacted' || guarded.verdict.outcome === 'blocked';
       const appended = await this.transcript.append(
         manager,
         { id: conversationId, tenantId: principal.tenantId },
@@ -142,19 +143,11 @@ export class ConversationsService {
           quickReplyId: request.quickReplyId ?? null,
           guard: guarded.verdict,
         },
+        // Whatever the bot asked for has been answered; what the guard removed flags the conversation.
+        { awaitingField: null, flagCategories: acted ? guarded.verdict.categories : [] },
       );
       // The row is locked by this transaction: it cannot have gone.
       if (!appended) throw new Error('conversation vanished while posting');
-      const acted = guarded.verdict.outcome === 'redacted' || guarded.verdict.outcome === 'blocked';
-      if (current.awaiting_field || acted) {
-        await manager.query(
-          `UPDATE "conversation"."conversations" SET "awaiting_field" = NULL,
-             "flagged_categories" = ARRAY(SELECT DISTINCT unnest("flagged_categories" || $3::text[]) ORDER BY 1),
-             "flagged_at" = CASE WHEN cardinality($3::text[]) > 0 THEN coalesce("flagged_at", now()) ELSE "flagged_at" END
-           WHERE "id" = $1 AND "tenant_id" = $2`,
-          [conversationId, principal.tenantId, acted ? guarded.verdict.categories : []],
-        );
-      }
       return { appended, verdict: guarded.verdict };
     });
     const view = MessageView.of(posted.appended.message, posted.appended.text);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type EventMetadata, Outbox } from '@candor/messaging';
 import {
+  type CollectedField,
   type ConversationStatus,
   type GuardVerdict,
   type QuickReply,
@@ -45,6 +46,10 @@ export interface AppendedMessage {
 export interface AppendOptions extends Pick<EventMetadata, 'correlationId' | 'causationId'> {
   /** Append only while the conversation is in one of these states. */
   whileStatusIn?: readonly ConversationStatus[];
+  /** What the bot now waits for (null: nothing); left as it is when absent. */
+  awaitingField?: CollectedField | null;
+  /** Sensitive-data categories the guard removed from this message: the conversation is flagged for them. */
+  flagCategories?: readonly string[];
 }
 
 /**
@@ -69,11 +74,24 @@ export class Transcript {
     message: NewMessage,
     options: AppendOptions = {},
   ): Promise<AppendedMessage | null> {
+    // The message's effects on its conversation ride on the same UPDATE: one statement, not three.
+    const flags = options.flagCategories ?? [];
     const [rows] = await manager.query(
-      `UPDATE "conversation"."conversations" SET "message_count" = "message_count" + 1
+      `UPDATE "conversation"."conversations" SET "message_count" = "message_count" + 1,
+         "awaiting_field" = CASE WHEN $4::boolean THEN $5 ELSE "awaiting_field" END,
+         "flagged_categories" = CASE WHEN cardinality($6::text[]) = 0 THEN "flagged_categories"
+           ELSE ARRAY(SELECT DISTINCT unnest("flagged_categories" || $6::text[]) ORDER BY 1) END,
+         "flagged_at" = CASE WHEN cardinality($6::text[]) = 0 THEN "flagged_at" ELSE coalesce("flagged_at", now()) END
        WHERE "id" = $1 AND "tenant_id" = $2 AND ($3::text[] IS NULL OR "status" = ANY($3::text[]))
        RETURNING "message_count", "visitor_id", "status"`,
-      [conversation.id, conversation.tenantId, options.whileStatusIn ?? null],
+      [
+        conversation.id,
+        conversation.tenantId,
+        options.whileStatusIn ?? null,
+        options.awaitingField !== undefined,
+        options.awaitingField ?? null,
+        flags,
+      ],
     );
     if (rows.length === 0) return null;
     const id = message.id ?? randomUUID();

@@ -28,6 +28,22 @@ export interface ReliableConsumerOptions {
   topicPartitions: number;
 }
 
+/**
+ * `@EventPattern(topic, { handlesEvent })`: a pure, synchronous test of the envelope telling which
+ * events the handler acts on. The others are acknowledged without touching the database, so a
+ * service pays nothing for the many events on a topic it does not care about.
+ */
+export interface HandlerExtras {
+  handlesEvent?: (envelope: EventEnvelope) => boolean;
+}
+
+/** `@EventPattern(topic, handlesOnly<Payload>((event) => …))`: the events of a topic the handler acts on. */
+export function handlesOnly<TPayload>(predicate: (envelope: EventEnvelope<TPayload>) => boolean): HandlerExtras {
+  return { handlesEvent: (envelope) => predicate(envelope as EventEnvelope<TPayload>) };
+}
+
+type ConsumeOutcome = 'handled' | 'duplicate' | 'ignored';
+
 type DeadLetterReason = 'undecodable' | 'invalid-contract' | 'wrong-topic' | 'no-handler' | 'handler-failed';
 
 /**
@@ -277,12 +293,20 @@ export class ReliableKafkaServer extends ServerKafka {
   /**
    * Runs the handlers of these events in order in one transaction, each after
    * recording its event in the inbox (an event already there is skipped). The
-   * after-commit actions run only once everything committed.
+   * after-commit actions run only once everything committed. Events that every
+   * handler declares it ignores (see `handlesEvent`) cost no inbox row, and a
+   * group of only such events no transaction at all.
    */
-  private async handleInOneTransaction(events: InboundEvent[]): Promise<('handled' | 'duplicate')[]> {
+  private async handleInOneTransaction(events: InboundEvent[]): Promise<ConsumeOutcome[]> {
+    const wanted = events.map((event) => this.isWanted(event));
+    if (!wanted.includes(true)) return events.map(() => 'ignored');
     const contexts: (EventContext | undefined)[] = [];
     await this.dataSource.transaction(async (manager) => {
-      for (const event of events) {
+      for (const [index, event] of events.entries()) {
+        if (!wanted[index]) {
+          contexts.push(undefined);
+          continue;
+        }
         const inserted: unknown[] = await manager.query(
           `INSERT INTO ${this.inboxTable} ("event_id", "event_type") VALUES ($1, $2)
            ON CONFLICT ("event_id") DO NOTHING RETURNING "event_id"`,
@@ -300,9 +324,7 @@ export class ReliableKafkaServer extends ServerKafka {
           manager,
           this.outbox,
         );
-        // Several handlers of one service may listen to the same event: Nest chains them through `next`.
-        const head = this.getHandlerByPattern(event.pattern)!;
-        for (let handler: MessageHandler['next'] = head; handler; handler = (handler as MessageHandler).next) {
+        for (const handler of this.handlersOf(event.pattern)) {
           const result = await handler(event.envelope, context);
           if (isObservable(result)) {
             await lastValueFrom(result, { defaultValue: undefined });
@@ -311,9 +333,26 @@ export class ReliableKafkaServer extends ServerKafka {
         contexts.push(context);
       }
     });
-    return contexts.map((context) => {
+    return contexts.map((context, index) => {
       context?.runAfterCommit((error) => this.logger.error(`After-commit action failed: ${describeError(error)}`));
+      if (!wanted[index]) return 'ignored';
       return context ? 'handled' : 'duplicate';
+    });
+  }
+
+  /** Several handlers of one service may listen to the same event: Nest chains them through `next`. */
+  private handlersOf(pattern: string): MessageHandler[] {
+    const handlers: MessageHandler[] = [];
+    for (let handler = this.getHandlerByPattern(pattern); handler; handler = handler.next as MessageHandler) {
+      handlers.push(handler);
+    }
+    return handlers;
+  }
+
+  private isWanted(event: InboundEvent): boolean {
+    return this.handlersOf(event.pattern).some((handler) => {
+      const handles = (handler.extras as HandlerExtras | undefined)?.handlesEvent;
+      return handles ? handles(event.envelope) : true;
     });
   }
 
