@@ -353,6 +353,37 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     expect(after).toMatchObject({ ok: true, logSize: before.logSize });
   });
 
+  it('answers every request of a group that fails before its append (here: claiming idempotency keys)', async () => {
+    const before = await verify();
+    await stack.database.query(
+      'ALTER TABLE consent_ledger.idempotency_keys ADD CONSTRAINT test_refuse CHECK (false) NOT VALID',
+    );
+    try {
+      const post = (key?: string) =>
+        ledger().request<{ code: string }>('POST', '/v1/consents', {
+          token: integrator,
+          body: { subjectId: randomUUID(), purpose: 'analytics', action: 'granted' },
+          headers: key ? { 'idempotency-key': key } : {},
+        });
+      // Keyed requests fail while claiming their key; one without a key may share a failing group.
+      const answers = await Promise.race([
+        Promise.all([post('group-1'), post('group-2'), post(), post('group-3')]),
+        new Promise<'hanging'>((resolveLater) => setTimeout(() => resolveLater('hanging'), 10_000)),
+      ]);
+      if (answers === 'hanging') throw new Error('a request of the failed group was never answered');
+      const keyed = [answers[0], answers[1], answers[3]];
+      expect(keyed.map((answer) => [answer.status, answer.body.code])).toEqual(
+        Array.from({ length: 3 }, () => [503, 'not_recorded']),
+      );
+      expect([201, 503]).toContain(answers[2].status);
+    } finally {
+      await stack.database.query('ALTER TABLE consent_ledger.idempotency_keys DROP CONSTRAINT test_refuse');
+    }
+    const after = await verify();
+    expect(after.ok).toBe(true);
+    expect(after.logSize).toBeLessThanOrEqual(before.logSize + 1);
+  });
+
   it('names exactly which entry was changed, removed or reordered directly in the database', async () => {
     const subjects = Array.from({ length: 6 }, () => randomUUID());
     for (const subjectId of subjects) await record({ subjectId, purpose: 'profiling', action: 'granted' });
