@@ -6,6 +6,7 @@ import {
   dataRequestedV1,
   handoffRequestedV1,
   messageTextScope,
+  queueLeftV1,
 } from '@candor/contracts';
 import { BlindIndex, PersonalDataCipher } from '@candor/crypto';
 import type { EventContext } from '@candor/messaging';
@@ -166,6 +167,9 @@ export class TurnEffects {
           { conversationId, team: effect.team, skill: effect.skill, reason: effect.reason, requestedAt: now },
           subject,
         );
+        return;
+      case 'leave_queue':
+        await context.publish(queueLeftV1, { conversationId, evidenceMessageId: inReplyTo, leftAt: now }, subject);
         return;
       case 'data_request':
         await context.publish(

@@ -10,6 +10,8 @@ interface Copy {
   greeting(persona: string): string;
   iAmABot(persona: string): string;
   connectingToHuman: string;
+  inQueue: string;
+  leaveQueueLabel: string;
   nobodyAvailable(meetingUrl: string | null): string;
   askEmailForMessage: string;
   askMessage: string;
@@ -30,6 +32,10 @@ const EN: Copy = {
   iAmABot: (persona) =>
     `Yes, I'm ${persona}, an automated assistant (a bot), not a person. Say "talk to a person" whenever you like.`,
   connectingToHuman: "I'll connect you with a person from our team.",
+  inQueue:
+    "You're in the queue for a person from our team, who will join as soon as they can. " +
+    'I can still answer questions about your data meanwhile, or you can stop waiting.',
+  leaveQueueLabel: 'Stop waiting',
   nobodyAvailable: (url) =>
     'Nobody from our team is available right now. ' +
     (url ? `You can book a time with us: ${url}. ` : '') +
@@ -59,6 +65,10 @@ const DE: Copy = {
   iAmABot: (persona) =>
     `Ja, ich bin ${persona}, ein automatisierter Assistent (ein Bot), kein Mensch. Schreiben Sie „mit einer Person sprechen“, wann immer Sie möchten.`,
   connectingToHuman: 'Ich verbinde Sie mit einer Person aus unserem Team.',
+  inQueue:
+    'Sie sind in der Warteschlange für eine Person aus unserem Team, die so bald wie möglich dazukommt. ' +
+    'Fragen zu Ihren Daten beantworte ich weiterhin, oder Sie hören auf zu warten.',
+  leaveQueueLabel: 'Nicht mehr warten',
   nobodyAvailable: (url) =>
     'Gerade ist niemand aus unserem Team erreichbar. ' +
     (url ? `Sie können einen Termin buchen: ${url}. ` : '') +
@@ -88,6 +98,10 @@ const FR: Copy = {
   iAmABot: (persona) =>
     `Oui, je suis ${persona}, un assistant automatisé (un bot), pas une personne. Écrivez « parler à une personne » quand vous voulez.`,
   connectingToHuman: 'Je vous mets en relation avec une personne de notre équipe.',
+  inQueue:
+    "Vous êtes en file d'attente pour une personne de notre équipe, qui vous rejoindra dès que possible. " +
+    "En attendant, je réponds toujours à vos questions sur vos données, ou vous pouvez arrêter d'attendre.",
+  leaveQueueLabel: 'Ne plus attendre',
   nobodyAvailable: (url) =>
     "Personne de notre équipe n'est disponible pour le moment. " +
     (url ? `Vous pouvez réserver un créneau : ${url}. ` : '') +
@@ -117,6 +131,10 @@ const ES: Copy = {
   iAmABot: (persona) =>
     `Sí, soy ${persona}, un asistente automatizado (un bot), no una persona. Escriba «hablar con una persona» cuando quiera.`,
   connectingToHuman: 'Le pongo en contacto con una persona de nuestro equipo.',
+  inQueue:
+    'Está en la cola para hablar con una persona de nuestro equipo, que se unirá en cuanto pueda. ' +
+    'Mientras tanto sigo respondiendo a sus preguntas sobre sus datos, o puede dejar de esperar.',
+  leaveQueueLabel: 'Dejar de esperar',
   nobodyAvailable: (url) =>
     'Ahora mismo no hay nadie de nuestro equipo disponible. ' +
     (url ? `Puede reservar una cita: ${url}. ` : '') +

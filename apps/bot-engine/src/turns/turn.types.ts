@@ -32,6 +32,8 @@ export interface TurnState {
   detour: RunState | null;
   /** Messages in a row the bot could not place: first it asks to rephrase, then it offers a person. */
   misunderstood: number;
+  /** The visitor waiting for a person was told so: other messages in the queue get no answer. */
+  queueNoticed: boolean;
 }
 
 export interface VisitorMessage {
@@ -57,6 +59,8 @@ export type Effect =
       formTextHash: string | null;
     }
   | { kind: 'handoff'; team: string | null; skill: string | null; reason: HandoffReason }
+  /** The visitor waiting for a person no longer wants to: the conversation goes back to the bot. */
+  | { kind: 'leave_queue' }
   | { kind: 'data_request'; request: DataRequestKind };
 
 export interface Turn {

@@ -153,9 +153,9 @@ describe('golden transcripts of the bot on the real broker', () => {
     // The decision travels as an event for the consent ledger, with the visitor's "yes" as evidence.
     const decided = await waitFor(
       async () =>
-        (await kafka.readAll(stack.topic('bot.public.consent.decided.v1')))
-          .map((record) => JSON.parse(record.value!.toString()))
-          .find((envelope) => envelope.payload.conversationId === chat.conversationId),
+        (await envelopesOn('bot.public.consent.decided.v1')).find(
+          (envelope) => envelope.payload.conversationId === chat.conversationId,
+        ),
       { what: 'the consent event' },
     );
     expect(decided.subjectId).toBe(chat.visitorId);
@@ -406,6 +406,51 @@ describe('golden transcripts of the bot on the real broker', () => {
     expect(second.replies[0].text).toMatch(/^Yes, I'm Acme Health Bot/);
   });
 
+  it('still answers what it must while the visitor waits for a person, who can stop waiting', async () => {
+    const compliance = await issueKey('compliance');
+    await availableAgent();
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 4);
+    await visitorSays(conversation(), chat, 'talk to a human');
+    await waitFor(async () => (await status(chat.conversationId)) === 'waiting_for_human', { what: 'the queue' });
+
+    // Nobody holds the conversation yet: "forget me" opens a request, and the bot answers it.
+    const forget = await visitorSays(conversation(), chat, 'forget me', { replies: 0 });
+    await waitFor(
+      async () => {
+        const response = await stack
+          .service('dsr')
+          .request<{ evidenceMessageId: string }[]>('GET', '/v1/data-requests', {
+            token: compliance,
+          });
+        return response.body.some((request) => request.evidenceMessageId === forget.message.id);
+      },
+      { what: 'the erasure request opened from the queue' },
+    );
+    await waitFor(
+      async () =>
+        (await envelopesOn('bot.public.reply.created.v3')).some(
+          (envelope) => envelope.payload.inReplyTo === forget.message.id,
+        ),
+      { what: 'the bot answering in the queue' },
+    );
+
+    // "Never mind": back with the bot, as the transcript says, and the bot answers again.
+    await visitorSays(conversation(), chat, 'never mind', { replies: 0 });
+    await waitFor(async () => (await status(chat.conversationId)) === 'bot', { what: 'the way back to the bot' });
+    const back = await visitorSays(conversation(), chat, 'are you a bot?');
+    expect(back.replies[0].text).toMatch(/^Yes, I'm Acme Health Bot/);
+    const messages = await transcript(conversation(), chat);
+    expect(
+      lines(messages)
+        .filter(([sender]) => sender === 'system')
+        .slice(1),
+    ).toEqual([
+      ['system', "You're in the queue for a person from our team. Someone will join shortly."],
+      ['system', "You left the queue. You're chatting with the automated assistant again."],
+    ]);
+  });
+
   it('offers a meeting or a message when nobody is available, and takes the message', async () => {
     const other = await createTenant(conversation(), stack.bootstrapKey, 'Nobody Home Ltd');
     await waitFor(
@@ -518,6 +563,12 @@ describe('golden transcripts of the bot on the real broker', () => {
       }),
     ]);
   });
+
+  /** Every event published on a topic so far, as envelopes. */
+  async function envelopesOn(topic: string) {
+    const records = await kafka.readAll(stack.topic(topic));
+    return records.map((record) => JSON.parse(String(record.value)));
+  }
 
   async function issueKey(role: string): Promise<string> {
     const response = await conversation().request<{ apiKey: string }>('POST', '/v1/api-keys', {
