@@ -75,6 +75,7 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
   }
 
   it('records decisions against versioned forms and answers state, outdated, missing, history and as-of queries', async () => {
+    const beforeForms = await instantPassed();
     const form = await publishForm('newsletter', 'marketing_email', 'May we email you our monthly newsletter?');
     expect(form).toMatchObject({ version: 1 });
     const subject = randomUUID();
@@ -107,11 +108,18 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       expect.objectContaining({ purpose: 'analytics', status: 'missing' }),
     ]);
 
+    const beforeVersion2 = await instantPassed();
     await publishForm('newsletter', 'marketing_email', 'May we email you our newsletter and partner offers?');
     expect(await state()).toEqual([expect.objectContaining({ status: 'outdated', currentFormVersion: 2 })]);
+    // As of a past time, only what was published by then counts.
+    expect(await state(`?at=${encodeURIComponent(beforeVersion2)}`)).toEqual([
+      expect.objectContaining({ status: 'granted', currentFormVersion: 1 }),
+    ]);
+    expect(await state(`?purpose=marketing_email&at=${encodeURIComponent(beforeForms)}`)).toEqual([
+      expect.objectContaining({ status: 'missing', currentFormVersion: null }),
+    ]);
 
-    const beforeWithdrawal = new Date().toISOString();
-    await new Promise((resolveLater) => setTimeout(resolveLater, 20));
+    const beforeWithdrawal = await instantPassed();
     await record({ subjectId: subject, purpose: 'marketing_email', action: 'withdrawn', formId: 'newsletter' });
     expect(await state()).toEqual([expect.objectContaining({ status: 'withdrawn' })]);
     expect(await state(`?at=${encodeURIComponent(beforeWithdrawal)}`)).toEqual([
@@ -498,6 +506,14 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       { treeSize: 5, ok: false, reason: expect.stringMatching(/covers 5 entries, the stored log ends at 2/) },
     ]);
   });
+
+  /** An instant that lies strictly between what happened before and what happens after this call. */
+  async function instantPassed(): Promise<string> {
+    await new Promise((resolveLater) => setTimeout(resolveLater, 20));
+    const instant = new Date().toISOString();
+    await new Promise((resolveLater) => setTimeout(resolveLater, 20));
+    return instant;
+  }
 
   async function verify(token = compliance) {
     const response = await ledger().request<{
