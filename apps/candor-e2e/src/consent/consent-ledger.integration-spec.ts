@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey, randomUUID } from 'node:crypto';
 import {
   type ConsentEntry,
   type ProofBundle,
@@ -13,8 +12,9 @@ import {
   fromSignedTreeHead,
   verifyBundle,
 } from '@candor/consent-evidence';
+import { consentDecidedV1, dataRequestedV1 } from '@candor/contracts';
 import { verifyConsistency, verifyInclusion, verifyTreeHead } from '@candor/merkle';
-import { waitFor } from '@candor/testing';
+import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
 import { type TenantFixture, createTenant } from '../support/fixtures';
 
@@ -241,6 +241,69 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       await expect(run(process.execPath, args, offline)).rejects.toMatchObject({ code: 1 });
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('records an unsubscribe from the chat as a withdrawal even when the grant named a form the ledger does not know', async () => {
+    const subjectId = randomUUID();
+    const shownText = createHash('sha256').update('A form the bot knew from its playbook only').digest('hex');
+    const envelope = (type: string, payload: object) => ({
+      id: randomUUID(),
+      type,
+      schemaVersion: 1,
+      tenantId: tenant.tenantId,
+      subjectId,
+      occurredAt: new Date().toISOString(),
+      correlationId: randomUUID(),
+      causationId: null,
+      producer: 'bot-engine',
+      payload,
+    });
+    const history = async () =>
+      (
+        await ledger().request<ConsentEntry[]>('GET', `/v1/consents/subjects/${subjectId}/history`, {
+          token: compliance,
+        })
+      ).body;
+    const kafka = await new RawKafka().connect();
+    try {
+      const grant = envelope(consentDecidedV1.type, {
+        conversationId: randomUUID(),
+        formId: 'playbook-only',
+        purpose: 'chat_follow_up',
+        formVersion: null,
+        formTextHash: shownText,
+        granted: true,
+        evidenceMessageId: null,
+        language: 'en',
+        decidedAt: new Date().toISOString(),
+      });
+      await kafka.produce(stack.topic(consentDecidedV1.topic), [{ key: subjectId, value: JSON.stringify(grant) }]);
+      await waitFor(async () => (await history()).length === 1, { what: 'the chat grant in the ledger' });
+      // "Unsubscribe" said in another conversation withdraws it.
+      const unsubscribe = envelope(dataRequestedV1.type, {
+        conversationId: randomUUID(),
+        request: 'unsubscribe',
+        evidenceMessageId: null,
+        requestedAt: new Date().toISOString(),
+      });
+      await kafka.produce(stack.topic(dataRequestedV1.topic), [{ key: subjectId, value: JSON.stringify(unsubscribe) }]);
+      const entries = await waitFor(
+        async () => {
+          const found = await history();
+          return found.length === 2 && found;
+        },
+        { what: 'the withdrawal in the ledger' },
+      );
+      expect(entries[1]).toMatchObject({
+        action: 'withdrawn',
+        purpose: 'chat_follow_up',
+        formId: 'playbook-only',
+        formVersion: null,
+        formTextHash: shownText,
+      });
+    } finally {
+      await kafka.disconnect();
     }
   });
 
