@@ -58,11 +58,11 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     return response.body.apiKey;
   }
 
-  async function publishForm(formId: string, purpose: string, text: string) {
+  async function publishForm(formId: string, purpose: string, text: string, locale = 'en') {
     const response = await ledger().request<{ version: number; textHash: string }>(
       'POST',
       `/v1/consent-forms/${formId}/versions`,
-      { token: tenant.adminKey, body: { purpose, locale: 'en', text } },
+      { token: tenant.adminKey, body: { purpose, locale, text } },
     );
     expect(response.status).toBe(201);
     return response.body;
@@ -144,6 +144,20 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       expect([refused.status >= 400 && refused.status < 500, body]).toEqual([true, body]);
     }
     expect((await state()).length).toBe(1);
+
+    // The form in another language: the list shows the current version in each locale.
+    await publishForm('newsletter', 'marketing_email', 'Dürfen wir Ihnen unseren Newsletter schicken?', 'de');
+    const listed = await ledger().request<{ formId: string; locale: string; version: number }[]>(
+      'GET',
+      '/v1/consent-forms',
+      { token: compliance },
+    );
+    expect(
+      listed.body.filter((row) => row.formId === 'newsletter').map(({ locale, version }) => [locale, version]),
+    ).toEqual([
+      ['de', 3],
+      ['en', 2],
+    ]);
   });
 
   it('pages searches with a cursor, counts per purpose and day, and exports CSV and a bundle the offline CLI verifies', async () => {
