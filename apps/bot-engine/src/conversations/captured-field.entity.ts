@@ -29,7 +29,10 @@ export class CapturedField {
   @Column({ type: 'varchar', length: 64, nullable: true })
   blindIndex: string | null;
 
-  /** Purposes the visitor granted in the conversation: the value is kept for these, and deleted when none is left. */
+  /**
+   * Purposes the visitor granted in the conversation (or the bot's own, e.g. a message left): the value is kept
+   * for these; with none it is deleted at a decline, when the conversation closes, or after a short retention.
+   */
   @Column({ type: 'text', array: true, default: [] })
   purposes: string[];
 

@@ -23,6 +23,7 @@ import { BotBrain } from '../turns/bot-brain';
 import type { BotProfile, Turn, TurnState, VisitorAttributes, VisitorMessage } from '../turns/turn.types';
 import type { BotConversation } from './bot-conversation.entity';
 import { BotConversations } from './bot-conversations';
+import { CollectedValues } from './collected-values';
 import { TurnEffects } from './turn-effects';
 
 /**
@@ -43,6 +44,7 @@ export class ConversationEventsHandler {
     private readonly conversations: BotConversations,
     private readonly effects: TurnEffects,
     private readonly consentForms: ConsentForms,
+    private readonly values: CollectedValues,
   ) {}
 
   @EventPattern(conversationStartedV2.topic)
@@ -90,6 +92,8 @@ export class ConversationEventsHandler {
   async onStatusChanged(@Payload() event: EventEnvelope<ConversationStatusChangedV2>, @Ctx() context: EventContext) {
     const { state } = await this.load(event.tenantId, event.payload.conversationId, event.subjectId, context);
     await this.conversations.save(context.manager, state, { status: event.payload.status });
+    // The conversation is over: what the visitor consented to nothing for goes now.
+    if (event.payload.status === 'closed') await this.values.discardUncovered(context.manager, state.conversationId);
   }
 
   @EventPattern(handoffUnstaffedV1.topic)

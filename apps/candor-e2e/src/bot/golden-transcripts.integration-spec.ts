@@ -487,18 +487,19 @@ describe('golden transcripts of the bot on the real broker', () => {
   });
 
   it('keeps nothing collected for a purpose the visitor declined', async () => {
-    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
-    await transcriptOf(conversation(), chat, 4);
-    await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
-    await visitorSays(conversation(), chat, 'kim@example.com');
-    const captured = () =>
-      stack.database.query('SELECT 1 FROM bot_engine.captured_fields WHERE conversation_id = $1', [
-        chat.conversationId,
-      ]);
-    expect(await captured()).toHaveLength(1);
+    const { chat, captured } = await demoEmailGiven('kim@example.com');
     const declined = await visitorSays(conversation(), chat, 'No', { quickReplyId: 'decline' });
     expect(declined.replies.map((reply) => reply.text)).toEqual(["No problem, we won't email you."]);
     expect(await captured()).toHaveLength(0);
+  });
+
+  it('deletes what was collected without consent when the conversation closes', async () => {
+    const { chat, captured } = await demoEmailGiven('robin@example.com');
+    const closed = await conversation().request('POST', `/v1/conversations/${chat.conversationId}/close`, {
+      token: tenant.adminKey,
+    });
+    expect(closed.status).toBe(200);
+    await waitFor(async () => (await captured()).length === 0, { what: 'the unconsented email deleted on closing' });
   });
 
   it('withdraws in the chat as easily as it was granted: "stop" withdraws every purpose in the ledger', async () => {
@@ -563,6 +564,20 @@ describe('golden transcripts of the bot on the real broker', () => {
       }),
     ]);
   });
+
+  /** A visitor asks for a demo and gives an email, which is stored; the consent question is open. */
+  async function demoEmailGiven(email: string) {
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 4);
+    await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
+    await visitorSays(conversation(), chat, email);
+    const captured = () =>
+      stack.database.query('SELECT 1 FROM bot_engine.captured_fields WHERE conversation_id = $1', [
+        chat.conversationId,
+      ]);
+    expect(await captured()).toHaveLength(1);
+    return { chat, captured };
+  }
 
   /** Every event published on a topic so far, as envelopes. */
   async function envelopesOn(topic: string) {
