@@ -222,6 +222,10 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     const publicKey = (
       await ledger().request<{ publicKey: string }>('GET', '/v1/ledger/public-key', { token: compliance })
     ).body.publicKey;
+    expect(exported.body.scope).toEqual({
+      kind: 'filtered',
+      filter: { purpose: 'analytics', action: null, recordedFrom: null, recordedBefore: null, afterLeafIndex: null },
+    });
     const report = verifyBundle(exported.body, publicKey);
     expect(report.ok).toBe(true);
     expect(report.consistency).toEqual([expect.objectContaining({ fromSize: earlier.body.treeSize, ok: true })]);
@@ -541,6 +545,14 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     expect(offline.entries.filter((entry) => !entry.ok).map((entry) => entry.leafIndex)).toEqual(
       expect.arrayContaining([indexes[1]]),
     );
+    // An export of the whole log claims every entry: the removed one is named offline too.
+    const whole = await ledger().request<ProofBundle>('GET', '/v1/consents/export', { token: compliance });
+    expect(whole.body.scope).toEqual({ kind: 'range', fromIndex: 0, toIndex: whole.body.treeHead.treeSize });
+    expect(verifyBundle(whole.body, publicKey).scope).toEqual({
+      kind: 'range',
+      ok: false,
+      reason: `claims entries 0-${whole.body.treeHead.treeSize - 1}; missing: ${indexes[3]}`,
+    });
     // Heads signed before the first tampered entry still verify.
     expect(report.treeHeads.filter((head) => head.treeSize <= indexes[1]).every((head) => head.ok)).toBe(true);
   });

@@ -82,6 +82,16 @@ export class ConsentQueries {
     return rows.map((row) => JSON.parse(row.canonical) as ConsentEntry);
   }
 
+  /** Every entry with a leaf index in [from, to), in log order. */
+  async range(tenantId: string, from: number, to: number): Promise<ConsentEntry[]> {
+    const rows: { canonical: string }[] = await this.dataSource.query(
+      `SELECT "canonical" FROM "consent_ledger"."ledger_entries"
+       WHERE "tenant_id" = $1 AND "leaf_index" >= $2 AND "leaf_index" < $3 ORDER BY "leaf_index"`,
+      [tenantId, from, to],
+    );
+    return rows.map((row) => JSON.parse(row.canonical) as ConsentEntry);
+  }
+
   /** Entries in log order after `cursor` (a leaf index), filtered; the next cursor when there may be more. */
   async search(tenantId: string, query: SearchQuery, maxLimit = 1000): Promise<SearchPageView> {
     const limit = Math.min(query.limit ?? 100, maxLimit);
