@@ -11,9 +11,10 @@ import type { EventContext } from '@candor/messaging';
 import { CollectedValues } from '../conversations/collected-values';
 
 /**
- * The bot's side of consent: it keeps each form's current version to show it, and when a visitor
- * withdraws a purpose (in the chat or through an integrator), it deletes what it collected only for
- * that purpose and stops keeping the rest for it.
+ * The bot's side of consent: it keeps each form's current version to show it; once the ledger has
+ * recorded a grant made in the chat, the values it held are kept for it; and when a visitor withdraws
+ * a purpose (in the chat or through an integrator), it deletes what it collected only for that purpose
+ * and stops keeping the rest for it.
  */
 @Controller()
 export class ConsentEventsHandler {
@@ -37,7 +38,10 @@ export class ConsentEventsHandler {
 
   @EventPattern(consentRecordedV1.topic)
   async onRecorded(@Payload() event: EventEnvelope<ConsentRecordedV1>, @Ctx() context: EventContext) {
-    if (event.payload.action === 'granted' || !event.subjectId) return;
-    await this.values.withdraw(context.manager, event.tenantId, event.subjectId, event.payload.purpose);
+    if (!event.subjectId) return;
+    const { purpose } = event.payload;
+    if (event.payload.action === 'granted')
+      await this.values.confirm(context.manager, event.tenantId, event.subjectId, purpose);
+    else await this.values.withdraw(context.manager, event.tenantId, event.subjectId, purpose);
   }
 }

@@ -51,9 +51,13 @@ export class BotConversation {
   @Column({ type: 'uuid', nullable: true })
   visitorId: string | null;
 
-  /** Purposes the visitor granted here, with the form asked: collected values are kept for these. */
+  /** Purposes the visitor granted here that the consent ledger has recorded, with the form asked. */
   @Column({ type: 'jsonb', default: {} })
   grantedConsents: Record<string, string>;
+
+  /** Granted here but not yet recorded by the ledger: they hold collected values, they do not keep them. */
+  @Column({ type: 'jsonb', default: {} })
+  pendingConsents: Record<string, string>;
 
   @Column({ type: 'timestamptz' })
   createdAt: Date;

@@ -18,6 +18,7 @@ const COLUMNS = [
   'privacy_policy_url',
   'visitor_id',
   'granted_consents',
+  'pending_consents',
   'created_at',
 ] as const;
 
@@ -62,6 +63,7 @@ export class BotConversations {
       privacyPolicyUrl: row.privacy_policy_url,
       visitorId: row.visitor_id,
       grantedConsents: row.granted_consents,
+      pendingConsents: row.pending_consents,
       createdAt: row.created_at,
     });
   }

@@ -30,11 +30,15 @@ export class CapturedField {
   blindIndex: string | null;
 
   /**
-   * Purposes the visitor granted in the conversation (or the bot's own, e.g. a message left): the value is kept
-   * for these; with none it is deleted at a decline, when the conversation closes, or after a short retention.
+   * Purposes the value is kept for: consents the ledger recorded (or the bot's own purpose, e.g. a message
+   * left). With none it is deleted at a decline, when the conversation closes, or after a short retention.
    */
   @Column({ type: 'text', array: true, default: [] })
   purposes: string[];
+
+  /** Consents granted in the chat the ledger has not recorded yet: they hold the value until the retention ends. */
+  @Column({ type: 'text', array: true, default: [] })
+  pendingPurposes: string[];
 
   @Column({ type: 'timestamptz' })
   capturedAt: Date;

@@ -2,36 +2,67 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BotConversation } from './bot-conversation.entity';
 
+type Consents = Record<string, string>;
+
 /**
- * Why the bot may keep what it collected. A value is kept for the purposes in `purposes` (the consents
- * granted in its conversation, or a purpose of the bot's own such as a message left for the team); a value
- * no purpose covers is deleted: at a decline, when its conversation closes, and after a short retention
- * for a conversation abandoned at the consent question.
+ * Why the bot may keep what it collected. A value is kept for the purposes in `purposes`: consents the
+ * consent ledger has recorded, or a purpose of the bot's own such as a message left for the team. A grant
+ * made in the chat only holds values (`pending_purposes`) until the ledger announces it (fail closed). A
+ * value nothing covers is deleted: at a decline, when its conversation closes, and after a short
+ * retention, which also ends the hold of a grant the ledger never recorded.
  */
 @Injectable()
 export class CollectedValues {
-  /** The visitor granted a purpose in the chat: the conversation's values are kept for it. */
+  /** The visitor granted a purpose in the chat: pending until the ledger records it. */
   async grant(manager: EntityManager, conversation: BotConversation, purpose: string, formId: string): Promise<void> {
-    await this.remember(manager, conversation, { ...conversation.grantedConsents, [purpose]: formId });
+    await this.remember(manager, conversation, {
+      grantedConsents: conversation.grantedConsents,
+      pendingConsents: { ...conversation.pendingConsents, [purpose]: formId },
+    });
     await manager.query(
-      `UPDATE "bot_engine"."captured_fields" SET "purposes" = array_append("purposes", $2)
-       WHERE "conversation_id" = $1 AND NOT ($2 = ANY("purposes"))`,
+      `UPDATE "bot_engine"."captured_fields" SET "pending_purposes" = array_append("pending_purposes", $2)
+       WHERE "conversation_id" = $1 AND NOT ($2 = ANY("pending_purposes"))`,
       [conversation.conversationId, purpose],
     );
   }
 
   /** The visitor declined or withdrew a purpose in the chat: what nothing else covers goes at once. */
   async release(manager: EntityManager, conversation: BotConversation, purpose: string): Promise<void> {
-    const others = Object.entries(conversation.grantedConsents).filter(([granted]) => granted !== purpose);
-    await this.remember(manager, conversation, Object.fromEntries(others));
+    await this.remember(manager, conversation, {
+      grantedConsents: without(conversation.grantedConsents, purpose),
+      pendingConsents: without(conversation.pendingConsents, purpose),
+    });
     await manager.query(
-      `UPDATE "bot_engine"."captured_fields" SET "purposes" = array_remove("purposes", $2) WHERE "conversation_id" = $1`,
+      `UPDATE "bot_engine"."captured_fields"
+       SET "purposes" = array_remove("purposes", $2), "pending_purposes" = array_remove("pending_purposes", $2)
+       WHERE "conversation_id" = $1`,
       [conversation.conversationId, purpose],
     );
     await this.discardUncovered(manager, conversation.conversationId);
   }
 
-  /** A withdrawal or expiry recorded by the ledger (from any channel): nothing of the visitor is kept for it. */
+  /** The ledger recorded a grant: what the visitor's chat grants of that purpose held is now kept for it. */
+  async confirm(manager: EntityManager, tenantId: string, visitorId: string, purpose: string): Promise<void> {
+    const scope = [tenantId, visitorId, purpose];
+    await manager.query(
+      `UPDATE "bot_engine"."bot_conversations"
+       SET "granted_consents" = "granted_consents" || jsonb_build_object($3::text, "pending_consents" -> $3),
+           "pending_consents" = "pending_consents" - $3
+       WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND "pending_consents" ? $3`,
+      scope,
+    );
+    await manager.query(
+      `UPDATE "bot_engine"."captured_fields"
+       SET "purposes" = array_append("purposes", $3), "pending_purposes" = array_remove("pending_purposes", $3)
+       WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND $3 = ANY("pending_purposes")`,
+      scope,
+    );
+  }
+
+  /**
+   * The ledger recorded a withdrawal or expiry (from any channel): nothing of the visitor is kept for it.
+   * A chat grant still pending was made after it in the ledger's order, so it stays pending.
+   */
   async withdraw(manager: EntityManager, tenantId: string, visitorId: string, purpose: string): Promise<void> {
     const scope = [tenantId, visitorId, purpose];
     // Values collected later in the visitor's conversations are no longer kept for it either.
@@ -42,7 +73,8 @@ export class CollectedValues {
     );
     await manager.query(
       `DELETE FROM "bot_engine"."captured_fields"
-       WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND "purposes" = ARRAY[$3]::text[]`,
+       WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND "purposes" = ARRAY[$3]::text[]
+         AND cardinality("pending_purposes") = 0`,
       scope,
     );
     await manager.query(
@@ -52,15 +84,19 @@ export class CollectedValues {
     );
   }
 
-  /** What no purpose covers in a conversation goes (a decline, the conversation closed). */
+  /** What nothing covers or holds in a conversation goes (a decline, the conversation closed). */
   async discardUncovered(manager: EntityManager, conversationId: string): Promise<void> {
     await manager.query(
-      `DELETE FROM "bot_engine"."captured_fields" WHERE "conversation_id" = $1 AND cardinality("purposes") = 0`,
+      `DELETE FROM "bot_engine"."captured_fields"
+       WHERE "conversation_id" = $1 AND cardinality("purposes") = 0 AND cardinality("pending_purposes") = 0`,
       [conversationId],
     );
   }
 
-  /** Values no purpose covers, collected before `before`, in every conversation: returns how many went. */
+  /**
+   * Values no recorded consent covers, collected before `before`, in every conversation: abandoned at the
+   * consent question, or held by a grant the ledger did not record in time. Returns how many went.
+   */
   async sweep(manager: EntityManager, before: Date): Promise<number> {
     const [, deleted] = await manager.query(
       `DELETE FROM "bot_engine"."captured_fields" WHERE cardinality("purposes") = 0 AND "captured_at" < $1`,
@@ -72,9 +108,13 @@ export class CollectedValues {
   private async remember(
     manager: EntityManager,
     conversation: BotConversation,
-    grantedConsents: Record<string, string>,
+    consents: { grantedConsents: Consents; pendingConsents: Consents },
   ): Promise<void> {
-    conversation.grantedConsents = grantedConsents;
-    await manager.update(BotConversation, { conversationId: conversation.conversationId }, { grantedConsents });
+    Object.assign(conversation, consents);
+    await manager.update(BotConversation, { conversationId: conversation.conversationId }, consents);
   }
+}
+
+function without(consents: Consents, purpose: string): Consents {
+  return Object.fromEntries(Object.entries(consents).filter(([granted]) => granted !== purpose));
 }

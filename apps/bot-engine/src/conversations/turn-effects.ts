@@ -109,6 +109,7 @@ export class TurnEffects {
             ? await this.blindIndex.of(conversation.tenantId, effect.field as 'email' | 'phone', effect.value)
             : null,
           purposes: effect.keptFor ? [effect.keptFor] : Object.keys(conversation.grantedConsents),
+          pendingPurposes: effect.keptFor ? [] : Object.keys(conversation.pendingConsents),
           capturedAt: new Date(),
         });
         return;
@@ -119,8 +120,12 @@ export class TurnEffects {
         await this.publishDecision(context, target, effect, now);
         return;
       case 'withdraw_all':
-        // Each grant made here is withdrawn on the grants' own topic and key, so the ledger sees them in order.
-        for (const [purpose, formId] of Object.entries(conversation.grantedConsents)) {
+        // Each grant made here, recorded or not yet, is withdrawn on the grants' own topic and key, so the
+        // ledger sees them in order.
+        for (const [purpose, formId] of Object.entries({
+          ...conversation.pendingConsents,
+          ...conversation.grantedConsents,
+        })) {
           await this.values.release(context.manager, conversation, purpose);
           const withdrawal = { purpose, formId, granted: false, formVersion: null, formTextHash: null };
           await this.publishDecision(context, target, withdrawal, now);

@@ -12,6 +12,7 @@ import { PlaybooksPersonasAndTurnState1764576000000 } from './migrations/1764576
 import { ConsentFormsAndPurposes1764662400000 } from './migrations/1764662400000-consent-forms-and-purposes';
 import { ConsentMemory1764748800000 } from './migrations/1764748800000-consent-memory';
 import { UncoveredValuesIndex1764835200000 } from './migrations/1764835200000-uncovered-values-index';
+import { PendingConsents1764921600000 } from './migrations/1764921600000-pending-consents';
 
 export function botEngineDataSourceOptions(config: BotEngineConfig) {
   return serviceDataSourceOptions({
@@ -24,6 +25,7 @@ export function botEngineDataSourceOptions(config: BotEngineConfig) {
       ConsentFormsAndPurposes1764662400000,
       ConsentMemory1764748800000,
       UncoveredValuesIndex1764835200000,
+      PendingConsents1764921600000,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-bot-engine',

@@ -46,7 +46,7 @@ export interface VisitorMessage {
 /** What a turn makes happen; the handler turns each into an encrypted reply, a stored value or an event. */
 export type Effect =
   | { kind: 'reply'; text: string; quickReplies: QuickReply[]; expects: CollectedField | null }
-  /** keptFor: a purpose of its own (leave-a-message); null: the purposes the visitor granted in the conversation. */
+  /** keptFor: a purpose of its own (leave-a-message); null: the consents granted in the conversation (recorded or pending). */
   | { kind: 'capture'; field: CollectedField; value: string; keptFor: string | null }
   /** Withdraw every consent the visitor granted in this conversation ("stop"). */
   | { kind: 'withdraw_all' }
