@@ -44,6 +44,10 @@ export class BotConversation {
   @Column({ type: 'varchar', length: 500, nullable: true })
   pageUrl: string | null;
 
+  /** The tenant's privacy notice shown when the conversation started, and the full policy it links to. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  privacyNoticeVersion: string | null;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   privacyPolicyUrl: string | null;
 

@@ -55,6 +55,7 @@ export class ConversationEventsHandler {
       locale: payload.locale,
       jurisdiction: payload.jurisdiction,
       pageUrl: payload.pageUrl,
+      privacyNoticeVersion: payload.privacyNoticeVersion,
       privacyPolicyUrl: payload.privacyPolicyUrl,
     });
     await this.greetOnce(state, bot, payload.visitorId, context);
@@ -189,5 +190,9 @@ function profileOf(bot: TenantBot, state: BotConversation, consentForms: Consent
 }
 
 function attributesOf(state: BotConversation): VisitorAttributes {
-  return { jurisdiction: state.jurisdiction, pageUrl: state.pageUrl, privacyPolicyUrl: state.privacyPolicyUrl };
+  return {
+    jurisdiction: state.jurisdiction,
+    pageUrl: state.pageUrl,
+    privacyNotice: { version: state.privacyNoticeVersion, policyUrl: state.privacyPolicyUrl },
+  };
 }

@@ -12,7 +12,7 @@ const BOT: BotProfile = {
 const VISITOR: VisitorAttributes = {
   jurisdiction: 'DE',
   pageUrl: null,
-  privacyPolicyUrl: 'https://acme.example/privacy',
+  privacyNotice: { version: '2026-11', policyUrl: 'https://acme.example/privacy' },
 };
 const NOW = new Date('2026-11-30T10:00:00Z');
 
@@ -197,6 +197,31 @@ describe('BotBrain', () => {
       const late = message('Stop waiting', { quickReplyId: LEAVE_QUEUE_REPLY });
       expect(brain.onVisitorMessage(start, BOT, playbook(), VISITOR, late, NOW)).toEqual({ effects: [], state: start });
     });
+  });
+
+  it.each([
+    ['en', 'what do you do with my data?', 'version 2026-11'],
+    ['de', 'Was macht ihr mit meinen Daten?', 'Version 2026-11'],
+    ['fr', 'Que faites-vous de mes données ?', 'version 2026-11'],
+    ['es', '¿Qué hacéis con mis datos?', 'versión 2026-11'],
+  ])(
+    'answers about data in %s with the notice the visitor was shown and the policy link, nothing else',
+    (locale, asked, version) => {
+      const start = brain.greet(BOT, locale, null, VISITOR, NOW).state;
+      const [answer] = texts(brain.onVisitorMessage(start, BOT, null, VISITOR, message(asked), NOW).effects);
+      expect(answer).toContain(`(${version})`);
+      expect(answer.endsWith(': https://acme.example/privacy')).toBe(true);
+      // Nothing of how data is used that the tenant did not write.
+      expect(answer).not.toMatch(/only|nur|uniquement|solo/);
+    },
+  );
+
+  it('points to the notice shown even before the policy link has reached the bot', () => {
+    const unknown: VisitorAttributes = { ...VISITOR, privacyNotice: { version: null, policyUrl: null } };
+    const start = brain.greet(BOT, 'en', null, unknown, NOW).state;
+    expect(texts(brain.onVisitorMessage(start, BOT, null, unknown, message('privacy policy'), NOW).effects)).toEqual([
+      'How we handle your data is set out in the privacy notice shown when this chat started.',
+    ]);
   });
 
   it('asks to rephrase, then offers a person, and the offered button hands over', () => {

@@ -171,7 +171,7 @@ export class BotBrain {
       case 'unsubscribe':
         return [{ kind: 'withdraw_all' }, { kind: 'data_request', request: 'unsubscribe' }, say(copy.unsubscribed)];
       case 'privacy':
-        return [say(copy.privacy(visitor.privacyPolicyUrl))];
+        return [say(copy.privacy(visitor.privacyNotice))];
     }
   }
 

@@ -1,7 +1,10 @@
+import type { PrivacyNoticeShown } from './turn.types';
+
 /**
  * What the bot says on its own (outside a tenant's playbook), in the four languages it speaks.
  * Every sentence about who is answering is truthful: the bot says it is automated, and a person is
- * only promised when the hand-off service has queued one.
+ * only promised when the hand-off service has queued one. About data, it says nothing the tenant did
+ * not write: it points to the tenant's own notice and policy.
  */
 export type BotLanguage = 'en' | 'de' | 'fr' | 'es';
 export const BOT_LANGUAGES: readonly BotLanguage[] = ['en', 'de', 'fr', 'es'];
@@ -16,7 +19,7 @@ interface Copy {
   askEmailForMessage: string;
   askMessage: string;
   messageLeft: string;
-  privacy(policyUrl: string | null): string;
+  privacy(notice: PrivacyNoticeShown): string;
   erasureStarted: string;
   unsubscribed: string;
   secureChannel(categories: string, url: string | null): string;
@@ -43,9 +46,10 @@ const EN: Copy = {
   askEmailForMessage: 'Which email address should we reply to?',
   askMessage: 'What would you like to tell us?',
   messageLeft: 'Thank you, your message is with our team. We will reply by email.',
-  privacy: (url) =>
-    'We use what you write here only to answer you, and you can ask us to delete it at any time' +
-    (url ? `. The details are in our privacy policy: ${url}` : '.'),
+  privacy: ({ version, policyUrl }) =>
+    'How we handle your data is set out in the privacy notice shown when this chat started' +
+    (version ? ` (version ${version})` : '') +
+    (policyUrl ? `, and in full in our privacy policy: ${policyUrl}` : '.'),
   erasureStarted:
     "I've started a request to delete your data. Our team will confirm when it's done; nothing more is needed from you.",
   unsubscribed: "Done: you won't receive marketing messages from us any more.",
@@ -76,9 +80,10 @@ const DE: Copy = {
   askEmailForMessage: 'An welche E-Mail-Adresse dürfen wir antworten?',
   askMessage: 'Was möchten Sie uns mitteilen?',
   messageLeft: 'Danke, Ihre Nachricht ist bei unserem Team. Wir antworten per E-Mail.',
-  privacy: (url) =>
-    'Was Sie hier schreiben, nutzen wir nur, um Ihnen zu antworten, und Sie können jederzeit die Löschung verlangen' +
-    (url ? `. Einzelheiten in unserer Datenschutzerklärung: ${url}` : '.'),
+  privacy: ({ version, policyUrl }) =>
+    'Wie wir mit Ihren Daten umgehen, steht im Datenschutzhinweis, der zu Beginn dieses Chats angezeigt wurde' +
+    (version ? ` (Version ${version})` : '') +
+    (policyUrl ? `, und ausführlich in unserer Datenschutzerklärung: ${policyUrl}` : '.'),
   erasureStarted:
     'Ich habe einen Antrag auf Löschung Ihrer Daten gestellt. Unser Team bestätigt, wenn er erledigt ist; Sie müssen nichts weiter tun.',
   unsubscribed: 'Erledigt: Sie erhalten keine Werbenachrichten mehr von uns.',
@@ -109,9 +114,10 @@ const FR: Copy = {
   askEmailForMessage: 'À quelle adresse e-mail devons-nous répondre ?',
   askMessage: 'Que souhaitez-vous nous dire ?',
   messageLeft: 'Merci, votre message a été transmis à notre équipe. Nous répondrons par e-mail.',
-  privacy: (url) =>
-    "Nous utilisons ce que vous écrivez ici uniquement pour vous répondre, et vous pouvez en demander l'effacement à tout moment" +
-    (url ? `. Les détails sont dans notre politique de confidentialité : ${url}` : '.'),
+  privacy: ({ version, policyUrl }) =>
+    "La façon dont nous traitons vos données est décrite dans l'avis de confidentialité affiché au début de cette conversation" +
+    (version ? ` (version ${version})` : '') +
+    (policyUrl ? `, et en détail dans notre politique de confidentialité : ${policyUrl}` : '.'),
   erasureStarted:
     "J'ai ouvert une demande d'effacement de vos données. Notre équipe confirmera quand ce sera fait ; vous n'avez rien d'autre à faire.",
   unsubscribed: 'C’est fait : vous ne recevrez plus de messages marketing de notre part.',
@@ -142,9 +148,10 @@ const ES: Copy = {
   askEmailForMessage: '¿A qué correo electrónico le respondemos?',
   askMessage: '¿Qué desea decirnos?',
   messageLeft: 'Gracias, su mensaje está con nuestro equipo. Le responderemos por correo.',
-  privacy: (url) =>
-    'Usamos lo que escribe aquí solo para responderle, y puede pedir que lo borremos en cualquier momento' +
-    (url ? `. Los detalles están en nuestra política de privacidad: ${url}` : '.'),
+  privacy: ({ version, policyUrl }) =>
+    'Cómo tratamos sus datos se explica en el aviso de privacidad que se mostró al empezar este chat' +
+    (version ? ` (versión ${version})` : '') +
+    (policyUrl ? `, y en detalle en nuestra política de privacidad: ${policyUrl}` : '.'),
   erasureStarted:
     'He iniciado una solicitud para borrar sus datos. Nuestro equipo confirmará cuando esté hecho; no necesita hacer nada más.',
   unsubscribed: 'Hecho: ya no recibirá mensajes de marketing de nuestra parte.',

@@ -18,7 +18,14 @@ export interface BotProfile {
 export interface VisitorAttributes {
   jurisdiction: string | null;
   pageUrl: string | null;
-  privacyPolicyUrl: string | null;
+  /** The tenant's notice the visitor was shown (null until the conversation's start has reached the bot). */
+  privacyNotice: PrivacyNoticeShown;
+}
+
+/** Written by the tenant, versioned by the conversation service: the bot repeats it, never adds to it. */
+export interface PrivacyNoticeShown {
+  version: string | null;
+  policyUrl: string | null;
 }
 
 /** The bot's memory of one conversation between turns (stored as JSON; never personal data). */

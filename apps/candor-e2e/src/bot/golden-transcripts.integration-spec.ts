@@ -451,6 +451,26 @@ describe('golden transcripts of the bot on the real broker', () => {
     ]);
   });
 
+  it("answers 'what do you do with my data?' with the tenant's own notice version and policy, nothing more", async () => {
+    const clinic = await createTenant(conversation(), stack.bootstrapKey, 'Clinic Ltd');
+    const published = await conversation().request('POST', '/v1/privacy-notices', {
+      token: clinic.adminKey,
+      body: {
+        version: '2026-12-clinic',
+        text: 'This chat is recorded and kept for 30 days.',
+        policyUrl: 'https://shop.example/clinic/privacy',
+      },
+    });
+    expect(published.status).toBe(201);
+    const chat = await startChat(conversation(), clinic.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 2);
+    const said = await visitorSays(conversation(), chat, 'What do you do with my data?');
+    expect(said.replies.map((reply) => reply.text)).toEqual([
+      'How we handle your data is set out in the privacy notice shown when this chat started ' +
+        '(version 2026-12-clinic), and in full in our privacy policy: https://shop.example/clinic/privacy',
+    ]);
+  });
+
   it('offers a meeting or a message when nobody is available, and takes the message', async () => {
     const other = await createTenant(conversation(), stack.bootstrapKey, 'Nobody Home Ltd');
     await waitFor(
