@@ -224,6 +224,21 @@ describe('BotBrain', () => {
     ]);
   });
 
+  it.each([
+    ['en', 'forget me', /opened a request.*verify your identity.*within one month\.$/],
+    ['de', 'vergessen Sie mich', /Antrag.*eröffnet.*Identität prüfen.*innerhalb eines Monats antworten\.$/],
+    ['fr', 'oubliez-moi', /ouvert une demande.*vérifier votre identité.*délai d'un mois\.$/],
+    ['es', 'olvídame', /abierto una solicitud.*verificar su identidad.*plazo de un mes\.$/],
+  ])(
+    'says in %s that an erasure request was opened, identity may be checked, and the one-month deadline',
+    (locale, asked, said) => {
+      const start = brain.greet(BOT, locale, null, VISITOR, NOW).state;
+      const turn = brain.onVisitorMessage(start, BOT, null, VISITOR, message(asked), NOW);
+      expect(turn.effects[0]).toEqual({ kind: 'data_request', request: 'erasure' });
+      expect(texts(turn.effects)).toEqual([expect.stringMatching(said)]);
+    },
+  );
+
   it('asks to rephrase, then offers a person, and the offered button hands over', () => {
     const start = brain.greet(BOT, 'en', null, VISITOR, NOW).state;
     const first = brain.onVisitorMessage(start, BOT, null, VISITOR, message('blorp'), NOW);

@@ -51,7 +51,8 @@ const EN: Copy = {
     (version ? ` (version ${version})` : '') +
     (policyUrl ? `, and in full in our privacy policy: ${policyUrl}` : '.'),
   erasureStarted:
-    "I've started a request to delete your data. Our team will confirm when it's done; nothing more is needed from you.",
+    "I've opened a request to delete your data. Before anything is deleted, our team may need to verify your identity. " +
+    'By law, we must respond within one month.',
   unsubscribed: "Done: you won't receive marketing messages from us any more.",
   secureChannel: (categories, url) =>
     `For your protection I removed what looked like ${categories} from your message; please don't share it in this chat. ` +
@@ -85,7 +86,8 @@ const DE: Copy = {
     (version ? ` (Version ${version})` : '') +
     (policyUrl ? `, und ausführlich in unserer Datenschutzerklärung: ${policyUrl}` : '.'),
   erasureStarted:
-    'Ich habe einen Antrag auf Löschung Ihrer Daten gestellt. Unser Team bestätigt, wenn er erledigt ist; Sie müssen nichts weiter tun.',
+    'Ich habe einen Antrag auf Löschung Ihrer Daten eröffnet. Bevor etwas gelöscht wird, muss unser Team möglicherweise ' +
+    'Ihre Identität prüfen. Gesetzlich müssen wir innerhalb eines Monats antworten.',
   unsubscribed: 'Erledigt: Sie erhalten keine Werbenachrichten mehr von uns.',
   secureChannel: (categories, url) =>
     `Zu Ihrem Schutz habe ich entfernt, was nach ${categories} aussah; bitte teilen Sie so etwas nicht in diesem Chat. ` +
@@ -119,7 +121,8 @@ const FR: Copy = {
     (version ? ` (version ${version})` : '') +
     (policyUrl ? `, et en détail dans notre politique de confidentialité : ${policyUrl}` : '.'),
   erasureStarted:
-    "J'ai ouvert une demande d'effacement de vos données. Notre équipe confirmera quand ce sera fait ; vous n'avez rien d'autre à faire.",
+    "J'ai ouvert une demande d'effacement de vos données. Avant toute suppression, notre équipe devra peut-être " +
+    "vérifier votre identité. La loi nous impose de répondre dans un délai d'un mois.",
   unsubscribed: 'C’est fait : vous ne recevrez plus de messages marketing de notre part.',
   secureChannel: (categories, url) =>
     `Pour votre protection, j'ai retiré de votre message ce qui ressemblait à ${categories} ; merci de ne pas le partager dans ce chat. ` +
@@ -153,7 +156,8 @@ const ES: Copy = {
     (version ? ` (versión ${version})` : '') +
     (policyUrl ? `, y en detalle en nuestra política de privacidad: ${policyUrl}` : '.'),
   erasureStarted:
-    'He iniciado una solicitud para borrar sus datos. Nuestro equipo confirmará cuando esté hecho; no necesita hacer nada más.',
+    'He abierto una solicitud para borrar sus datos. Antes de borrar nada, puede que nuestro equipo necesite ' +
+    'verificar su identidad. Por ley, debemos responder en el plazo de un mes.',
   unsubscribed: 'Hecho: ya no recibirá mensajes de marketing de nuestra parte.',
   secureChannel: (categories, url) =>
     `Para protegerle, he quitado de su mensaje lo que parecía ${categories}; por favor, no lo comparta en este chat. ` +

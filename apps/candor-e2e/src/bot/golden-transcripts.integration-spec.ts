@@ -562,7 +562,10 @@ describe('golden transcripts of the bot on the real broker', () => {
     const chat = await startChat(conversation(), tenant.siteKey, { locale: 'fr' });
     await transcriptOf(conversation(), chat, 4);
     const said = await visitorSays(conversation(), chat, 'Oubliez-moi, supprimez toutes mes données svp');
-    expect(said.replies[0].text).toMatch(/^J'ai ouvert une demande d'effacement de vos données/);
+    expect(said.replies.map((reply) => reply.text)).toEqual([
+      "J'ai ouvert une demande d'effacement de vos données. Avant toute suppression, notre équipe devra peut-être " +
+        "vérifier votre identité. La loi nous impose de répondre dans un délai d'un mois.",
+    ]);
     const requests = await waitFor(
       async () => {
         const response = await stack.service('dsr').request<Record<string, unknown>[]>('GET', '/v1/data-requests', {
