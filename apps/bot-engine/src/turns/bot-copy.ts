@@ -173,10 +173,34 @@ const COPIES: Record<BotLanguage, Copy> = { en: EN, de: DE, fr: FR, es: ES };
 
 /** How a sensitive-data category is named to a visitor (never what was found). */
 const CATEGORY_NAMES: Record<BotLanguage, Record<string, string>> = {
-  en: { health: 'health information', dob: 'a date of birth', default: 'personal identifiers' },
-  de: { health: 'Gesundheitsangaben', dob: 'ein Geburtsdatum', default: 'persönliche Kennungen' },
-  fr: { health: 'des informations de santé', dob: 'une date de naissance', default: 'des identifiants personnels' },
-  es: { health: 'información de salud', dob: 'una fecha de nacimiento', default: 'identificadores personales' },
+  en: {
+    health: 'health information',
+    dob: 'a date of birth',
+    email: 'an email address',
+    phone: 'a phone number',
+    default: 'personal identifiers',
+  },
+  de: {
+    health: 'Gesundheitsangaben',
+    dob: 'ein Geburtsdatum',
+    email: 'eine E-Mail-Adresse',
+    phone: 'eine Telefonnummer',
+    default: 'persönliche Kennungen',
+  },
+  fr: {
+    health: 'des informations de santé',
+    dob: 'une date de naissance',
+    email: 'une adresse e-mail',
+    phone: 'un numéro de téléphone',
+    default: 'des identifiants personnels',
+  },
+  es: {
+    health: 'información de salud',
+    dob: 'una fecha de nacimiento',
+    email: 'un correo electrónico',
+    phone: 'un número de teléfono',
+    default: 'identificadores personales',
+  },
 };
 
 export function copyFor(language: BotLanguage): Copy {

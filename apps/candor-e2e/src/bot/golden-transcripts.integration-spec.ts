@@ -107,12 +107,7 @@ describe('golden transcripts of the bot on the real broker', () => {
   const conversation = () => stack.service('conversation');
 
   it('captures a lead with consent: quick reply, email re-asked until valid, consent recorded as an event', async () => {
-    // The tenant removes emails typed out of the blue; the one the bot asks for still gets through.
-    const policy = await conversation().request('PUT', '/v1/guard-policy', {
-      token: tenant.adminKey,
-      body: { actions: { email: 'redact' } },
-    });
-    expect(policy.status).toBe(200);
+    // By default an email typed out of the blue is removed; the one the bot asks for still gets through.
     const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
     await transcriptOf(conversation(), chat, 4);
     await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
@@ -206,14 +201,16 @@ describe('golden transcripts of the bot on the real broker', () => {
       { what: 'the email deleted after the withdrawal' },
     );
 
-    // An email typed when nobody asked for it is removed before storage, per the tenant's policy.
-    const unprompted = await visitorSays(conversation(), chat, 'also reach me at ana.private@example.net');
-    expect(unprompted.message.guard).toEqual({ outcome: 'redacted', categories: ['email'] });
-    expect(unprompted.message.text).not.toContain('ana.private@example.net');
-    await conversation().request('PUT', '/v1/guard-policy', {
-      token: tenant.adminKey,
-      body: { actions: { email: 'allow' } },
-    });
+    // An email or a phone number typed when nobody asked for it is removed before storage, by default.
+    const unprompted = await visitorSays(
+      conversation(),
+      chat,
+      'also reach me at ana.private@example.net or on +34 612 345 678',
+      { replies: 1 },
+    );
+    expect(unprompted.message.guard).toEqual({ outcome: 'redacted', categories: ['email', 'phone'] });
+    expect(unprompted.message.text).toBe('also reach me at [email removed] or on [phone removed]');
+    expect(unprompted.replies[0].text).toMatch(/^For your protection I removed what looked like an email address/);
   });
 
   it('redirects a healthcare intake to the secure channel and stores nothing of the diagnosis or birth date', async () => {
