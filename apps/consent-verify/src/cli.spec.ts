@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ProofBundle, verifyBundle } from '@candor/consent-evidence';
+import { PROOF_BUNDLE_FORMAT, ProofBundle, verifyBundle } from '@candor/consent-evidence';
 import { CliIo, run, USAGE } from './cli';
 
 // A bundle exported once from a real log (11 entries, entries 0, 2, 4, 7, 10 proven, consistency from the head at
@@ -52,6 +52,7 @@ describe('consent-verify run()', () => {
     expect(stdout).toMatch(/#4 +\S+ +analytics +expired +\S+ +OK\n/);
     expect(stdout).toMatch(/#10 +\S+ +analytics +granted +\S+ +OK\n/);
     expect(stdout).toContain('size 6 (signed for 2026-11-02T14:30:00.000Z) -> 11  OK');
+    expect(stdout).toContain('Scope: not stated (an older bundle format); nothing is claimed about entries left out');
     expect(stdout).toContain('VERIFIED: the signed head and all 5 entries check out with the trusted key.');
   });
 
@@ -71,6 +72,43 @@ describe('consent-verify run()', () => {
     expect(stdout).toMatch(/#2 +\S+ +meeting_followup +granted +\S+ +FAILED: not included in the signed tree/);
     expect(stdout.match(/ OK\n/g)).toHaveLength(6);
     expect(stdout).toContain('FAILED: this bundle does not prove what it claims');
+  });
+
+  it('exits 1 and names the entries missing from a range the bundle claims to hold whole', async () => {
+    // The scope is not signed: stating it on the fixture needs no key. Entries 0, 2, 4, 7 and 10 are in it.
+    const whole = tampered((b) => {
+      b.format = PROOF_BUNDLE_FORMAT;
+      b.scope = { kind: 'range', fromIndex: 0, toIndex: 11 };
+    });
+    const { code, stdout } = await cli(ARGS, { 'bundle.json': whole, 'key.pem': KEY });
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      'Scope: every entry from #0 to #10 (the whole log up to the tree head)\n' +
+        '  FAILED: claims entries 0-10; missing: 1, 3, 5-6, 8-9\n',
+    );
+    const tail = tampered((b) => {
+      b.format = PROOF_BUNDLE_FORMAT;
+      b.scope = { kind: 'range', fromIndex: 10, toIndex: 11 };
+      b.entries = b.entries.slice(-1);
+    });
+    const complete = await cli(ARGS, { 'bundle.json': tail, 'key.pem': KEY });
+    expect(complete.code).toBe(0);
+    expect(complete.stdout).toContain('Scope: every entry from #10 to #10\n  OK\n');
+  });
+
+  it('says a filtered bundle claims nothing about the entries it leaves out', async () => {
+    const filtered = tampered((b) => {
+      b.format = PROOF_BUNDLE_FORMAT;
+      b.scope = {
+        kind: 'filtered',
+        filter: { purpose: 'analytics', action: null, recordedFrom: null, recordedBefore: null, afterLeafIndex: 3 },
+      };
+    });
+    const { code, stdout } = await cli(ARGS, { 'bundle.json': filtered, 'key.pem': KEY });
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'Scope: entries matching a search (purpose analytics, after entry #3); nothing is claimed about entries left out',
+    );
   });
 
   it('exits 1 with --json too, and the JSON says why', async () => {

@@ -31,6 +31,30 @@ function table(rows: string[][]): string[] {
 
 const verdict = (result: { ok: boolean; reason?: string }) => (result.ok ? 'OK' : `FAILED: ${result.reason}`);
 
+const NO_CLAIM = 'nothing is claimed about entries left out';
+
+/** What the bundle says it holds: a range gets a verdict (is every entry in it there, once?); a selection none. */
+function scopeLines(scope: Loose, report: VerificationReport): string[] {
+  if (report.scope.kind === 'range') {
+    // Well-formed here: the report says range only for a valid one.
+    const [from, to] = [scope.fromIndex as number, scope.toIndex as number];
+    const whole = from === 0 && to === report.treeHead.treeSize ? ' (the whole log up to the tree head)' : '';
+    const claim = to > from ? `every entry from #${from} to #${to - 1}${whole}` : 'no entry (an empty range)';
+    return [`Scope: ${claim}`, `  ${verdict(report.scope)}`];
+  }
+  if (!report.scope.ok) return [`Scope: ${verdict(report.scope)}`];
+  if (report.scope.kind === 'unstated') return [`Scope: not stated (an older bundle format); ${NO_CLAIM}`];
+  const filter = asObject(scope.filter);
+  const criteria = [
+    filter.purpose != null && `purpose ${shown(filter.purpose)}`,
+    filter.action != null && `action ${shown(filter.action)}`,
+    filter.recordedFrom != null && `recorded from ${shown(filter.recordedFrom)}`,
+    filter.recordedBefore != null && `recorded before ${shown(filter.recordedBefore)}`,
+    filter.afterLeafIndex != null && `after entry #${shown(filter.afterLeafIndex)}`,
+  ].filter(Boolean);
+  return [`Scope: entries matching a search (${criteria.join(', ') || 'no criteria'}); ${NO_CLAIM}`];
+}
+
 /** The human report: the head, one line per entry (in bundle order) and per consistency proof, then the verdict. */
 export function formatReport(bundle: unknown, report: VerificationReport, keyFingerprint: string): string {
   const input = asObject(bundle);
@@ -43,6 +67,8 @@ export function formatReport(bundle: unknown, report: VerificationReport, keyFin
     '',
     `Tree head: ${report.treeHead.treeSize} entries, root ${shown(head.rootHash)}, signed for ${time(head.timestamp)}`,
     `  ${verdict(report.treeHead)}`,
+    '',
+    ...scopeLines(asObject(input.scope), report),
     '',
     `Entries (${report.entries.length}):`,
     ...table(

@@ -14,10 +14,11 @@ export {
   buildProofBundle,
   fromSignedTreeHead,
   PROOF_BUNDLE_FORMAT,
+  PROOF_BUNDLE_FORMAT_V1,
   toSignedTreeHead,
   validateProofBundle,
 } from './proof-bundle';
-export type { ProofBundle, SignedTreeHead } from './proof-bundle';
+export type { BundleScope, ExportFilter, ProofBundle, SignedTreeHead } from './proof-bundle';
 export type { Violation } from './shape';
 export { parseEd25519PublicKey, verifyBundle } from './verify-bundle';
 export type { VerificationReport } from './verify-bundle';

@@ -1,5 +1,5 @@
 import type { TreeHead } from '@candor/merkle';
-import { checkConsentEntry, ConsentEntry } from './consent-entry';
+import { checkConsentEntry, CONSENT_ACTIONS, ConsentEntry } from './consent-entry';
 import {
   arrayOf,
   Check,
@@ -7,15 +7,39 @@ import {
   isPlainObject,
   literal,
   matching,
+  nullable,
   object,
+  oneOf,
   pointer,
   rfc3339UtcMillis,
   SHA256_HEX,
+  SLUG,
   UUID,
+  variant,
   Violation,
 } from './shape';
 
-export const PROOF_BUNDLE_FORMAT = 'candor.consent-proof-bundle/1';
+/** Bundles state their scope: what they claim to hold. */
+export const PROOF_BUNDLE_FORMAT = 'candor.consent-proof-bundle/2';
+/** Bundles exported before the scope was stated; they keep verifying and claim nothing about entries left out. */
+export const PROOF_BUNDLE_FORMAT_V1 = 'candor.consent-proof-bundle/1';
+
+/** What a bundle claims to hold, so a verifier can tell a whole log from a selection. */
+export type BundleScope =
+  /** Every entry with a leaf index in [fromIndex, toIndex), each exactly once; from 0 to the head's size, the whole log. */
+  | { kind: 'range'; fromIndex: number; toIndex: number }
+  /** Only the entries a search matched (stated for information): nothing is claimed about the entries left out. */
+  | { kind: 'filtered'; filter: ExportFilter };
+
+export interface ExportFilter {
+  purpose: string | null;
+  action: string | null;
+  /** Recorded at or after / before (RFC 3339 UTC). */
+  recordedFrom: string | null;
+  recordedBefore: string | null;
+  /** Only entries after this leaf index. */
+  afterLeafIndex: number | null;
+}
 
 export interface SignedTreeHead {
   logId: string;
@@ -31,6 +55,7 @@ export interface SignedTreeHead {
 export interface ProofBundle {
   format: typeof PROOF_BUNDLE_FORMAT;
   tenantId: string;
+  scope: BundleScope;
   /** SPKI PEM of the tenant's Ed25519 log key, for information: the verifier uses the key it trusts, and reports a mismatch. */
   publicKey: string;
   treeHead: SignedTreeHead;
@@ -73,31 +98,62 @@ const checkSignedTreeHead: Check = object({
   signature: matching(ED25519_SIGNATURE_BASE64, 'a base64 Ed25519 signature (64 bytes)'),
 });
 
-const checkBundleShape: Check = object({
-  format: literal(PROOF_BUNDLE_FORMAT),
+const checkScope: Check = variant('kind', {
+  range: object({ kind: literal('range'), fromIndex: integer(0), toIndex: integer(0) }),
+  filtered: object({
+    kind: literal('filtered'),
+    filter: object({
+      purpose: nullable(matching(SLUG, 'a slug')),
+      action: nullable(oneOf(CONSENT_ACTIONS)),
+      recordedFrom: nullable(rfc3339UtcMillis),
+      recordedBefore: nullable(rfc3339UtcMillis),
+      afterLeafIndex: nullable(integer(0)),
+    }),
+  }),
+});
+
+const bundleFields: Record<string, Check> = {
+  format: oneOf([PROOF_BUNDLE_FORMAT, PROOF_BUNDLE_FORMAT_V1]),
   tenantId: matching(UUID, 'a lowercase UUID'),
   publicKey: matching(SPKI_PEM, 'an SPKI PEM public key'),
   treeHead: checkSignedTreeHead,
   entries: arrayOf(object({ entry: checkConsentEntry, inclusionProof: hashList })),
   consistency: arrayOf(object({ from: checkSignedTreeHead, proof: hashList })),
   exportedAt: rfc3339UtcMillis,
-});
+};
+const checkBundleShape: Check = object({ ...bundleFields, scope: checkScope });
+const checkV1BundleShape: Check = object(bundleFields);
 
 /**
  * Structural problems of a bundle, [] when well-formed: its shape, plus the rules that tie its parts together
- * (one tenant throughout, each leaf index once and inside the head, older heads no larger than the head). No
- * cryptography: that is verifyBundle's job.
+ * (one tenant throughout, each leaf index once and inside the head, older heads no larger than the head, a
+ * claimed range inside the head). No cryptography, and not whether a claimed range is complete: that is
+ * verifyBundle's job.
  */
 export function validateProofBundle(bundle: unknown): Violation[] {
   const violations: Violation[] = [];
-  checkBundleShape(bundle, '', violations);
+  const v1 = isPlainObject(bundle) && bundle.format === PROOF_BUNDLE_FORMAT_V1;
+  (v1 ? checkV1BundleShape : checkBundleShape)(bundle, '', violations);
   if (!isPlainObject(bundle)) return violations;
-  const { tenantId, treeHead, entries, consistency } = bundle;
+  const { tenantId, treeHead, entries, consistency, scope } = bundle;
   const head = isPlainObject(treeHead) ? treeHead : {};
   if (typeof head.logId === 'string' && head.logId !== tenantId) {
     violations.push({ path: '/treeHead/logId', message: 'must equal tenantId' });
   }
   const treeSize = Number.isSafeInteger(head.treeSize) ? (head.treeSize as number) : undefined;
+  if (isPlainObject(scope) && scope.kind === 'range') {
+    const { fromIndex, toIndex } = scope;
+    if (
+      Number.isSafeInteger(fromIndex) &&
+      Number.isSafeInteger(toIndex) &&
+      (fromIndex as number) > (toIndex as number)
+    ) {
+      violations.push({ path: '/scope/fromIndex', message: 'must not be greater than toIndex' });
+    }
+    if (treeSize !== undefined && Number.isSafeInteger(toIndex) && (toIndex as number) > treeSize) {
+      violations.push({ path: '/scope/toIndex', message: `must not be greater than treeHead.treeSize (${treeSize})` });
+    }
+  }
   const seen = new Map<unknown, number>();
   (Array.isArray(entries) ? entries : []).forEach((item: unknown, i) => {
     const entry = isPlainObject(item) && isPlainObject(item.entry) ? item.entry : {};
@@ -139,6 +195,7 @@ export function validateProofBundle(bundle: unknown): Violation[] {
 export function buildProofBundle(input: {
   tenantId: string;
   publicKeyPem: string;
+  scope: BundleScope;
   treeHead: SignedTreeHead;
   entries: { entry: ConsentEntry; inclusionProof: Uint8Array[] }[];
   consistency?: { from: SignedTreeHead; proof: Uint8Array[] }[];
@@ -148,6 +205,7 @@ export function buildProofBundle(input: {
   const bundle: ProofBundle = {
     format: PROOF_BUNDLE_FORMAT,
     tenantId: input.tenantId,
+    scope: input.scope,
     publicKey: input.publicKeyPem,
     treeHead: input.treeHead,
     entries: input.entries.map(({ entry, inclusionProof }) => ({ entry, inclusionProof: hex(inclusionProof) })),

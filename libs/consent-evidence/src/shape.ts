@@ -53,6 +53,19 @@ export function nullable(check: Check): Check {
   };
 }
 
+/** An object whose `key` names which check applies (e.g. `kind`); an unknown name is a violation at that key. */
+export function variant(key: string, checks: Record<string, Check>): Check {
+  return (value, path, out) => {
+    if (!isPlainObject(value)) {
+      out.push({ path, message: 'must be an object' });
+      return;
+    }
+    const name = value[key];
+    if (typeof name === 'string' && Object.hasOwn(checks, name)) checks[name](value, path, out);
+    else out.push({ path: pointer(path, key), message: `must be one of ${Object.keys(checks).join(', ')}` });
+  };
+}
+
 export function literal(expected: string | number): Check {
   return (value, path, out) => {
     if (value !== expected) out.push({ path, message: `must be ${JSON.stringify(expected)}` });

@@ -8,7 +8,14 @@ import {
   TreeHead,
 } from '@candor/merkle';
 import { ConsentEntry, entryLeafHash } from './consent-entry';
-import { buildProofBundle, ProofBundle, SignedTreeHead, toSignedTreeHead, validateProofBundle } from './proof-bundle';
+import {
+  buildProofBundle,
+  BundleScope,
+  ProofBundle,
+  SignedTreeHead,
+  toSignedTreeHead,
+  validateProofBundle,
+} from './proof-bundle';
 import { parseEd25519PublicKey, verifyBundle } from './verify-bundle';
 
 const TENANT = '6f1c2b7e-3d4a-4b5c-8d9e-0f1a2b3c4d5e';
@@ -42,6 +49,12 @@ function entryAt(leafIndex: number, overrides: Partial<ConsentEntry> = {}): Cons
     ...overrides,
   };
 }
+
+/** A filtered export's scope: it claims nothing about the entries it leaves out. */
+const SELECTION: BundleScope = {
+  kind: 'filtered',
+  filter: { purpose: null, action: 'granted', recordedFrom: null, recordedBefore: null, afterLeafIndex: null },
+};
 
 /** A tenant's log as the ledger service keeps it: a frontier for appends, every completed node stored. */
 class TestLog {
@@ -77,10 +90,12 @@ class TestLog {
     entries: ConsentEntry[],
     olderHeads: SignedTreeHead[] = [],
     proofIndexes = entries.map((entry) => entry.leafIndex),
+    scope: BundleScope = SELECTION,
   ): Promise<ProofBundle> {
     return buildProofBundle({
       tenantId: this.tenantId,
       publicKeyPem: KEY.pem,
+      scope,
       treeHead: head,
       entries: await Promise.all(
         entries.map(async (entry, i) => ({
@@ -136,6 +151,7 @@ describe('verifyBundle', () => {
       treeHead: { ok: true, treeSize: 11 },
       entries: [0, 3, 6, 10].map((leafIndex) => ({ leafIndex, ok: true })),
       consistency: [{ fromSize: 6, ok: true }],
+      scope: { kind: 'filtered', ok: true },
       errors: [],
     });
   });
@@ -438,11 +454,81 @@ describe('verifyBundle', () => {
   });
 
   it('rejects another format tag and unknown properties', () => {
-    const tampered = { ...copy(good), format: 'candor.consent-proof-bundle/2', note: 'hi' };
+    const tampered = { ...copy(good), format: 'candor.consent-proof-bundle/3', note: 'hi' };
     expect(verifyBundle(tampered, KEY.pem).errors).toEqual([
       '/note is not an allowed property',
-      '/format must be "candor.consent-proof-bundle/1"',
+      '/format must be one of candor.consent-proof-bundle/2, candor.consent-proof-bundle/1',
     ]);
+  });
+
+  describe('scope: what the bundle claims to hold', () => {
+    /** The whole log of 11 entries, as an unfiltered export states it. */
+    async function wholeLog() {
+      const { log, head } = await genuine();
+      const all = Array.from({ length: 11 }, (_, i) => entryAt(i));
+      return log.bundle(head, all, [], undefined, { kind: 'range', fromIndex: 0, toIndex: 11 });
+    }
+
+    it('a whole log with every entry once verifies', async () => {
+      const report = verifyBundle(await wholeLog(), KEY.pem);
+      expect(report.ok).toBe(true);
+      expect(report.scope).toEqual({ kind: 'range', ok: true });
+    });
+
+    it('an entry left out of a claimed range is named, though every entry left verifies', async () => {
+      const bundle = await wholeLog();
+      bundle.entries = bundle.entries.filter(({ entry }) => ![3, 7, 8, 9].includes(entry.leafIndex));
+      const report = verifyBundle(bundle, KEY.pem);
+      expect(report.entries.every((entry) => entry.ok)).toBe(true);
+      expect(report).toMatchObject({
+        ok: false,
+        scope: { kind: 'range', ok: false, reason: 'claims entries 0-10; missing: 3, 7-9' },
+      });
+    });
+
+    it('an entry given twice, or outside the range, is named', async () => {
+      const bundle = await wholeLog();
+      bundle.scope = { kind: 'range', fromIndex: 2, toIndex: 11 };
+      bundle.entries.push(copy(bundle).entries[5]);
+      const report = verifyBundle(bundle, KEY.pem);
+      expect(report.scope).toEqual({
+        kind: 'range',
+        ok: false,
+        reason: 'claims entries 2-10; more than once: 5; outside the range: 0, 1',
+      });
+      expect(report.errors).toEqual(['/entries/11/entry/leafIndex duplicates /entries/5/entry/leafIndex']);
+    });
+
+    it('a range beyond the signed head, or reversed, is malformed', async () => {
+      const beyond = await wholeLog();
+      beyond.scope = { kind: 'range', fromIndex: 0, toIndex: 12 };
+      expect(verifyBundle(beyond, KEY.pem).errors).toEqual([
+        '/scope/toIndex must not be greater than treeHead.treeSize (11)',
+      ]);
+      const reversed = await wholeLog();
+      reversed.scope = { kind: 'range', fromIndex: 5, toIndex: 4 };
+      expect(verifyBundle(reversed, KEY.pem)).toMatchObject({
+        ok: false,
+        scope: { ok: false, reason: 'malformed: /scope/fromIndex must not be greater than toIndex' },
+      });
+    });
+
+    it('a filtered bundle claims nothing about entries left out; a scope of no known kind is refused', () => {
+      const trimmed = copy(good);
+      trimmed.entries.pop();
+      expect(verifyBundle(trimmed, KEY.pem)).toMatchObject({ ok: true, scope: { kind: 'filtered', ok: true } });
+      const unknown = { ...copy(good), scope: { kind: 'everything' } };
+      expect(verifyBundle(unknown, KEY.pem).errors).toEqual(['/scope/kind must be one of range, filtered']);
+    });
+
+    it('a bundle of format /1 states no scope and still verifies; a /2 bundle without one does not', () => {
+      const { scope, ...rest } = copy(good);
+      expect(scope.kind).toBe('filtered');
+      const v1 = { ...rest, format: 'candor.consent-proof-bundle/1' };
+      expect(verifyBundle(v1, KEY.pem)).toMatchObject({ ok: true, scope: { kind: 'unstated', ok: true } });
+      expect(verifyBundle({ ...v1, scope }, KEY.pem).errors).toEqual(['/scope is not an allowed property']);
+      expect(verifyBundle(rest, KEY.pem).errors).toEqual(['/scope is required']);
+    });
   });
 
   describe('garbage in, ok:false out, never an exception', () => {

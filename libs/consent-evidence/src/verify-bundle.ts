@@ -1,7 +1,7 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { verifyConsistency, verifyInclusion, verifyTreeHead } from '@candor/merkle';
 import { ConsentEntry, entryLeafHash } from './consent-entry';
-import { fromSignedTreeHead, ProofBundle, SignedTreeHead, validateProofBundle } from './proof-bundle';
+import { BundleScope, fromSignedTreeHead, ProofBundle, SignedTreeHead, validateProofBundle } from './proof-bundle';
 import { isPlainObject, Violation } from './shape';
 
 export interface VerificationReport {
@@ -11,6 +11,11 @@ export interface VerificationReport {
   entries: { leafIndex: number; ok: boolean; reason?: string }[];
   /** One per consistency proof, in bundle order; fromSize is -1 when the older head does not state a valid one. */
   consistency: { fromSize: number; ok: boolean; reason?: string }[];
+  /**
+   * What the bundle claims to hold: a range is checked to hold each of its entries exactly once; a filtered or
+   * unstated (format /1) scope claims nothing about the entries left out.
+   */
+  scope: { kind: 'range' | 'filtered' | 'unstated'; ok: boolean; reason?: string };
   /** Structural problems (JSON-pointer path + rule) and notes such as a key mismatch; any of them fails the bundle. */
   errors: string[];
 }
@@ -41,6 +46,7 @@ export function verifyBundle(bundle: unknown, trustedPublicKeyPem: string): Veri
       treeHead: { ok: false, treeSize: 0, reason: 'not verified' },
       entries: [],
       consistency: [],
+      scope: { kind: 'unstated', ok: false, reason: 'not verified' },
       errors: ['the bundle could not be read'],
     };
   }
@@ -57,6 +63,7 @@ function verify(input: unknown, trustedPublicKeyPem: string): VerificationReport
       treeHead: { ok: false, treeSize: 0, reason: 'no tree head' },
       entries: [],
       consistency: [],
+      scope: { kind: 'unstated', ok: false, reason: 'no bundle' },
       errors,
     };
   }
@@ -136,8 +143,50 @@ function verify(input: unknown, trustedPublicKeyPem: string): VerificationReport
       : { fromSize, ok: false, reason: 'the older head is not a prefix of the tree head (consistency proof fails)' };
   });
 
-  const ok = errors.length === 0 && treeHead.ok && entries.every((e) => e.ok) && consistency.every((c) => c.ok);
-  return { ok, treeHead, entries, consistency, errors };
+  const scopeProblems = problemsAt('/scope');
+  const scope =
+    scopeProblems.length > 0
+      ? { kind: 'unstated' as const, ok: false, reason: malformed(scopeProblems) }
+      : checkScope(bundle.scope, entries);
+
+  const ok =
+    errors.length === 0 && treeHead.ok && entries.every((e) => e.ok) && consistency.every((c) => c.ok) && scope.ok;
+  return { ok, treeHead, entries, consistency, scope, errors };
+}
+
+/** A range must hold each of its leaf indexes exactly once and nothing else; other scopes claim no completeness. */
+function checkScope(
+  scope: BundleScope | undefined,
+  entries: readonly { leafIndex: number }[],
+): VerificationReport['scope'] {
+  if (!scope) return { kind: 'unstated', ok: true };
+  if (scope.kind !== 'range') return { kind: scope.kind, ok: true };
+  const { fromIndex, toIndex } = scope;
+  const counts = new Map<number, number>();
+  for (const { leafIndex } of entries) counts.set(leafIndex, (counts.get(leafIndex) ?? 0) + 1);
+  const present = [...counts.keys()].filter((index) => index >= fromIndex && index < toIndex).sort((a, b) => a - b);
+  const missing: [number, number][] = [];
+  let next = fromIndex;
+  for (const index of [...present, toIndex]) {
+    if (index > next) missing.push([next, index - 1]);
+    next = index + 1;
+  }
+  // An entry without a valid leaf index (-1) already fails on its own.
+  const outside = [...counts.keys()].filter((index) => index >= 0 && (index < fromIndex || index >= toIndex));
+  const twice = [...counts].filter(([, count]) => count > 1).map(([index]) => index);
+  const findings = [
+    missing.length > 0 ? `missing: ${runs(missing)}` : '',
+    twice.length > 0 ? `more than once: ${runs(twice.map((index) => [index, index]))}` : '',
+    outside.length > 0 ? `outside the range: ${runs(outside.map((index) => [index, index]))}` : '',
+  ].filter(Boolean);
+  if (findings.length === 0) return { kind: 'range', ok: true };
+  return { kind: 'range', ok: false, reason: `claims entries ${fromIndex}-${toIndex - 1}; ${findings.join('; ')}` };
+}
+
+/** Index runs as "3, 7-9, …", at most 20 of them (a bundle can miss a million entries). */
+function runs(list: readonly [number, number][]): string {
+  const shown = list.slice(0, 20).map(([first, last]) => (first === last ? `${first}` : `${first}-${last}`));
+  return list.length > 20 ? `${shown.join(', ')} and ${list.length - 20} more` : shown.join(', ');
 }
 
 function checkSignature(signed: SignedTreeHead, key: KeyObject | undefined): { ok: boolean; reason?: string } {

@@ -1,5 +1,11 @@
-import { botReplyCreatedV3, consentDecidedV1, dataRequestedV1, handoffRequestedV1 } from './events/bot.events';
-import { conversationStartedV2, conversationStatusChangedV1, messagePostedV3 } from './events/conversation.events';
+import {
+  botReplyCreatedV3,
+  consentDecidedV1,
+  dataRequestedV1,
+  handoffRequestedV1,
+  queueLeftV1,
+} from './events/bot.events';
+import { conversationStartedV2, conversationStatusChangedV2, messagePostedV3 } from './events/conversation.events';
 import { consentFormPublishedV1, consentRecordedV1 } from './events/consent.events';
 import { handoffQueuedV1, handoffUnstaffedV1 } from './events/handoff.events';
 import { subjectKeyDestroyedV1 } from './events/keys.events';
@@ -14,11 +20,12 @@ export const EVENT_CATALOGUE: readonly EventDefinition<never>[] = [
   apiKeyRevokedV1,
   conversationStartedV2,
   messagePostedV3,
-  conversationStatusChangedV1,
+  conversationStatusChangedV2,
   botReplyCreatedV3,
   handoffRequestedV1,
   consentDecidedV1,
   dataRequestedV1,
+  queueLeftV1,
   handoffQueuedV1,
   handoffUnstaffedV1,
   consentFormPublishedV1,

@@ -8,14 +8,18 @@ import {
   consentRecordedV1,
 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
+import { CollectedValues } from '../conversations/collected-values';
 
 /**
- * The bot's side of consent: it keeps each form's current version to show it, and when a visitor
- * withdraws a purpose (in the chat or through an integrator), it deletes what it collected only for
- * that purpose and stops keeping the rest for it.
+ * The bot's side of consent: it keeps each form's current version to show it; once the ledger has
+ * recorded a grant made in the chat, the values it held are kept for it; and when a visitor withdraws
+ * a purpose (in the chat or through an integrator), it deletes what it collected only for that purpose
+ * and stops keeping the rest for it.
  */
 @Controller()
 export class ConsentEventsHandler {
+  constructor(private readonly values: CollectedValues) {}
+
   @EventPattern(consentFormPublishedV1.topic)
   async onFormPublished(@Payload() event: EventEnvelope<ConsentFormPublishedV1>, @Ctx() context: EventContext) {
     const form = event.payload;
@@ -34,23 +38,10 @@ export class ConsentEventsHandler {
 
   @EventPattern(consentRecordedV1.topic)
   async onRecorded(@Payload() event: EventEnvelope<ConsentRecordedV1>, @Ctx() context: EventContext) {
-    if (event.payload.action === 'granted' || !event.subjectId) return;
-    const scope = [event.tenantId, event.subjectId, event.payload.purpose];
-    // Values collected later in the visitor's conversations are no longer kept for it either.
-    await context.manager.query(
-      `UPDATE "bot_engine"."bot_conversations" SET "granted_consents" = "granted_consents" - $3
-       WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND "granted_consents" ? $3`,
-      scope,
-    );
-    await context.manager.query(
-      `DELETE FROM "bot_engine"."captured_fields"
-       WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND "purposes" = ARRAY[$3]::text[]`,
-      scope,
-    );
-    await context.manager.query(
-      `UPDATE "bot_engine"."captured_fields" SET "purposes" = array_remove("purposes", $3)
-       WHERE "tenant_id" = $1 AND "visitor_id" = $2 AND $3 = ANY("purposes")`,
-      scope,
-    );
+    if (!event.subjectId) return;
+    const { purpose } = event.payload;
+    if (event.payload.action === 'granted')
+      await this.values.confirm(context.manager, event.tenantId, event.subjectId, purpose);
+    else await this.values.withdraw(context.manager, event.tenantId, event.subjectId, purpose);
   }
 }

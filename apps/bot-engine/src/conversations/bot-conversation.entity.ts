@@ -44,6 +44,10 @@ export class BotConversation {
   @Column({ type: 'varchar', length: 500, nullable: true })
   pageUrl: string | null;
 
+  /** The tenant's privacy notice shown when the conversation started, and the full policy it links to. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  privacyNoticeVersion: string | null;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   privacyPolicyUrl: string | null;
 
@@ -51,9 +55,13 @@ export class BotConversation {
   @Column({ type: 'uuid', nullable: true })
   visitorId: string | null;
 
-  /** Purposes the visitor granted here, with the form asked: collected values are kept for these. */
+  /** Purposes the visitor granted here that the consent ledger has recorded, with the form asked. */
   @Column({ type: 'jsonb', default: {} })
   grantedConsents: Record<string, string>;
+
+  /** Granted here but not yet recorded by the ledger: they hold collected values, they do not keep them. */
+  @Column({ type: 'jsonb', default: {} })
+  pendingConsents: Record<string, string>;
 
   @Column({ type: 'timestamptz' })
   createdAt: Date;

@@ -15,9 +15,11 @@ const COLUMNS = [
   'playbook_version',
   'jurisdiction',
   'page_url',
+  'privacy_notice_version',
   'privacy_policy_url',
   'visitor_id',
   'granted_consents',
+  'pending_consents',
   'created_at',
 ] as const;
 
@@ -59,9 +61,11 @@ export class BotConversations {
       playbookVersion: row.playbook_version,
       jurisdiction: row.jurisdiction,
       pageUrl: row.page_url,
+      privacyNoticeVersion: row.privacy_notice_version,
       privacyPolicyUrl: row.privacy_policy_url,
       visitorId: row.visitor_id,
       grantedConsents: row.granted_consents,
+      pendingConsents: row.pending_consents,
       createdAt: row.created_at,
     });
   }

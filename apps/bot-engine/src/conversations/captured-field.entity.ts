@@ -29,9 +29,16 @@ export class CapturedField {
   @Column({ type: 'varchar', length: 64, nullable: true })
   blindIndex: string | null;
 
-  /** Purposes the visitor granted in the conversation: the value is kept for these, and deleted when none is left. */
+  /**
+   * Purposes the value is kept for: consents the ledger recorded (or the bot's own purpose, e.g. a message
+   * left). With none it is deleted at a decline, when the conversation closes, or after a short retention.
+   */
   @Column({ type: 'text', array: true, default: [] })
   purposes: string[];
+
+  /** Consents granted in the chat the ledger has not recorded yet: they hold the value until the retention ends. */
+  @Column({ type: 'text', array: true, default: [] })
+  pendingPurposes: string[];
 
   @Column({ type: 'timestamptz' })
   capturedAt: Date;

@@ -2,12 +2,12 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   type ConversationStartedV2,
-  type ConversationStatusChangedV1,
+  type ConversationStatusChangedV2,
   type EventEnvelope,
   type HandoffUnstaffedV1,
   type MessagePostedV3,
   conversationStartedV2,
-  conversationStatusChangedV1,
+  conversationStatusChangedV2,
   handoffUnstaffedV1,
   messagePostedV3,
   messageTextScope,
@@ -20,15 +20,17 @@ import { TenantBots } from '../bots/tenant-bots.service';
 import type { Playbook } from '../playbooks/model';
 import { Playbooks } from '../playbooks/playbooks.service';
 import { BotBrain } from '../turns/bot-brain';
-import type { BotProfile, Turn, VisitorAttributes } from '../turns/turn.types';
+import type { BotProfile, Turn, TurnState, VisitorAttributes, VisitorMessage } from '../turns/turn.types';
 import type { BotConversation } from './bot-conversation.entity';
 import { BotConversations } from './bot-conversations';
+import { CollectedValues } from './collected-values';
 import { TurnEffects } from './turn-effects';
 
 /**
  * The bot's side of a conversation: it greets (saying it is automated) when one starts, answers each
- * visitor message while the conversation is with the bot, stays silent while a person holds it, and
- * offers a meeting or a message when nobody can take it. Visitor text arrives encrypted under the
+ * visitor message while the conversation is with the bot, still answers what it always must while the
+ * visitor waits for a person, stays silent while a person holds it, and offers a meeting or a message
+ * when nobody can take it. Visitor text arrives encrypted under the
  * visitor's key; replies leave encrypted under the same key.
  */
 @Controller()
@@ -42,6 +44,7 @@ export class ConversationEventsHandler {
     private readonly conversations: BotConversations,
     private readonly effects: TurnEffects,
     private readonly consentForms: ConsentForms,
+    private readonly values: CollectedValues,
   ) {}
 
   @EventPattern(conversationStartedV2.topic)
@@ -52,6 +55,7 @@ export class ConversationEventsHandler {
       locale: payload.locale,
       jurisdiction: payload.jurisdiction,
       pageUrl: payload.pageUrl,
+      privacyNoticeVersion: payload.privacyNoticeVersion,
       privacyPolicyUrl: payload.privacyPolicyUrl,
     });
     await this.greetOnce(state, bot, payload.visitorId, context);
@@ -61,9 +65,11 @@ export class ConversationEventsHandler {
   @EventPattern(messagePostedV3.topic, handlesOnly<MessagePostedV3>((event) => event.payload.senderKind === 'visitor'))
   async onMessage(@Payload() event: EventEnvelope<MessagePostedV3>, @Ctx() context: EventContext) {
     const { payload } = event;
-    // Written to a person (or after closing). The message's status decides, never the bot's own copy,
-    // which comes on another topic and may still say a person holds the conversation.
-    if (payload.senderKind !== 'visitor' || payload.conversationStatus !== 'bot' || !event.subjectId) return;
+    // Who holds the conversation is what the message says, never the bot's own copy, which comes on another
+    // topic and may still say a person holds it. A person holds it, or it closed: the bot stays silent.
+    const status = payload.conversationStatus;
+    if (payload.senderKind !== 'visitor' || !event.subjectId) return;
+    if (status !== 'bot' && status !== 'waiting_for_human') return;
     const visitorId = event.subjectId;
     const text = await this.cipher.decrypt(
       messageTextScope(event.tenantId, visitorId, payload.messageId),
@@ -74,23 +80,22 @@ export class ConversationEventsHandler {
     const { state, bot } = await this.load(event.tenantId, payload.conversationId, visitorId, context);
     // `started` travels on another topic and may not have arrived yet: the disclosure still comes first.
     await this.greetOnce(state, bot, visitorId, context);
-    const playbook = await this.playbookOf(state, context);
-    const turn = this.brain.onVisitorMessage(
-      // Greeted before the bot kept a memory (an older release): start one now.
-      state.turnState ?? this.brain.freshState(state.locale),
-      await this.profile(bot, state, playbook, context),
-      playbook,
-      attributesOf(state),
-      { messageId: payload.messageId, text, quickReplyId: payload.quickReplyId, guard: payload.guard },
-      new Date(),
-    );
+    // Greeted before the bot kept a memory (an older release): start one now.
+    const memory = state.turnState ?? this.brain.freshState(state.locale);
+    const message = { messageId: payload.messageId, text, quickReplyId: payload.quickReplyId, guard: payload.guard };
+    const turn =
+      status === 'waiting_for_human'
+        ? this.brain.whileWaiting(memory, profileOf(bot, state), attributesOf(state), message)
+        : await this.withBot(memory, bot, state, message, context);
     await this.play(turn, state, visitorId, payload.messageId, context, { visitorTurns: state.visitorTurns + 1 });
   }
 
-  @EventPattern(conversationStatusChangedV1.topic)
-  async onStatusChanged(@Payload() event: EventEnvelope<ConversationStatusChangedV1>, @Ctx() context: EventContext) {
+  @EventPattern(conversationStatusChangedV2.topic)
+  async onStatusChanged(@Payload() event: EventEnvelope<ConversationStatusChangedV2>, @Ctx() context: EventContext) {
     const { state } = await this.load(event.tenantId, event.payload.conversationId, event.subjectId, context);
     await this.conversations.save(context.manager, state, { status: event.payload.status });
+    // The conversation is over: what the visitor consented to nothing for goes now.
+    if (event.payload.status === 'closed') await this.values.discardUncovered(context.manager, state.conversationId);
   }
 
   @EventPattern(handoffUnstaffedV1.topic)
@@ -139,6 +144,19 @@ export class ConversationEventsHandler {
     );
   }
 
+  /** The conversation is the bot's: the playbook goes on. */
+  private async withBot(
+    memory: TurnState,
+    bot: TenantBot,
+    state: BotConversation,
+    message: VisitorMessage,
+    context: EventContext,
+  ): Promise<Turn> {
+    const playbook = await this.playbookOf(state, context);
+    const profile = await this.profile(bot, state, playbook, context);
+    return this.brain.onVisitorMessage(memory, profile, playbook, attributesOf(state), message, new Date());
+  }
+
   private async load(tenantId: string, conversationId: string, visitorId: string | null, context: EventContext) {
     const bot = await this.bots.of(tenantId, context.manager);
     const state = await this.conversations.lock(context.manager, tenantId, conversationId, bot.personaName, visitorId);
@@ -173,5 +191,9 @@ function profileOf(bot: TenantBot, state: BotConversation, consentForms: Consent
 }
 
 function attributesOf(state: BotConversation): VisitorAttributes {
-  return { jurisdiction: state.jurisdiction, pageUrl: state.pageUrl, privacyPolicyUrl: state.privacyPolicyUrl };
+  return {
+    jurisdiction: state.jurisdiction,
+    pageUrl: state.pageUrl,
+    privacyNotice: { version: state.privacyNoticeVersion, policyUrl: state.privacyPolicyUrl },
+  };
 }

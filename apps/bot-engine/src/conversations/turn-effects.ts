@@ -6,12 +6,14 @@ import {
   dataRequestedV1,
   handoffRequestedV1,
   messageTextScope,
+  queueLeftV1,
 } from '@candor/contracts';
 import { BlindIndex, PersonalDataCipher } from '@candor/crypto';
 import type { EventContext } from '@candor/messaging';
 import type { Effect } from '../turns/turn.types';
-import { BotConversation } from './bot-conversation.entity';
+import type { BotConversation } from './bot-conversation.entity';
 import { CapturedField, capturedFieldScope } from './captured-field.entity';
+import { CollectedValues } from './collected-values';
 
 export interface EffectTarget {
   conversation: BotConversation;
@@ -31,48 +33,11 @@ export class TurnEffects {
   constructor(
     private readonly cipher: PersonalDataCipher,
     private readonly blindIndex: BlindIndex,
+    private readonly values: CollectedValues,
   ) {}
 
   async apply(effects: readonly Effect[], target: EffectTarget, context: EventContext): Promise<void> {
     for (const effect of effects) await this.applyOne(effect, target, context);
-  }
-
-  /**
-   * What the conversation's collected values are kept for: a grant adds its purpose to them; a decline or
-   * withdrawal (formId null) removes it, and what no purpose justifies any more is deleted at once.
-   */
-  private async keepFor(
-    context: EventContext,
-    conversation: BotConversation,
-    purpose: string,
-    grantedWithForm: string | null,
-  ): Promise<void> {
-    const others = Object.entries(conversation.grantedConsents).filter(([granted]) => granted !== purpose);
-    conversation.grantedConsents = Object.fromEntries(
-      grantedWithForm ? [...others, [purpose, grantedWithForm]] : others,
-    );
-    await context.manager.update(
-      BotConversation,
-      { conversationId: conversation.conversationId },
-      { grantedConsents: conversation.grantedConsents },
-    );
-    const scope = [conversation.conversationId, purpose];
-    if (grantedWithForm) {
-      await context.manager.query(
-        `UPDATE "bot_engine"."captured_fields" SET "purposes" = array_append("purposes", $2)
-         WHERE "conversation_id" = $1 AND NOT ($2 = ANY("purposes"))`,
-        scope,
-      );
-      return;
-    }
-    await context.manager.query(
-      `UPDATE "bot_engine"."captured_fields" SET "purposes" = array_remove("purposes", $2) WHERE "conversation_id" = $1`,
-      scope,
-    );
-    await context.manager.query(
-      `DELETE FROM "bot_engine"."captured_fields" WHERE "conversation_id" = $1 AND cardinality("purposes") = 0`,
-      [conversation.conversationId],
-    );
   }
 
   private async publishDecision(
@@ -144,18 +109,24 @@ export class TurnEffects {
             ? await this.blindIndex.of(conversation.tenantId, effect.field as 'email' | 'phone', effect.value)
             : null,
           purposes: effect.keptFor ? [effect.keptFor] : Object.keys(conversation.grantedConsents),
+          pendingPurposes: effect.keptFor ? [] : Object.keys(conversation.pendingConsents),
           capturedAt: new Date(),
         });
         return;
       }
       case 'consent':
-        await this.keepFor(context, conversation, effect.purpose, effect.granted ? effect.formId : null);
+        if (effect.granted) await this.values.grant(context.manager, conversation, effect.purpose, effect.formId);
+        else await this.values.release(context.manager, conversation, effect.purpose);
         await this.publishDecision(context, target, effect, now);
         return;
       case 'withdraw_all':
-        // Each grant made here is withdrawn on the grants' own topic and key, so the ledger sees them in order.
-        for (const [purpose, formId] of Object.entries(conversation.grantedConsents)) {
-          await this.keepFor(context, conversation, purpose, null);
+        // Each grant made here, recorded or not yet, is withdrawn on the grants' own topic and key, so the
+        // ledger sees them in order.
+        for (const [purpose, formId] of Object.entries({
+          ...conversation.pendingConsents,
+          ...conversation.grantedConsents,
+        })) {
+          await this.values.release(context.manager, conversation, purpose);
           const withdrawal = { purpose, formId, granted: false, formVersion: null, formTextHash: null };
           await this.publishDecision(context, target, withdrawal, now);
         }
@@ -166,6 +137,9 @@ export class TurnEffects {
           { conversationId, team: effect.team, skill: effect.skill, reason: effect.reason, requestedAt: now },
           subject,
         );
+        return;
+      case 'leave_queue':
+        await context.publish(queueLeftV1, { conversationId, evidenceMessageId: inReplyTo, leftAt: now }, subject);
         return;
       case 'data_request':
         await context.publish(

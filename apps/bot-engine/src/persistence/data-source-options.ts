@@ -11,6 +11,9 @@ import { CreateBotEngineSchema1764403200000 } from './migrations/1764403200000-c
 import { PlaybooksPersonasAndTurnState1764576000000 } from './migrations/1764576000000-playbooks-personas-and-turn-state';
 import { ConsentFormsAndPurposes1764662400000 } from './migrations/1764662400000-consent-forms-and-purposes';
 import { ConsentMemory1764748800000 } from './migrations/1764748800000-consent-memory';
+import { UncoveredValuesIndex1764835200000 } from './migrations/1764835200000-uncovered-values-index';
+import { PendingConsents1764921600000 } from './migrations/1764921600000-pending-consents';
+import { PrivacyNoticeVersion1765008000000 } from './migrations/1765008000000-privacy-notice-version';
 
 export function botEngineDataSourceOptions(config: BotEngineConfig) {
   return serviceDataSourceOptions({
@@ -22,6 +25,9 @@ export function botEngineDataSourceOptions(config: BotEngineConfig) {
       PlaybooksPersonasAndTurnState1764576000000,
       ConsentFormsAndPurposes1764662400000,
       ConsentMemory1764748800000,
+      UncoveredValuesIndex1764835200000,
+      PendingConsents1764921600000,
+      PrivacyNoticeVersion1765008000000,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-bot-engine',

@@ -1,5 +1,5 @@
 import { type Playbook, validatePlaybook } from '../playbooks/model';
-import { BotBrain, TALK_TO_HUMAN } from './bot-brain';
+import { BotBrain, LEAVE_QUEUE_REPLY, TALK_TO_HUMAN } from './bot-brain';
 import type { BotProfile, Effect, TurnState, VisitorAttributes, VisitorMessage } from './turn.types';
 
 const BOT: BotProfile = {
@@ -12,7 +12,7 @@ const BOT: BotProfile = {
 const VISITOR: VisitorAttributes = {
   jurisdiction: 'DE',
   pageUrl: null,
-  privacyPolicyUrl: 'https://acme.example/privacy',
+  privacyNotice: { version: '2026-11', policyUrl: 'https://acme.example/privacy' },
 };
 const NOW = new Date('2026-11-30T10:00:00Z');
 
@@ -137,6 +137,107 @@ describe('BotBrain', () => {
     const chosen = brain.onVisitorMessage(privacy.state, BOT, playbook(), VISITOR, message('Sales'), NOW);
     expect(texts(chosen.effects)).toEqual(['Bye!']);
   });
+
+  describe('while the visitor waits for a person', () => {
+    const waiting = () => brain.greet(BOT, 'en', playbook(), VISITOR, NOW).state;
+    const inQueue = "You're in the queue for a person from our team";
+
+    it('still opens an erasure request, stops marketing, answers "are you a bot?" and gives the privacy link', () => {
+      const start = waiting();
+      const asked = (text: string) => brain.whileWaiting(start, BOT, VISITOR, message(text));
+      const forget = asked('forget me');
+      expect(forget.effects[0]).toEqual({ kind: 'data_request', request: 'erasure' });
+      expect(asked('stop').effects.slice(0, 2)).toEqual([
+        { kind: 'withdraw_all' },
+        { kind: 'data_request', request: 'unsubscribe' },
+      ]);
+      expect(texts(asked('are you a bot?').effects)).toEqual([expect.stringMatching(/^Yes, I'm Acme Bot/)]);
+      expect(texts(asked('what do you do with my data').effects)[0]).toContain('https://acme.example/privacy');
+      // The playbook is not advanced: its question is still open once the conversation is back with the bot.
+      expect(forget.state.run).toEqual(start.run);
+    });
+
+    it('says once that the visitor is in the queue, with a way out, then keeps quiet unless asked for a person', () => {
+      const first = brain.whileWaiting(waiting(), BOT, VISITOR, message('hello?'));
+      expect(first.effects).toEqual([
+        {
+          kind: 'reply',
+          text: expect.stringContaining(inQueue),
+          quickReplies: [{ id: LEAVE_QUEUE_REPLY, label: 'Stop waiting' }],
+          expects: null,
+        },
+      ]);
+      const second = brain.whileWaiting(first.state, BOT, VISITOR, message('still there?'));
+      expect(second.effects).toEqual([]);
+      const again = brain.whileWaiting(second.state, BOT, VISITOR, message('I want a human'));
+      expect(texts(again.effects)).toEqual([expect.stringContaining(inQueue)]);
+      expect(again.effects.some((effect) => effect.kind === 'handoff')).toBe(false);
+    });
+
+    it('redirects a cleaned message in the queue too, without answering it', () => {
+      const guard = { outcome: 'redacted' as const, categories: ['health'] };
+      const turn = brain.whileWaiting(waiting(), BOT, VISITOR, message('it is about my [health removed]', { guard }));
+      expect(texts(turn.effects)).toEqual([
+        expect.stringContaining('https://portal.acme.example'),
+        expect.stringContaining(inQueue),
+      ]);
+    });
+
+    it.each([
+      ['never mind', null],
+      ['Vergiss es, ich warte nicht mehr', null],
+      ['Stop waiting', LEAVE_QUEUE_REPLY],
+    ])('leaves the queue on "%s"', (text, quickReplyId) => {
+      const turn = brain.whileWaiting(waiting(), BOT, VISITOR, message(text, { quickReplyId }));
+      expect(turn.effects).toEqual([{ kind: 'leave_queue' }]);
+    });
+
+    it('does nothing with a "stop waiting" pressed once the conversation is back with the bot', () => {
+      const start = waiting();
+      const late = message('Stop waiting', { quickReplyId: LEAVE_QUEUE_REPLY });
+      expect(brain.onVisitorMessage(start, BOT, playbook(), VISITOR, late, NOW)).toEqual({ effects: [], state: start });
+    });
+  });
+
+  it.each([
+    ['en', 'what do you do with my data?', 'version 2026-11'],
+    ['de', 'Was macht ihr mit meinen Daten?', 'Version 2026-11'],
+    ['fr', 'Que faites-vous de mes données ?', 'version 2026-11'],
+    ['es', '¿Qué hacéis con mis datos?', 'versión 2026-11'],
+  ])(
+    'answers about data in %s with the notice the visitor was shown and the policy link, nothing else',
+    (locale, asked, version) => {
+      const start = brain.greet(BOT, locale, null, VISITOR, NOW).state;
+      const [answer] = texts(brain.onVisitorMessage(start, BOT, null, VISITOR, message(asked), NOW).effects);
+      expect(answer).toContain(`(${version})`);
+      expect(answer.endsWith(': https://acme.example/privacy')).toBe(true);
+      // Nothing of how data is used that the tenant did not write.
+      expect(answer).not.toMatch(/only|nur|uniquement|solo/);
+    },
+  );
+
+  it('points to the notice shown even before the policy link has reached the bot', () => {
+    const unknown: VisitorAttributes = { ...VISITOR, privacyNotice: { version: null, policyUrl: null } };
+    const start = brain.greet(BOT, 'en', null, unknown, NOW).state;
+    expect(texts(brain.onVisitorMessage(start, BOT, null, unknown, message('privacy policy'), NOW).effects)).toEqual([
+      'How we handle your data is set out in the privacy notice shown when this chat started.',
+    ]);
+  });
+
+  it.each([
+    ['en', 'forget me', /opened a request.*verify your identity.*within one month\.$/],
+    ['de', 'vergessen Sie mich', /Antrag.*eröffnet.*Identität prüfen.*innerhalb eines Monats antworten\.$/],
+    ['fr', 'oubliez-moi', /ouvert une demande.*vérifier votre identité.*délai d'un mois\.$/],
+    ['es', 'olvídame', /abierto una solicitud.*verificar su identidad.*plazo de un mes\.$/],
+  ])(
+    'says in %s that an erasure request was opened, identity may be checked, and the one-month deadline',
+    (locale, asked, said) => {
+      const start = brain.greet(BOT, locale, null, VISITOR, NOW).state;
+      const turn = brain.onVisitorMessage(start, BOT, null, VISITOR, message(asked), NOW);
+      expect(turn.effects[0]).toEqual({ kind: 'data_request', request: 'erasure' });
+      expect(texts(turn.effects)).toEqual([expect.stringMatching(said)]);
+    },
+  );
 
   it('asks to rephrase, then offers a person, and the offered button hands over', () => {
     const start = brain.greet(BOT, 'en', null, VISITOR, NOW).state;

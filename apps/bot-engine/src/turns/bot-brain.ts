@@ -1,4 +1,4 @@
-import type { GuardVerdict } from '@candor/contracts';
+import type { QuickReply } from '@candor/contracts';
 import {
   type BotAction,
   type Playbook,
@@ -11,7 +11,7 @@ import {
   startPlaybook,
 } from '../playbooks/model';
 import { formInLanguage } from '../consent/consent-forms';
-import { GLOBAL_INTENTS, type GlobalIntent, IntentMatcher, detectLanguage } from '../intents';
+import { GLOBAL_INTENTS, type GlobalIntent, IntentMatcher, LEAVE_QUEUE, detectLanguage } from '../intents';
 import { type BotLanguage, copyFor, describeCategories, isBotLanguage } from './bot-copy';
 import { LEAVE_MESSAGE_PLAYBOOK } from './leave-message.playbook';
 import type { Effect, BotProfile, Turn, TurnState, VisitorAttributes, VisitorMessage } from './turn.types';
@@ -22,21 +22,35 @@ export const CONTACT_REQUEST = 'contact_request';
 /** The quick reply the bot offers when it cannot understand: pressing it always asks for a person. */
 export const TALK_TO_HUMAN = 'talk_to_human';
 
+/** The quick reply offered while the visitor waits for a person: pressing it leaves the queue. */
+export const LEAVE_QUEUE_REPLY = 'leave_queue';
+
 const GLOBAL_MATCHER = new IntentMatcher(GLOBAL_INTENTS);
+/** While waiting for a person, "never mind" also counts; the global intents still win a tie. */
+const WAITING_MATCHER = new IntentMatcher([...GLOBAL_INTENTS, LEAVE_QUEUE]);
+
+type Asked = { intent: GlobalIntent | 'leave_queue'; language: BotLanguage | null };
 
 /**
  * The bot's decisions, free of I/O: what to say and do when a conversation starts, on each visitor
- * message, and when nobody can take a hand-off. Global intents (a person, "are you a bot?", forget me,
- * privacy, unsubscribe) win at any point of any playbook; a message the guard cleaned gets the
- * secure-channel redirect, and then only a global intent it still carries is answered; what cannot be
- * understood gets a rephrase, then a person.
+ * message (with the bot, or waiting for a person), and when nobody can take a hand-off. Global intents
+ * (a person, "are you a bot?", forget me, privacy, unsubscribe) win at any point of any playbook and in
+ * the queue; a message the guard cleaned gets the secure-channel redirect, and then only a global intent
+ * it still carries is answered; what cannot be understood gets a rephrase, then a person.
  */
 export class BotBrain {
   private readonly playbookMatchers = new WeakMap<Playbook, IntentMatcher>();
 
   /** The memory of a conversation the bot has not spoken in yet. */
   freshState(locale: string | null): TurnState {
-    return { language: languageOf(locale), languageFixed: locale !== null, run: null, detour: null, misunderstood: 0 };
+    return {
+      language: languageOf(locale),
+      languageFixed: locale !== null,
+      run: null,
+      detour: null,
+      misunderstood: 0,
+      queueNoticed: false,
+    };
   }
 
   greet(
@@ -66,18 +80,17 @@ export class BotBrain {
     now: Date,
   ): Turn {
     const state = { ...previous };
-    const global = this.globalIntentOf(message);
-    if (!state.languageFixed) {
-      const detected = global?.language ?? detectLanguage(message.text);
-      if (detected) state.language = detected;
-    }
+    const asked = this.askedOf(message, GLOBAL_MATCHER);
+    // Talking to the bot again: a later wait gets its own notice, and a "stop waiting" pressed late does nothing.
+    state.queueNoticed = false;
+    if (asked?.intent === 'leave_queue') return { effects: [], state };
+    followLanguage(state, asked, message.text);
     // Something sensitive was removed: the visitor is redirected, and nothing of the message answers the
     // playbook; what they asked of the bot itself (a person, "forget me", ...) still counts.
-    const redirect =
-      message.guard && isCleaned(message.guard) ? [this.redirect(state.language, bot, message.guard)] : [];
-    if (global) {
+    const redirect = this.redirectFor(message, state.language, bot);
+    if (asked) {
       state.misunderstood = 0;
-      return { effects: [...redirect, ...this.answerGlobal(global.intent, state, bot, visitor)], state };
+      return { effects: [...redirect, ...this.answerGlobal(asked.intent, state, bot, visitor)], state };
     }
     if (redirect.length > 0) return { effects: redirect, state };
 
@@ -114,12 +127,36 @@ export class BotBrain {
     };
   }
 
-  /** A global intent, matched on the text as stored (after the guard); the offered button always asks for a person. */
-  private globalIntentOf(message: VisitorMessage): { intent: GlobalIntent; language: BotLanguage | null } | null {
+  /**
+   * While the visitor waits for a person nobody holds the conversation, so the bot still answers what it
+   * always must (forget me, stop, "are you a bot?", privacy), lets the visitor stop waiting, and otherwise
+   * says once that they are in the queue. The playbook waits where it was.
+   */
+  whileWaiting(previous: TurnState, bot: BotProfile, visitor: VisitorAttributes, message: VisitorMessage): Turn {
+    const state = { ...previous };
+    const asked = this.askedOf(message, WAITING_MATCHER);
+    followLanguage(state, asked, message.text);
+    const redirect = this.redirectFor(message, state.language, bot);
+    if (asked?.intent === 'leave_queue') {
+      state.queueNoticed = false;
+      return { effects: [...redirect, { kind: 'leave_queue' }], state };
+    }
+    if (asked && asked.intent !== 'human') {
+      return { effects: [...redirect, ...this.answerGlobal(asked.intent, state, bot, visitor)], state };
+    }
+    // Asking for a person again, or the first message in the queue: where they stand, and the way out.
+    const notice = asked?.intent === 'human' || !state.queueNoticed ? [this.queueNotice(state.language)] : [];
+    if (notice.length > 0) state.queueNoticed = true;
+    return { effects: [...redirect, ...notice], state };
+  }
+
+  /** What the visitor asked of the bot itself, matched on the text as stored (after the guard). */
+  private askedOf(message: VisitorMessage, matcher: IntentMatcher): Asked | null {
     if (message.quickReplyId === TALK_TO_HUMAN) return { intent: 'human', language: null };
+    if (message.quickReplyId === LEAVE_QUEUE_REPLY) return { intent: 'leave_queue', language: null };
     if (message.quickReplyId) return null;
-    const match = GLOBAL_MATCHER.match(message.text);
-    return match ? { intent: match.intent as GlobalIntent, language: match.language } : null;
+    const match = matcher.match(message.text);
+    return match ? { intent: match.intent as Asked['intent'], language: match.language } : null;
   }
 
   private answerGlobal(intent: GlobalIntent, state: TurnState, bot: BotProfile, visitor: VisitorAttributes): Effect[] {
@@ -134,22 +171,25 @@ export class BotBrain {
       case 'unsubscribe':
         return [{ kind: 'withdraw_all' }, { kind: 'data_request', request: 'unsubscribe' }, say(copy.unsubscribed)];
       case 'privacy':
-        return [say(copy.privacy(visitor.privacyPolicyUrl))];
+        return [say(copy.privacy(visitor.privacyNotice))];
     }
   }
 
-  private redirect(language: BotLanguage, bot: BotProfile, guard: GuardVerdict): Effect {
-    return say(copyFor(language).secureChannel(describeCategories(language, guard.categories), bot.secureChannelUrl));
+  /** The secure-channel redirect, when the guard removed something from the message. */
+  private redirectFor(message: VisitorMessage, language: BotLanguage, bot: BotProfile): Effect[] {
+    const guard = message.guard;
+    if (guard?.outcome !== 'redacted' && guard?.outcome !== 'blocked') return [];
+    return [say(copyFor(language).secureChannel(describeCategories(language, guard.categories), bot.secureChannelUrl))];
+  }
+
+  private queueNotice(language: BotLanguage): Effect {
+    const copy = copyFor(language);
+    return say(copy.inQueue, { id: LEAVE_QUEUE_REPLY, label: copy.leaveQueueLabel });
   }
 
   private offerHuman(language: BotLanguage): Effect {
     const copy = copyFor(language);
-    return {
-      kind: 'reply',
-      text: copy.offerHuman,
-      quickReplies: [{ id: TALK_TO_HUMAN, label: copy.talkToHumanLabel }],
-      expects: null,
-    };
+    return say(copy.offerHuman, { id: TALK_TO_HUMAN, label: copy.talkToHumanLabel });
   }
 
   /** `keptFor`: the purpose captured values serve when the run is the bot's own (leave-a-message). */
@@ -219,12 +259,15 @@ export class BotBrain {
   }
 }
 
-function isCleaned(guard: GuardVerdict): boolean {
-  return guard.outcome === 'redacted' || guard.outcome === 'blocked';
+/** Unless the widget fixed it, the bot follows the language the visitor writes in. */
+function followLanguage(state: TurnState, asked: Pick<Asked, 'language'> | null, text: string): void {
+  if (state.languageFixed) return;
+  const detected = asked?.language ?? detectLanguage(text);
+  if (detected) state.language = detected;
 }
 
-function say(text: string): Effect {
-  return { kind: 'reply', text, quickReplies: [], expects: null };
+function say(text: string, ...quickReplies: QuickReply[]): Effect {
+  return { kind: 'reply', text, quickReplies, expects: null };
 }
 
 function languageOf(locale: string | null): BotLanguage {

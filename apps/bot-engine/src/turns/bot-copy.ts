@@ -1,7 +1,10 @@
+import type { PrivacyNoticeShown } from './turn.types';
+
 /**
  * What the bot says on its own (outside a tenant's playbook), in the four languages it speaks.
  * Every sentence about who is answering is truthful: the bot says it is automated, and a person is
- * only promised when the hand-off service has queued one.
+ * only promised when the hand-off service has queued one. About data, it says nothing the tenant did
+ * not write: it points to the tenant's own notice and policy.
  */
 export type BotLanguage = 'en' | 'de' | 'fr' | 'es';
 export const BOT_LANGUAGES: readonly BotLanguage[] = ['en', 'de', 'fr', 'es'];
@@ -10,11 +13,13 @@ interface Copy {
   greeting(persona: string): string;
   iAmABot(persona: string): string;
   connectingToHuman: string;
+  inQueue: string;
+  leaveQueueLabel: string;
   nobodyAvailable(meetingUrl: string | null): string;
   askEmailForMessage: string;
   askMessage: string;
   messageLeft: string;
-  privacy(policyUrl: string | null): string;
+  privacy(notice: PrivacyNoticeShown): string;
   erasureStarted: string;
   unsubscribed: string;
   secureChannel(categories: string, url: string | null): string;
@@ -30,6 +35,10 @@ const EN: Copy = {
   iAmABot: (persona) =>
     `Yes, I'm ${persona}, an automated assistant (a bot), not a person. Say "talk to a person" whenever you like.`,
   connectingToHuman: "I'll connect you with a person from our team.",
+  inQueue:
+    "You're in the queue for a person from our team, who will join as soon as they can. " +
+    'I can still answer questions about your data meanwhile, or you can stop waiting.',
+  leaveQueueLabel: 'Stop waiting',
   nobodyAvailable: (url) =>
     'Nobody from our team is available right now. ' +
     (url ? `You can book a time with us: ${url}. ` : '') +
@@ -37,11 +46,13 @@ const EN: Copy = {
   askEmailForMessage: 'Which email address should we reply to?',
   askMessage: 'What would you like to tell us?',
   messageLeft: 'Thank you, your message is with our team. We will reply by email.',
-  privacy: (url) =>
-    'We use what you write here only to answer you, and you can ask us to delete it at any time' +
-    (url ? `. The details are in our privacy policy: ${url}` : '.'),
+  privacy: ({ version, policyUrl }) =>
+    'How we handle your data is set out in the privacy notice shown when this chat started' +
+    (version ? ` (version ${version})` : '') +
+    (policyUrl ? `, and in full in our privacy policy: ${policyUrl}` : '.'),
   erasureStarted:
-    "I've started a request to delete your data. Our team will confirm when it's done; nothing more is needed from you.",
+    "I've opened a request to delete your data. Before anything is deleted, our team may need to verify your identity. " +
+    'By law, we must respond within one month.',
   unsubscribed: "Done: you won't receive marketing messages from us any more.",
   secureChannel: (categories, url) =>
     `For your protection I removed what looked like ${categories} from your message; please don't share it in this chat. ` +
@@ -59,6 +70,10 @@ const DE: Copy = {
   iAmABot: (persona) =>
     `Ja, ich bin ${persona}, ein automatisierter Assistent (ein Bot), kein Mensch. Schreiben Sie „mit einer Person sprechen“, wann immer Sie möchten.`,
   connectingToHuman: 'Ich verbinde Sie mit einer Person aus unserem Team.',
+  inQueue:
+    'Sie sind in der Warteschlange für eine Person aus unserem Team, die so bald wie möglich dazukommt. ' +
+    'Fragen zu Ihren Daten beantworte ich weiterhin, oder Sie hören auf zu warten.',
+  leaveQueueLabel: 'Nicht mehr warten',
   nobodyAvailable: (url) =>
     'Gerade ist niemand aus unserem Team erreichbar. ' +
     (url ? `Sie können einen Termin buchen: ${url}. ` : '') +
@@ -66,11 +81,13 @@ const DE: Copy = {
   askEmailForMessage: 'An welche E-Mail-Adresse dürfen wir antworten?',
   askMessage: 'Was möchten Sie uns mitteilen?',
   messageLeft: 'Danke, Ihre Nachricht ist bei unserem Team. Wir antworten per E-Mail.',
-  privacy: (url) =>
-    'Was Sie hier schreiben, nutzen wir nur, um Ihnen zu antworten, und Sie können jederzeit die Löschung verlangen' +
-    (url ? `. Einzelheiten in unserer Datenschutzerklärung: ${url}` : '.'),
+  privacy: ({ version, policyUrl }) =>
+    'Wie wir mit Ihren Daten umgehen, steht im Datenschutzhinweis, der zu Beginn dieses Chats angezeigt wurde' +
+    (version ? ` (Version ${version})` : '') +
+    (policyUrl ? `, und ausführlich in unserer Datenschutzerklärung: ${policyUrl}` : '.'),
   erasureStarted:
-    'Ich habe einen Antrag auf Löschung Ihrer Daten gestellt. Unser Team bestätigt, wenn er erledigt ist; Sie müssen nichts weiter tun.',
+    'Ich habe einen Antrag auf Löschung Ihrer Daten eröffnet. Bevor etwas gelöscht wird, muss unser Team möglicherweise ' +
+    'Ihre Identität prüfen. Gesetzlich müssen wir innerhalb eines Monats antworten.',
   unsubscribed: 'Erledigt: Sie erhalten keine Werbenachrichten mehr von uns.',
   secureChannel: (categories, url) =>
     `Zu Ihrem Schutz habe ich entfernt, was nach ${categories} aussah; bitte teilen Sie so etwas nicht in diesem Chat. ` +
@@ -88,6 +105,10 @@ const FR: Copy = {
   iAmABot: (persona) =>
     `Oui, je suis ${persona}, un assistant automatisé (un bot), pas une personne. Écrivez « parler à une personne » quand vous voulez.`,
   connectingToHuman: 'Je vous mets en relation avec une personne de notre équipe.',
+  inQueue:
+    "Vous êtes en file d'attente pour une personne de notre équipe, qui vous rejoindra dès que possible. " +
+    "En attendant, je réponds toujours à vos questions sur vos données, ou vous pouvez arrêter d'attendre.",
+  leaveQueueLabel: 'Ne plus attendre',
   nobodyAvailable: (url) =>
     "Personne de notre équipe n'est disponible pour le moment. " +
     (url ? `Vous pouvez réserver un créneau : ${url}. ` : '') +
@@ -95,11 +116,13 @@ const FR: Copy = {
   askEmailForMessage: 'À quelle adresse e-mail devons-nous répondre ?',
   askMessage: 'Que souhaitez-vous nous dire ?',
   messageLeft: 'Merci, votre message a été transmis à notre équipe. Nous répondrons par e-mail.',
-  privacy: (url) =>
-    "Nous utilisons ce que vous écrivez ici uniquement pour vous répondre, et vous pouvez en demander l'effacement à tout moment" +
-    (url ? `. Les détails sont dans notre politique de confidentialité : ${url}` : '.'),
+  privacy: ({ version, policyUrl }) =>
+    "La façon dont nous traitons vos données est décrite dans l'avis de confidentialité affiché au début de cette conversation" +
+    (version ? ` (version ${version})` : '') +
+    (policyUrl ? `, et en détail dans notre politique de confidentialité : ${policyUrl}` : '.'),
   erasureStarted:
-    "J'ai ouvert une demande d'effacement de vos données. Notre équipe confirmera quand ce sera fait ; vous n'avez rien d'autre à faire.",
+    "J'ai ouvert une demande d'effacement de vos données. Avant toute suppression, notre équipe devra peut-être " +
+    "vérifier votre identité. La loi nous impose de répondre dans un délai d'un mois.",
   unsubscribed: 'C’est fait : vous ne recevrez plus de messages marketing de notre part.',
   secureChannel: (categories, url) =>
     `Pour votre protection, j'ai retiré de votre message ce qui ressemblait à ${categories} ; merci de ne pas le partager dans ce chat. ` +
@@ -117,6 +140,10 @@ const ES: Copy = {
   iAmABot: (persona) =>
     `Sí, soy ${persona}, un asistente automatizado (un bot), no una persona. Escriba «hablar con una persona» cuando quiera.`,
   connectingToHuman: 'Le pongo en contacto con una persona de nuestro equipo.',
+  inQueue:
+    'Está en la cola para hablar con una persona de nuestro equipo, que se unirá en cuanto pueda. ' +
+    'Mientras tanto sigo respondiendo a sus preguntas sobre sus datos, o puede dejar de esperar.',
+  leaveQueueLabel: 'Dejar de esperar',
   nobodyAvailable: (url) =>
     'Ahora mismo no hay nadie de nuestro equipo disponible. ' +
     (url ? `Puede reservar una cita: ${url}. ` : '') +
@@ -124,11 +151,13 @@ const ES: Copy = {
   askEmailForMessage: '¿A qué correo electrónico le respondemos?',
   askMessage: '¿Qué desea decirnos?',
   messageLeft: 'Gracias, su mensaje está con nuestro equipo. Le responderemos por correo.',
-  privacy: (url) =>
-    'Usamos lo que escribe aquí solo para responderle, y puede pedir que lo borremos en cualquier momento' +
-    (url ? `. Los detalles están en nuestra política de privacidad: ${url}` : '.'),
+  privacy: ({ version, policyUrl }) =>
+    'Cómo tratamos sus datos se explica en el aviso de privacidad que se mostró al empezar este chat' +
+    (version ? ` (versión ${version})` : '') +
+    (policyUrl ? `, y en detalle en nuestra política de privacidad: ${policyUrl}` : '.'),
   erasureStarted:
-    'He iniciado una solicitud para borrar sus datos. Nuestro equipo confirmará cuando esté hecho; no necesita hacer nada más.',
+    'He abierto una solicitud para borrar sus datos. Antes de borrar nada, puede que nuestro equipo necesite ' +
+    'verificar su identidad. Por ley, debemos responder en el plazo de un mes.',
   unsubscribed: 'Hecho: ya no recibirá mensajes de marketing de nuestra parte.',
   secureChannel: (categories, url) =>
     `Para protegerle, he quitado de su mensaje lo que parecía ${categories}; por favor, no lo comparta en este chat. ` +
@@ -144,10 +173,34 @@ const COPIES: Record<BotLanguage, Copy> = { en: EN, de: DE, fr: FR, es: ES };
 
 /** How a sensitive-data category is named to a visitor (never what was found). */
 const CATEGORY_NAMES: Record<BotLanguage, Record<string, string>> = {
-  en: { health: 'health information', dob: 'a date of birth', default: 'personal identifiers' },
-  de: { health: 'Gesundheitsangaben', dob: 'ein Geburtsdatum', default: 'persönliche Kennungen' },
-  fr: { health: 'des informations de santé', dob: 'une date de naissance', default: 'des identifiants personnels' },
-  es: { health: 'información de salud', dob: 'una fecha de nacimiento', default: 'identificadores personales' },
+  en: {
+    health: 'health information',
+    dob: 'a date of birth',
+    email: 'an email address',
+    phone: 'a phone number',
+    default: 'personal identifiers',
+  },
+  de: {
+    health: 'Gesundheitsangaben',
+    dob: 'ein Geburtsdatum',
+    email: 'eine E-Mail-Adresse',
+    phone: 'eine Telefonnummer',
+    default: 'persönliche Kennungen',
+  },
+  fr: {
+    health: 'des informations de santé',
+    dob: 'une date de naissance',
+    email: 'une adresse e-mail',
+    phone: 'un numéro de téléphone',
+    default: 'des identifiants personnels',
+  },
+  es: {
+    health: 'información de salud',
+    dob: 'una fecha de nacimiento',
+    email: 'un correo electrónico',
+    phone: 'un número de teléfono',
+    default: 'identificadores personales',
+  },
 };
 
 export function copyFor(language: BotLanguage): Copy {

@@ -18,7 +18,14 @@ export interface BotProfile {
 export interface VisitorAttributes {
   jurisdiction: string | null;
   pageUrl: string | null;
-  privacyPolicyUrl: string | null;
+  /** The tenant's notice the visitor was shown (null until the conversation's start has reached the bot). */
+  privacyNotice: PrivacyNoticeShown;
+}
+
+/** Written by the tenant, versioned by the conversation service: the bot repeats it, never adds to it. */
+export interface PrivacyNoticeShown {
+  version: string | null;
+  policyUrl: string | null;
 }
 
 /** The bot's memory of one conversation between turns (stored as JSON; never personal data). */
@@ -32,6 +39,8 @@ export interface TurnState {
   detour: RunState | null;
   /** Messages in a row the bot could not place: first it asks to rephrase, then it offers a person. */
   misunderstood: number;
+  /** The visitor waiting for a person was told so: other messages in the queue get no answer. */
+  queueNoticed: boolean;
 }
 
 export interface VisitorMessage {
@@ -44,7 +53,7 @@ export interface VisitorMessage {
 /** What a turn makes happen; the handler turns each into an encrypted reply, a stored value or an event. */
 export type Effect =
   | { kind: 'reply'; text: string; quickReplies: QuickReply[]; expects: CollectedField | null }
-  /** keptFor: a purpose of its own (leave-a-message); null: the purposes the visitor granted in the conversation. */
+  /** keptFor: a purpose of its own (leave-a-message); null: the consents granted in the conversation (recorded or pending). */
   | { kind: 'capture'; field: CollectedField; value: string; keptFor: string | null }
   /** Withdraw every consent the visitor granted in this conversation ("stop"). */
   | { kind: 'withdraw_all' }
@@ -57,6 +66,8 @@ export type Effect =
       formTextHash: string | null;
     }
   | { kind: 'handoff'; team: string | null; skill: string | null; reason: HandoffReason }
+  /** The visitor waiting for a person no longer wants to: the conversation goes back to the bot. */
+  | { kind: 'leave_queue' }
   | { kind: 'data_request'; request: DataRequestKind };
 
 export interface Turn {

@@ -187,7 +187,7 @@ nodes:
     const initial = await conversation().request<{ actions: Record<string, string> }>('GET', path, {
       token: tenant.adminKey,
     });
-    expect(initial.body.actions).toMatchObject({ health: 'redact', dob: 'redact', email: 'allow', card: 'redact' });
+    expect(initial.body.actions).toMatchObject({ health: 'redact', dob: 'redact', email: 'redact', phone: 'redact' });
     for (const actions of [{ tattoo: 'block' }, { health: 'ignore' }, { health: 3 }, ['health']]) {
       const refused = await conversation().request('PUT', path, { token: tenant.adminKey, body: { actions } });
       expect([actions, refused.status]).toEqual([actions, 400]);

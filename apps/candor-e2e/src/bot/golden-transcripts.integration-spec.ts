@@ -107,12 +107,7 @@ describe('golden transcripts of the bot on the real broker', () => {
   const conversation = () => stack.service('conversation');
 
   it('captures a lead with consent: quick reply, email re-asked until valid, consent recorded as an event', async () => {
-    // The tenant removes emails typed out of the blue; the one the bot asks for still gets through.
-    const policy = await conversation().request('PUT', '/v1/guard-policy', {
-      token: tenant.adminKey,
-      body: { actions: { email: 'redact' } },
-    });
-    expect(policy.status).toBe(200);
+    // By default an email typed out of the blue is removed; the one the bot asks for still gets through.
     const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
     await transcriptOf(conversation(), chat, 4);
     await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
@@ -153,9 +148,9 @@ describe('golden transcripts of the bot on the real broker', () => {
     // The decision travels as an event for the consent ledger, with the visitor's "yes" as evidence.
     const decided = await waitFor(
       async () =>
-        (await kafka.readAll(stack.topic('bot.public.consent.decided.v1')))
-          .map((record) => JSON.parse(record.value!.toString()))
-          .find((envelope) => envelope.payload.conversationId === chat.conversationId),
+        (await envelopesOn('bot.public.consent.decided.v1')).find(
+          (envelope) => envelope.payload.conversationId === chat.conversationId,
+        ),
       { what: 'the consent event' },
     );
     expect(decided.subjectId).toBe(chat.visitorId);
@@ -206,14 +201,16 @@ describe('golden transcripts of the bot on the real broker', () => {
       { what: 'the email deleted after the withdrawal' },
     );
 
-    // An email typed when nobody asked for it is removed before storage, per the tenant's policy.
-    const unprompted = await visitorSays(conversation(), chat, 'also reach me at ana.private@example.net');
-    expect(unprompted.message.guard).toEqual({ outcome: 'redacted', categories: ['email'] });
-    expect(unprompted.message.text).not.toContain('ana.private@example.net');
-    await conversation().request('PUT', '/v1/guard-policy', {
-      token: tenant.adminKey,
-      body: { actions: { email: 'allow' } },
-    });
+    // An email or a phone number typed when nobody asked for it is removed before storage, by default.
+    const unprompted = await visitorSays(
+      conversation(),
+      chat,
+      'also reach me at ana.private@example.net or on +34 612 345 678',
+      { replies: 1 },
+    );
+    expect(unprompted.message.guard).toEqual({ outcome: 'redacted', categories: ['email', 'phone'] });
+    expect(unprompted.message.text).toBe('also reach me at [email removed] or on [phone removed]');
+    expect(unprompted.replies[0].text).toMatch(/^For your protection I removed what looked like an email address/);
   });
 
   it('redirects a healthcare intake to the secure channel and stores nothing of the diagnosis or birth date', async () => {
@@ -406,6 +403,71 @@ describe('golden transcripts of the bot on the real broker', () => {
     expect(second.replies[0].text).toMatch(/^Yes, I'm Acme Health Bot/);
   });
 
+  it('still answers what it must while the visitor waits for a person, who can stop waiting', async () => {
+    const compliance = await issueKey('compliance');
+    await availableAgent();
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 4);
+    await visitorSays(conversation(), chat, 'talk to a human');
+    await waitFor(async () => (await status(chat.conversationId)) === 'waiting_for_human', { what: 'the queue' });
+
+    // Nobody holds the conversation yet: "forget me" opens a request, and the bot answers it.
+    const forget = await visitorSays(conversation(), chat, 'forget me', { replies: 0 });
+    await waitFor(
+      async () => {
+        const response = await stack
+          .service('dsr')
+          .request<{ evidenceMessageId: string }[]>('GET', '/v1/data-requests', {
+            token: compliance,
+          });
+        return response.body.some((request) => request.evidenceMessageId === forget.message.id);
+      },
+      { what: 'the erasure request opened from the queue' },
+    );
+    await waitFor(
+      async () =>
+        (await envelopesOn('bot.public.reply.created.v3')).some(
+          (envelope) => envelope.payload.inReplyTo === forget.message.id,
+        ),
+      { what: 'the bot answering in the queue' },
+    );
+
+    // "Never mind": back with the bot, as the transcript says, and the bot answers again.
+    await visitorSays(conversation(), chat, 'never mind', { replies: 0 });
+    await waitFor(async () => (await status(chat.conversationId)) === 'bot', { what: 'the way back to the bot' });
+    const back = await visitorSays(conversation(), chat, 'are you a bot?');
+    expect(back.replies[0].text).toMatch(/^Yes, I'm Acme Health Bot/);
+    const messages = await transcript(conversation(), chat);
+    expect(
+      lines(messages)
+        .filter(([sender]) => sender === 'system')
+        .slice(1),
+    ).toEqual([
+      ['system', "You're in the queue for a person from our team. Someone will join shortly."],
+      ['system', "You left the queue. You're chatting with the automated assistant again."],
+    ]);
+  });
+
+  it("answers 'what do you do with my data?' with the tenant's own notice version and policy, nothing more", async () => {
+    const clinic = await createTenant(conversation(), stack.bootstrapKey, 'Clinic Ltd');
+    const published = await conversation().request('POST', '/v1/privacy-notices', {
+      token: clinic.adminKey,
+      body: {
+        version: '2026-12-clinic',
+        text: 'This chat is recorded and kept for 30 days.',
+        policyUrl: 'https://shop.example/clinic/privacy',
+      },
+    });
+    expect(published.status).toBe(201);
+    const chat = await startChat(conversation(), clinic.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 2);
+    const said = await visitorSays(conversation(), chat, 'What do you do with my data?');
+    expect(said.replies.map((reply) => reply.text)).toEqual([
+      'How we handle your data is set out in the privacy notice shown when this chat started ' +
+        '(version 2026-12-clinic), and in full in our privacy policy: https://shop.example/clinic/privacy',
+    ]);
+  });
+
   it('offers a meeting or a message when nobody is available, and takes the message', async () => {
     const other = await createTenant(conversation(), stack.bootstrapKey, 'Nobody Home Ltd');
     await waitFor(
@@ -442,18 +504,19 @@ describe('golden transcripts of the bot on the real broker', () => {
   });
 
   it('keeps nothing collected for a purpose the visitor declined', async () => {
-    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
-    await transcriptOf(conversation(), chat, 4);
-    await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
-    await visitorSays(conversation(), chat, 'kim@example.com');
-    const captured = () =>
-      stack.database.query('SELECT 1 FROM bot_engine.captured_fields WHERE conversation_id = $1', [
-        chat.conversationId,
-      ]);
-    expect(await captured()).toHaveLength(1);
+    const { chat, captured } = await demoEmailGiven('kim@example.com');
     const declined = await visitorSays(conversation(), chat, 'No', { quickReplyId: 'decline' });
     expect(declined.replies.map((reply) => reply.text)).toEqual(["No problem, we won't email you."]);
     expect(await captured()).toHaveLength(0);
+  });
+
+  it('deletes what was collected without consent when the conversation closes', async () => {
+    const { chat, captured } = await demoEmailGiven('robin@example.com');
+    const closed = await conversation().request('POST', `/v1/conversations/${chat.conversationId}/close`, {
+      token: tenant.adminKey,
+    });
+    expect(closed.status).toBe(200);
+    await waitFor(async () => (await captured()).length === 0, { what: 'the unconsented email deleted on closing' });
   });
 
   it('withdraws in the chat as easily as it was granted: "stop" withdraws every purpose in the ledger', async () => {
@@ -496,7 +559,10 @@ describe('golden transcripts of the bot on the real broker', () => {
     const chat = await startChat(conversation(), tenant.siteKey, { locale: 'fr' });
     await transcriptOf(conversation(), chat, 4);
     const said = await visitorSays(conversation(), chat, 'Oubliez-moi, supprimez toutes mes données svp');
-    expect(said.replies[0].text).toMatch(/^J'ai ouvert une demande d'effacement de vos données/);
+    expect(said.replies.map((reply) => reply.text)).toEqual([
+      "J'ai ouvert une demande d'effacement de vos données. Avant toute suppression, notre équipe devra peut-être " +
+        "vérifier votre identité. La loi nous impose de répondre dans un délai d'un mois.",
+    ]);
     const requests = await waitFor(
       async () => {
         const response = await stack.service('dsr').request<Record<string, unknown>[]>('GET', '/v1/data-requests', {
@@ -518,6 +584,26 @@ describe('golden transcripts of the bot on the real broker', () => {
       }),
     ]);
   });
+
+  /** A visitor asks for a demo and gives an email, which is stored; the consent question is open. */
+  async function demoEmailGiven(email: string) {
+    const chat = await startChat(conversation(), tenant.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 4);
+    await visitorSays(conversation(), chat, 'Book a demo', { quickReplyId: 'demo' });
+    await visitorSays(conversation(), chat, email);
+    const captured = () =>
+      stack.database.query('SELECT 1 FROM bot_engine.captured_fields WHERE conversation_id = $1', [
+        chat.conversationId,
+      ]);
+    expect(await captured()).toHaveLength(1);
+    return { chat, captured };
+  }
+
+  /** Every event published on a topic so far, as envelopes. */
+  async function envelopesOn(topic: string) {
+    const records = await kafka.readAll(stack.topic(topic));
+    return records.map((record) => JSON.parse(String(record.value)));
+  }
 
   async function issueKey(role: string): Promise<string> {
     const response = await conversation().request<{ apiKey: string }>('POST', '/v1/api-keys', {

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey, randomUUID } from 'node:crypto';
 import {
   type ConsentEntry,
   type ProofBundle,
@@ -13,8 +12,9 @@ import {
   fromSignedTreeHead,
   verifyBundle,
 } from '@candor/consent-evidence';
+import { consentDecidedV1, dataRequestedV1 } from '@candor/contracts';
 import { verifyConsistency, verifyInclusion, verifyTreeHead } from '@candor/merkle';
-import { waitFor } from '@candor/testing';
+import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
 import { type TenantFixture, createTenant } from '../support/fixtures';
 
@@ -58,11 +58,11 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     return response.body.apiKey;
   }
 
-  async function publishForm(formId: string, purpose: string, text: string) {
+  async function publishForm(formId: string, purpose: string, text: string, locale = 'en') {
     const response = await ledger().request<{ version: number; textHash: string }>(
       'POST',
       `/v1/consent-forms/${formId}/versions`,
-      { token: tenant.adminKey, body: { purpose, locale: 'en', text } },
+      { token: tenant.adminKey, body: { purpose, locale, text } },
     );
     expect(response.status).toBe(201);
     return response.body;
@@ -75,6 +75,7 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
   }
 
   it('records decisions against versioned forms and answers state, outdated, missing, history and as-of queries', async () => {
+    const beforeForms = await instantPassed();
     const form = await publishForm('newsletter', 'marketing_email', 'May we email you our monthly newsletter?');
     expect(form).toMatchObject({ version: 1 });
     const subject = randomUUID();
@@ -107,11 +108,18 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       expect.objectContaining({ purpose: 'analytics', status: 'missing' }),
     ]);
 
+    const beforeVersion2 = await instantPassed();
     await publishForm('newsletter', 'marketing_email', 'May we email you our newsletter and partner offers?');
     expect(await state()).toEqual([expect.objectContaining({ status: 'outdated', currentFormVersion: 2 })]);
+    // As of a past time, only what was published by then counts.
+    expect(await state(`?at=${encodeURIComponent(beforeVersion2)}`)).toEqual([
+      expect.objectContaining({ status: 'granted', currentFormVersion: 1 }),
+    ]);
+    expect(await state(`?purpose=marketing_email&at=${encodeURIComponent(beforeForms)}`)).toEqual([
+      expect.objectContaining({ status: 'missing', currentFormVersion: null }),
+    ]);
 
-    const beforeWithdrawal = new Date().toISOString();
-    await new Promise((resolveLater) => setTimeout(resolveLater, 20));
+    const beforeWithdrawal = await instantPassed();
     await record({ subjectId: subject, purpose: 'marketing_email', action: 'withdrawn', formId: 'newsletter' });
     expect(await state()).toEqual([expect.objectContaining({ status: 'withdrawn' })]);
     expect(await state(`?at=${encodeURIComponent(beforeWithdrawal)}`)).toEqual([
@@ -136,6 +144,20 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       expect([refused.status >= 400 && refused.status < 500, body]).toEqual([true, body]);
     }
     expect((await state()).length).toBe(1);
+
+    // The form in another language: the list shows the current version in each locale.
+    await publishForm('newsletter', 'marketing_email', 'Dürfen wir Ihnen unseren Newsletter schicken?', 'de');
+    const listed = await ledger().request<{ formId: string; locale: string; version: number }[]>(
+      'GET',
+      '/v1/consent-forms',
+      { token: compliance },
+    );
+    expect(
+      listed.body.filter((row) => row.formId === 'newsletter').map(({ locale, version }) => [locale, version]),
+    ).toEqual([
+      ['de', 3],
+      ['en', 2],
+    ]);
   });
 
   it('pages searches with a cursor, counts per purpose and day, and exports CSV and a bundle the offline CLI verifies', async () => {
@@ -200,6 +222,10 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     const publicKey = (
       await ledger().request<{ publicKey: string }>('GET', '/v1/ledger/public-key', { token: compliance })
     ).body.publicKey;
+    expect(exported.body.scope).toEqual({
+      kind: 'filtered',
+      filter: { purpose: 'analytics', action: null, recordedFrom: null, recordedBefore: null, afterLeafIndex: null },
+    });
     const report = verifyBundle(exported.body, publicKey);
     expect(report.ok).toBe(true);
     expect(report.consistency).toEqual([expect.objectContaining({ fromSize: earlier.body.treeSize, ok: true })]);
@@ -233,6 +259,69 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       await expect(run(process.execPath, args, offline)).rejects.toMatchObject({ code: 1 });
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('records an unsubscribe from the chat as a withdrawal even when the grant named a form the ledger does not know', async () => {
+    const subjectId = randomUUID();
+    const shownText = createHash('sha256').update('A form the bot knew from its playbook only').digest('hex');
+    const envelope = (type: string, payload: object) => ({
+      id: randomUUID(),
+      type,
+      schemaVersion: 1,
+      tenantId: tenant.tenantId,
+      subjectId,
+      occurredAt: new Date().toISOString(),
+      correlationId: randomUUID(),
+      causationId: null,
+      producer: 'bot-engine',
+      payload,
+    });
+    const history = async () =>
+      (
+        await ledger().request<ConsentEntry[]>('GET', `/v1/consents/subjects/${subjectId}/history`, {
+          token: compliance,
+        })
+      ).body;
+    const kafka = await new RawKafka().connect();
+    try {
+      const grant = envelope(consentDecidedV1.type, {
+        conversationId: randomUUID(),
+        formId: 'playbook-only',
+        purpose: 'chat_follow_up',
+        formVersion: null,
+        formTextHash: shownText,
+        granted: true,
+        evidenceMessageId: null,
+        language: 'en',
+        decidedAt: new Date().toISOString(),
+      });
+      await kafka.produce(stack.topic(consentDecidedV1.topic), [{ key: subjectId, value: JSON.stringify(grant) }]);
+      await waitFor(async () => (await history()).length === 1, { what: 'the chat grant in the ledger' });
+      // "Unsubscribe" said in another conversation withdraws it.
+      const unsubscribe = envelope(dataRequestedV1.type, {
+        conversationId: randomUUID(),
+        request: 'unsubscribe',
+        evidenceMessageId: null,
+        requestedAt: new Date().toISOString(),
+      });
+      await kafka.produce(stack.topic(dataRequestedV1.topic), [{ key: subjectId, value: JSON.stringify(unsubscribe) }]);
+      const entries = await waitFor(
+        async () => {
+          const found = await history();
+          return found.length === 2 && found;
+        },
+        { what: 'the withdrawal in the ledger' },
+      );
+      expect(entries[1]).toMatchObject({
+        action: 'withdrawn',
+        purpose: 'chat_follow_up',
+        formId: 'playbook-only',
+        formVersion: null,
+        formTextHash: shownText,
+      });
+    } finally {
+      await kafka.disconnect();
     }
   });
 
@@ -353,6 +442,37 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     expect(after).toMatchObject({ ok: true, logSize: before.logSize });
   });
 
+  it('answers every request of a group that fails before its append (here: claiming idempotency keys)', async () => {
+    const before = await verify();
+    await stack.database.query(
+      'ALTER TABLE consent_ledger.idempotency_keys ADD CONSTRAINT test_refuse CHECK (false) NOT VALID',
+    );
+    try {
+      const post = (key?: string) =>
+        ledger().request<{ code: string }>('POST', '/v1/consents', {
+          token: integrator,
+          body: { subjectId: randomUUID(), purpose: 'analytics', action: 'granted' },
+          headers: key ? { 'idempotency-key': key } : {},
+        });
+      // Keyed requests fail while claiming their key; one without a key may share a failing group.
+      const answers = await Promise.race([
+        Promise.all([post('group-1'), post('group-2'), post(), post('group-3')]),
+        new Promise<'hanging'>((resolveLater) => setTimeout(() => resolveLater('hanging'), 10_000)),
+      ]);
+      if (answers === 'hanging') throw new Error('a request of the failed group was never answered');
+      const keyed = [answers[0], answers[1], answers[3]];
+      expect(keyed.map((answer) => [answer.status, answer.body.code])).toEqual(
+        Array.from({ length: 3 }, () => [503, 'not_recorded']),
+      );
+      expect([201, 503]).toContain(answers[2].status);
+    } finally {
+      await stack.database.query('ALTER TABLE consent_ledger.idempotency_keys DROP CONSTRAINT test_refuse');
+    }
+    const after = await verify();
+    expect(after.ok).toBe(true);
+    expect(after.logSize).toBeLessThanOrEqual(before.logSize + 1);
+  });
+
   it('names exactly which entry was changed, removed or reordered directly in the database', async () => {
     const subjects = Array.from({ length: 6 }, () => randomUUID());
     for (const subjectId of subjects) await record({ subjectId, purpose: 'profiling', action: 'granted' });
@@ -425,6 +545,14 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     expect(offline.entries.filter((entry) => !entry.ok).map((entry) => entry.leafIndex)).toEqual(
       expect.arrayContaining([indexes[1]]),
     );
+    // An export of the whole log claims every entry: the removed one is named offline too.
+    const whole = await ledger().request<ProofBundle>('GET', '/v1/consents/export', { token: compliance });
+    expect(whole.body.scope).toEqual({ kind: 'range', fromIndex: 0, toIndex: whole.body.treeHead.treeSize });
+    expect(verifyBundle(whole.body, publicKey).scope).toEqual({
+      kind: 'range',
+      ok: false,
+      reason: `claims entries 0-${whole.body.treeHead.treeSize - 1}; missing: ${indexes[3]}`,
+    });
     // Heads signed before the first tampered entry still verify.
     expect(report.treeHeads.filter((head) => head.treeSize <= indexes[1]).every((head) => head.ok)).toBe(true);
   });
@@ -467,6 +595,14 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       { treeSize: 5, ok: false, reason: expect.stringMatching(/covers 5 entries, the stored log ends at 2/) },
     ]);
   });
+
+  /** An instant that lies strictly between what happened before and what happens after this call. */
+  async function instantPassed(): Promise<string> {
+    await new Promise((resolveLater) => setTimeout(resolveLater, 20));
+    const instant = new Date().toISOString();
+    await new Promise((resolveLater) => setTimeout(resolveLater, 20));
+    return instant;
+  }
 
   async function verify(token = compliance) {
     const response = await ledger().request<{

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ConsentEntry } from '@candor/consent-evidence';
+import { ApiException } from '@candor/platform';
 import { type EntryDraft, assertValidDraft } from '../ledger/consent-log';
 import { type ConsentDecision, ConsentRecorder, toDraft } from './consent-recorder';
 
@@ -25,6 +26,7 @@ const MAX_GROUP = 1_000;
  */
 @Injectable()
 export class AppendQueue {
+  private readonly logger = new Logger(AppendQueue.name);
   private readonly queues = new Map<string, Waiting[]>();
   private readonly flushing = new Set<string>();
 
@@ -102,9 +104,26 @@ export class AppendQueue {
       entries.forEach((entry, index) => accepted[index].waiting.resolve(entry));
       for (const { waiting, entry } of replayed) waiting.resolve(entry);
     } catch (error) {
-      // Nothing of the group was committed: every decision still waiting fails (fail closed).
-      for (const { waiting } of [...accepted, ...replayed]) waiting.reject(error);
+      // Nothing of the group was committed, wherever it failed (BEGIN, the keys, the append, COMMIT): every
+      // request of the group is answered (fail closed). Those already refused on their own merits keep that
+      // answer, since a settled promise ignores a second one.
+      const failure = this.groupFailure(error, group.length);
+      for (const waiting of group) waiting.reject(failure);
     }
+  }
+
+  /** A refusal (4xx) stays as it is; anything else means the log could not take the group: try again. */
+  private groupFailure(error: unknown, size: number): unknown {
+    if (error instanceof HttpException) return error;
+    // Name and SQLSTATE only: a database message can quote the values that failed.
+    const code = (error as { driverError?: { code?: unknown } }).driverError?.code;
+    const name = error instanceof Error ? error.name : 'error';
+    this.logger.warn(`Appending a group of ${size} decisions failed: ${name}${code ? ` (${String(code)})` : ''}`);
+    return new ApiException(
+      503,
+      'not_recorded',
+      'The consent log could not record this now; nothing was recorded, try again',
+    );
   }
 
   /**

@@ -64,6 +64,8 @@ export class ChatConsentHandler {
       (state) =>
         state.entry?.action === 'granted' && state.entry.evidence.conversationId !== event.payload.conversationId,
     );
+    // A withdrawal names the form and text its grant named, and is never refused over them (a form the grant
+    // could not confirm either): refused, it would be retried, dead-lettered and lost.
     await this.recorder.record(
       context.manager,
       event.tenantId,
@@ -74,6 +76,7 @@ export class ChatConsentHandler {
         legalBasis: 'consent' as const,
         formId: state.entry?.formId ?? null,
         formVersion: state.entry?.formVersion ?? null,
+        formTextHash: state.entry?.formTextHash ?? null,
         channel: 'chat' as const,
         evidence: {
           conversationId: event.payload.conversationId,
@@ -84,6 +87,7 @@ export class ChatConsentHandler {
         actor: 'visitor' as const,
         recordedAt: new Date(event.payload.requestedAt).toISOString(),
       })),
+      { lenientForms: true },
     );
   }
 }

@@ -19,7 +19,10 @@ import type {
 export class ConsentQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The latest decision per purpose, as of `at`; `outdated` when granted to an older form version. */
+  /**
+   * The latest decision per purpose, as of `at`; `outdated` when granted to an older form version than the
+   * newest one published by then (a version published later cannot make an earlier grant outdated).
+   */
   async state(
     tenantId: string,
     subjectId: string,
@@ -36,7 +39,8 @@ export class ConsentQueries {
                 AND answered."locale" = f."locale"
                WHERE answered."tenant_id" = e."tenant_id"
                  AND answered."form_id" = e."canonical"::jsonb ->> 'formId'
-                 AND answered."version" = (e."canonical"::jsonb ->> 'formVersion')::int) AS "current_version"
+                 AND answered."version" = (e."canonical"::jsonb ->> 'formVersion')::int
+                 AND ($3::timestamptz IS NULL OR f."published_at" <= $3)) AS "current_version"
        FROM "consent_ledger"."ledger_entries" e
        WHERE e."tenant_id" = $1 AND e."subject_id" = $2
          AND ($3::timestamptz IS NULL OR e."recorded_at" <= $3) AND ($4::text IS NULL OR e."purpose" = $4)
@@ -56,9 +60,10 @@ export class ConsentQueries {
       };
     });
     if (purpose && states.length === 0) {
-      const [{ current }] = await this.dataSource.query(
-        `SELECT max("version") AS "current" FROM "consent_ledger"."consent_forms" WHERE "tenant_id" = $1 AND "purpose" = $2`,
-        [tenantId, purpose],
+      const [{ current }] = await manager.query(
+        `SELECT max("version") AS "current" FROM "consent_ledger"."consent_forms"
+         WHERE "tenant_id" = $1 AND "purpose" = $2 AND ($3::timestamptz IS NULL OR "published_at" <= $3)`,
+        [tenantId, purpose, at ?? null],
       );
       return [
         { purpose, status: 'missing', entry: null, currentFormVersion: current === null ? null : Number(current) },
@@ -73,6 +78,16 @@ export class ConsentQueries {
        WHERE "tenant_id" = $1 AND "subject_id" = $2 AND ($3::text IS NULL OR "purpose" = $3)
        ORDER BY "leaf_index"`,
       [tenantId, subjectId.toLowerCase(), purpose ?? null],
+    );
+    return rows.map((row) => JSON.parse(row.canonical) as ConsentEntry);
+  }
+
+  /** Every entry with a leaf index in [from, to), in log order. */
+  async range(tenantId: string, from: number, to: number): Promise<ConsentEntry[]> {
+    const rows: { canonical: string }[] = await this.dataSource.query(
+      `SELECT "canonical" FROM "consent_ledger"."ledger_entries"
+       WHERE "tenant_id" = $1 AND "leaf_index" >= $2 AND "leaf_index" < $3 ORDER BY "leaf_index"`,
+      [tenantId, from, to],
     );
     return rows.map((row) => JSON.parse(row.canonical) as ConsentEntry);
   }

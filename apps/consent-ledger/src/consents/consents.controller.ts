@@ -85,7 +85,10 @@ export class ConsentsController {
   @Authenticated(AUDITORS)
   @ApiOperation({
     summary: 'Export matching entries with inclusion proofs against a freshly signed head (JSON bundle or CSV)',
-    description: 'The JSON bundle verifies offline with the consent-verify CLI and the tenant public key alone.',
+    description:
+      'The JSON bundle verifies offline with the consent-verify CLI and the tenant public key alone. Its `scope` ' +
+      'says what it holds: without purpose, action, from or to, every entry after `cursor` up to the signed head ' +
+      '(a range the verifier checks is whole); with any of them, the entries that matched (`filtered`).',
   })
   @Header('cache-control', 'no-store')
   async export(@CurrentPrincipal() principal: Principal, @Query() query: ExportQuery, @Res() response: Response) {

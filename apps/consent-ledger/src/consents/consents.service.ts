@@ -42,15 +42,40 @@ export class ConsentsService {
     return entries.map(recorded);
   }
 
-  /** Matching entries with inclusion proofs against a head signed now, as a bundle or CSV rows. */
+  /**
+   * Entries with inclusion proofs against a head signed now, as a bundle or CSV rows. Without a filter, every
+   * entry from the cursor up to that head: a contiguous range, which the offline verifier checks is whole.
+   */
   async export(tenantId: string, query: ExportQuery) {
-    const page = await this.queries.search(tenantId, { ...query, limit: EXPORT_LIMIT }, EXPORT_LIMIT);
-    if (page.nextCursor !== null) {
-      throw new ApiException(422, 'export_too_large', `More than ${EXPORT_LIMIT} entries match: narrow the range`);
+    const { purpose = null, action = null, from, to } = query;
+    if (purpose === null && action === null && from === undefined && to === undefined) {
+      const head = await this.signedHead(tenantId);
+      const fromIndex = Math.min(query.cursor === undefined ? 0 : query.cursor + 1, head.treeSize);
+      if (head.treeSize - fromIndex > EXPORT_LIMIT) throw tooLarge();
+      const entries = await this.queries.range(tenantId, fromIndex, head.treeSize);
+      return this.proofs.bundle(head, entries, { kind: 'range', fromIndex, toIndex: head.treeSize }, query.since);
     }
-    await this.heads.signNow(tenantId);
-    return this.proofs.bundle(tenantId, page.entries, query.since);
+    const page = await this.queries.search(tenantId, { ...query, limit: EXPORT_LIMIT }, EXPORT_LIMIT);
+    if (page.nextCursor !== null) throw tooLarge();
+    const filter = {
+      purpose,
+      action,
+      recordedFrom: from?.toISOString() ?? null,
+      recordedBefore: to?.toISOString() ?? null,
+      afterLeafIndex: query.cursor ?? null,
+    };
+    return this.proofs.bundle(await this.signedHead(tenantId), page.entries, { kind: 'filtered', filter }, query.since);
   }
+
+  private async signedHead(tenantId: string) {
+    const head = await this.heads.signNow(tenantId);
+    if (!head) throw new ApiException(404, 'no_signed_head', 'The log is empty: nothing to export');
+    return head;
+  }
+}
+
+function tooLarge(): ApiException {
+  return new ApiException(422, 'export_too_large', `More than ${EXPORT_LIMIT} entries match: narrow the range`);
 }
 
 function recorded(entry: ConsentEntry): RecordedConsentView {

@@ -29,7 +29,7 @@ export class ConsentFormsController {
 
   @Get()
   @Authenticated({ roles: ['admin', 'compliance', 'integrator'] })
-  @ApiOperation({ summary: "The current version of each of the tenant's consent forms" })
+  @ApiOperation({ summary: "The current version of each of the tenant's consent forms, one per form and locale" })
   @ApiOkResponse({ type: [ConsentFormView] })
   async current(@CurrentPrincipal() principal: Principal): Promise<ConsentFormView[]> {
     return (await this.forms.current(principal.tenantId)).map((form) =>

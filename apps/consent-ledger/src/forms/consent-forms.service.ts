@@ -66,12 +66,12 @@ export class ConsentForms {
     return form;
   }
 
-  /** Every form's current version. */
+  /** The current version of every form in every locale it was published in (a form's languages version together). */
   current(tenantId: string): Promise<ConsentForm[]> {
     return this.dataSource.query(
-      `SELECT DISTINCT ON ("form_id") "tenant_id" AS "tenantId", "form_id" AS "formId", "version", "purpose", "locale",
-              "text", "text_hash" AS "textHash", "published_at" AS "publishedAt"
-       FROM "consent_ledger"."consent_forms" WHERE "tenant_id" = $1 ORDER BY "form_id", "version" DESC`,
+      `SELECT DISTINCT ON ("form_id", "locale") "tenant_id" AS "tenantId", "form_id" AS "formId", "version", "purpose",
+              "locale", "text", "text_hash" AS "textHash", "published_at" AS "publishedAt"
+       FROM "consent_ledger"."consent_forms" WHERE "tenant_id" = $1 ORDER BY "form_id", "locale", "version" DESC`,
       [tenantId],
     );
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
+  type BundleScope,
   type ConsentEntry,
   PROOF_BUNDLE_FORMAT,
   type ProofBundle,
@@ -73,11 +74,17 @@ export class LedgerProofs {
   }
 
   /**
-   * Entries with their inclusion proofs against the latest signed head, for offline checking; with
-   * `sinceSize` (a head the auditor kept from an earlier export), also the proof that the log only grew since.
+   * Entries with their inclusion proofs against a signed head, for offline checking, stating what they are
+   * (`scope`); with `sinceSize` (a head the auditor kept from an earlier export), also the proof that the log
+   * only grew since.
    */
-  async bundle(tenantId: string, entries: readonly ConsentEntry[], sinceSize?: number): Promise<ProofBundle> {
-    const head = await this.headFor(tenantId);
+  async bundle(
+    head: TreeHeadRow,
+    entries: readonly ConsentEntry[],
+    scope: BundleScope,
+    sinceSize?: number,
+  ): Promise<ProofBundle> {
+    const { tenantId } = head;
     const reader = nodeReader(this.dataSource.manager, tenantId);
     const covered = entries.filter((entry) => entry.leafIndex < head.treeSize);
     const proven = [];
@@ -89,6 +96,7 @@ export class LedgerProofs {
     return {
       format: PROOF_BUNDLE_FORMAT,
       tenantId,
+      scope,
       publicKey,
       treeHead: signedHead(head),
       entries: proven,

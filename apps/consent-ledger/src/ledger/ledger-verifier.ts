@@ -98,9 +98,11 @@ export class LedgerVerifier {
         // The tree is rebuilt from what the rows say now (a missing row counts as an empty leaf),
         // so tampering also shows as heads that no longer match.
         const completed = recomputed.append('problem' in found ? leafHash(Buffer.alloc(0)) : found.hash);
-        // Interior nodes serve every proof: one changed under sound entries would mislead auditors.
+        // Interior nodes serve every proof: one changed under sound entries would mislead auditors. Problems
+        // are found in index order and this leaf is the last under each node it completes, so a node covers a
+        // problem exactly when the latest one lies at or after its first leaf.
         for (const node of completed) {
-          if (node.level === 0 || hasProblemIn(problems, node)) continue;
+          if (node.level === 0 || (problems.at(-1)?.leafIndex ?? -1) >= firstLeaf(node)) continue;
           const kept = stored.get(nodeKey(node));
           if (!kept || !kept.equals(node.hash)) corruptNodes.push({ level: node.level, index: node.index });
         }
@@ -238,9 +240,7 @@ export class LedgerVerifier {
   }
 }
 
-/** Whether an entry problem lies under a node (its leaves [index * 2^level, (index + 1) * 2^level)). */
-function hasProblemIn(problems: readonly { leafIndex: number }[], node: NodeId): boolean {
-  const width = 2 ** node.level;
-  const first = node.index * width;
-  return problems.some((problem) => problem.leafIndex >= first && problem.leafIndex < first + width);
+/** The first leaf under a node: it covers leaves [index * 2^level, (index + 1) * 2^level). */
+function firstLeaf(node: NodeId): number {
+  return node.index * 2 ** node.level;
 }

@@ -7,12 +7,12 @@ export type GuardAction = (typeof GUARD_ACTIONS)[number];
 export type GuardPolicy = Record<SensitiveCategory, GuardAction>;
 
 /**
- * Safe by default: everything found is removed before storage, except an email or a phone number,
- * which visitors give to be contacted (a lead) and which stays encrypted under their key.
- * A tenant overrides categories one by one; a category added later gets its default.
+ * Safe by default: everything found is removed before storage, emails and phone numbers included, which
+ * are sensitive when nobody asked for them. The one the bot just asked for passes whatever the policy
+ * says (see guardMessage). A tenant overrides categories one by one; a category added later gets its default.
  */
-export const DEFAULT_GUARD_ACTION: Record<SensitiveCategory, GuardAction> = Object.fromEntries(
-  SENSITIVE_CATEGORIES.map((category) => [category, category === 'email' || category === 'phone' ? 'allow' : 'redact']),
+export const DEFAULT_GUARD_ACTION: GuardPolicy = Object.fromEntries(
+  SENSITIVE_CATEGORIES.map((category) => [category, 'redact']),
 ) as GuardPolicy;
 
 export function effectivePolicy(overrides: Partial<Record<string, GuardAction>>): GuardPolicy {

@@ -16,18 +16,33 @@ describe('guardMessage', () => {
     expect(guarded).toEqual({ text: WITHHELD_TEXT, verdict: { outcome: 'blocked', categories: ['dob', 'health'] } });
   });
 
+  it('removes an email or a phone number nobody asked for, by default', () => {
+    expect(guardMessage('mail me at ana@example.org', DEFAULT_GUARD_ACTION, null)).toEqual({
+      text: 'mail me at [email removed]',
+      verdict: { outcome: 'redacted', categories: ['email'] },
+    });
+    expect(guardMessage('call me on +44 20 7946 0958', DEFAULT_GUARD_ACTION, null)).toEqual({
+      text: 'call me on [phone removed]',
+      verdict: { outcome: 'redacted', categories: ['phone'] },
+    });
+  });
+
   it('lets allowed categories through but still reports them', () => {
-    const guarded = guardMessage('mail me at ana@example.org', DEFAULT_GUARD_ACTION, null);
+    const guarded = guardMessage('mail me at ana@example.org', effectivePolicy({ email: 'allow' }), null);
     expect(guarded).toEqual({
       text: 'mail me at ana@example.org',
       verdict: { outcome: 'allowed', categories: ['email'] },
     });
   });
 
-  it('passes the identifier the bot asked for even when the policy redacts it, and nothing else', () => {
-    const policy = effectivePolicy({ email: 'redact' });
-    expect(guardMessage('ana@example.org', policy, 'email').verdict.outcome).toBe('clean');
-    expect(guardMessage('ana@example.org', policy, 'phone').verdict.outcome).toBe('redacted');
+  it('passes the identifier the bot asked for, by default, and nothing else', () => {
+    expect(guardMessage('ana@example.org', DEFAULT_GUARD_ACTION, 'email').verdict.outcome).toBe('clean');
+    expect(guardMessage('+44 20 7946 0958', DEFAULT_GUARD_ACTION, 'phone').verdict.outcome).toBe('clean');
+    expect(guardMessage('ana@example.org', DEFAULT_GUARD_ACTION, 'phone').verdict.outcome).toBe('redacted');
+    expect(guardMessage('ana@example.org +44 20 7946 0958', DEFAULT_GUARD_ACTION, 'email')).toEqual({
+      text: 'ana@example.org [phone removed]',
+      verdict: { outcome: 'redacted', categories: ['phone'] },
+    });
   });
 
   it('leaves a message without sensitive data untouched', () => {

@@ -156,23 +156,34 @@ export const messagePostedV3 = defineEvent<MessagePostedV3>({
   },
 });
 
-export interface ConversationStatusChangedV1 {
+/** Why a conversation changed hands. */
+export const STATUS_CHANGE_REASONS = [
+  'handoff_queued',
+  'agent_joined',
+  'agent_left',
+  'visitor_left_queue',
+  'closed',
+] as const;
+export type StatusChangeReason = (typeof STATUS_CHANGE_REASONS)[number];
+
+export interface ConversationStatusChangedV2 {
   conversationId: string;
   status: ConversationStatus;
   previousStatus: ConversationStatus;
-  /** Why: queued for a human, an agent joined or left, closed, or reopened. */
-  reason: 'handoff_queued' | 'agent_joined' | 'agent_left' | 'closed';
+  /** Queued for a person, an agent joined or left, the visitor stopped waiting, or closed. */
+  reason: StatusChangeReason;
   changedAt: string;
 }
 
-export const conversationStatusChangedV1 = defineEvent<ConversationStatusChangedV1>({
+export const conversationStatusChangedV2 = defineEvent<ConversationStatusChangedV2>({
   type: 'conversation.status.changed',
-  schemaVersion: 1,
-  topic: 'conversation.public.status.changed.v1',
+  schemaVersion: 2,
+  topic: 'conversation.public.status.changed.v2',
   owner: 'conversation',
   description:
     'A conversation moved between the bot, waiting for a human, with a human, and closed. ' +
-    'The bot is silent unless the status is `bot`.',
+    'The bot is silent while a person holds it (`with_human`) and after it closed. ' +
+    'v2: adds the reason `visitor_left_queue` (waiting for a human, back to the bot).',
   keyOf: (payload) => payload.conversationId,
   payloadSchema: {
     type: 'object',
@@ -182,7 +193,7 @@ export const conversationStatusChangedV1 = defineEvent<ConversationStatusChanged
       conversationId: { type: 'string', format: 'uuid' },
       status: { type: 'string', enum: [...CONVERSATION_STATUSES] },
       previousStatus: { type: 'string', enum: [...CONVERSATION_STATUSES] },
-      reason: { type: 'string', enum: ['handoff_queued', 'agent_joined', 'agent_left', 'closed'] },
+      reason: { type: 'string', enum: [...STATUS_CHANGE_REASONS] },
       changedAt: { type: 'string', format: 'date-time' },
     },
   },

@@ -1,26 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  type ConversationStatus,
-  type ConversationStatusChangedV1,
-  conversationStatusChangedV1,
-} from '@candor/contracts';
+import { type ConversationStatus, type StatusChangeReason, conversationStatusChangedV2 } from '@candor/contracts';
 import { type EventMetadata, Outbox } from '@candor/messaging';
 import { ApiException } from '@candor/platform';
 import { Conversation } from '../conversation.entity';
 import { type AppendedMessage, SYSTEM_DISPLAY_NAME, Transcript } from '../transcript';
 import { type SystemEvent, systemMessage } from './system-messages';
 
-type Reason = ConversationStatusChangedV1['reason'];
-
-/** Who may answer: bot → waiting for a human → with a human → back to the bot, and closed from anywhere. */
-const TRANSITIONS: Record<Reason, { from: readonly ConversationStatus[]; to: ConversationStatus; says: SystemEvent }> =
-  {
-    handoff_queued: { from: ['bot'], to: 'waiting_for_human', says: 'queued' },
-    agent_joined: { from: ['bot', 'waiting_for_human'], to: 'with_human', says: 'joined' },
-    agent_left: { from: ['with_human'], to: 'bot', says: 'left' },
-    closed: { from: ['bot', 'waiting_for_human', 'with_human'], to: 'closed', says: 'closed' },
-  };
+/**
+ * Who may answer: bot → waiting for a human → with a human → back to the bot, and closed from anywhere.
+ * A visitor who no longer wants to wait goes back to the bot; once a person joined, that is the person's call.
+ */
+const TRANSITIONS: Record<
+  StatusChangeReason,
+  { from: readonly ConversationStatus[]; to: ConversationStatus; says: SystemEvent }
+> = {
+  handoff_queued: { from: ['bot'], to: 'waiting_for_human', says: 'queued' },
+  agent_joined: { from: ['bot', 'waiting_for_human'], to: 'with_human', says: 'joined' },
+  agent_left: { from: ['with_human'], to: 'bot', says: 'left' },
+  visitor_left_queue: { from: ['waiting_for_human'], to: 'bot', says: 'left_queue' },
+  closed: { from: ['bot', 'waiting_for_human', 'with_human'], to: 'closed', says: 'closed' },
+};
 
 export interface Agent {
   keyId: string;
@@ -35,7 +35,7 @@ export interface Transition {
 
 /**
  * Moves a conversation between states under its row lock, says so in the transcript as a system
- * message, and announces it on Kafka (the bot stays silent unless the status is `bot`).
+ * message, and announces it on Kafka (the bot stays silent while a person holds it, and once closed).
  */
 @Injectable()
 export class ConversationStates {
@@ -48,7 +48,7 @@ export class ConversationStates {
   async apply(
     manager: EntityManager,
     conversation: Pick<Conversation, 'id' | 'tenantId'>,
-    reason: Reason,
+    reason: StatusChangeReason,
     options: { agent?: Agent; metadata?: Pick<EventMetadata, 'correlationId' | 'causationId'> } = {},
   ): Promise<Transition | null> {
     const current = await manager.findOne(Conversation, {
@@ -69,7 +69,7 @@ export class ConversationStates {
     );
     const changed = await this.outbox.enqueue(
       manager,
-      conversationStatusChangedV1,
+      conversationStatusChangedV2,
       {
         conversationId: current.id,
         status: current.status,
@@ -98,7 +98,7 @@ export class ConversationStates {
   async applyOrConflict(
     manager: EntityManager,
     conversation: Pick<Conversation, 'id' | 'tenantId'>,
-    reason: Reason,
+    reason: StatusChangeReason,
     agent?: Agent,
   ): Promise<Transition> {
     const transition = await this.apply(manager, conversation, reason, { agent });

@@ -1,12 +1,22 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { type EventEnvelope, type HandoffQueuedV1, handoffQueuedV1 } from '@candor/contracts';
+import {
+  type EventEnvelope,
+  type HandoffQueuedV1,
+  type QueueLeftV1,
+  type StatusChangeReason,
+  handoffQueuedV1,
+  queueLeftV1,
+} from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
 import { ConversationStreamGateway } from '../conversation-stream.gateway';
 import { MessageView } from '../dto/conversation.views';
 import { ConversationStates } from './conversation-states';
 
-/** The handoff service queued a conversation for a person: the visitor is told they are waiting. */
+/**
+ * Who waits for a person: the handoff service queued the conversation, or the visitor told the bot they no
+ * longer want to wait. Each time the visitor is told in the transcript.
+ */
 @Controller()
 export class HandoffEventsHandler {
   constructor(
@@ -15,12 +25,25 @@ export class HandoffEventsHandler {
   ) {}
 
   @EventPattern(handoffQueuedV1.topic)
-  async onQueued(@Payload() event: EventEnvelope<HandoffQueuedV1>, @Ctx() context: EventContext): Promise<void> {
-    // Already waiting, with an agent, or closed (e.g. a replay): nothing to do.
+  onQueued(@Payload() event: EventEnvelope<HandoffQueuedV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.move(event, context, 'handoff_queued');
+  }
+
+  @EventPattern(queueLeftV1.topic)
+  onQueueLeft(@Payload() event: EventEnvelope<QueueLeftV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.move(event, context, 'visitor_left_queue');
+  }
+
+  private async move(
+    event: EventEnvelope<{ conversationId: string }>,
+    context: EventContext,
+    reason: StatusChangeReason,
+  ): Promise<void> {
+    // Not in a state it can happen from (a person joined meanwhile, closed, a replay): nothing to do.
     const transition = await this.states.apply(
       context.manager,
       { id: event.payload.conversationId, tenantId: event.tenantId },
-      'handoff_queued',
+      reason,
       { metadata: { correlationId: event.correlationId, causationId: event.id } },
     );
     if (transition) {

@@ -1,0 +1,54 @@
+/**
+ * What a visitor waiting for a person may say to stop waiting: only matched while the conversation is in
+ * the queue, next to the global intents (which win a tie: "forget me" is not "forget it").
+ */
+import type { IntentDefinition } from './intent-matcher';
+
+export const LEAVE_QUEUE: IntentDefinition = {
+  name: 'leave_queue',
+  phrases: {
+    en: [
+      'never mind',
+      'nevermind',
+      'cancel',
+      'forget it',
+      'I changed my mind',
+      'I do not want to wait any longer',
+      'I can not wait any longer',
+      'leave the queue',
+      'stop waiting',
+      "I don't need a person anymore",
+      'I will stay with the bot',
+    ],
+    de: [
+      'schon gut',
+      'vergiss es',
+      'abbrechen',
+      'doch nicht',
+      'ich möchte nicht mehr warten',
+      'ich kann nicht länger warten',
+      'Warteschlange verlassen',
+      'ich brauche keine Person mehr',
+    ],
+    fr: [
+      'laissez tomber',
+      'annuler',
+      'tant pis',
+      "j'ai changé d'avis",
+      'je ne veux plus attendre',
+      'je ne peux pas attendre plus longtemps',
+      "quitter la file d'attente",
+      "je n'ai plus besoin d'une personne",
+    ],
+    es: [
+      'déjalo',
+      'olvídalo',
+      'cancelar',
+      'he cambiado de opinión',
+      'no quiero esperar',
+      'no puedo esperar más',
+      'salir de la cola',
+      'ya no necesito una persona',
+    ],
+  },
+};
