@@ -424,13 +424,14 @@ describe('golden transcripts of the bot on the real broker', () => {
       },
       { what: 'the erasure request opened from the queue' },
     );
-    await waitFor(
-      async () =>
-        (await envelopesOn('bot.public.reply.created.v3')).some(
-          (envelope) => envelope.payload.inReplyTo === forget.message.id,
-        ),
+    // The answer reaches the visitor's transcript although the conversation is still queued.
+    const answer = await waitFor(
+      async () => (await transcript(conversation(), chat)).find((message) => message.inReplyTo === forget.message.id),
       { what: 'the bot answering in the queue' },
     );
+    expect(answer).toMatchObject({ senderKind: 'bot', automated: true });
+    expect(answer.text).toContain('within one month');
+    expect(await status(chat.conversationId)).toBe('waiting_for_human');
 
     // "Never mind": back with the bot, as the transcript says, and the bot answers again.
     await visitorSays(conversation(), chat, 'never mind', { replies: 0 });

@@ -32,9 +32,10 @@ export class BotRepliesHandler {
         quickReplies: reply.quickReplies,
         inReplyTo: reply.inReplyTo,
       },
-      // The bot stays silent while a human holds the conversation, and after it closed.
+      // The bot stays silent while a human holds the conversation, and after it closed; a visitor waiting
+      // in the queue still gets its answers (forget me, are you a bot, stop, privacy, you are in the queue).
       {
-        whileStatusIn: ['bot'],
+        whileStatusIn: ['bot', 'waiting_for_human'],
         awaitingField: reply.expects,
         correlationId: event.correlationId,
         causationId: event.id,
