@@ -5,12 +5,18 @@
 #   bash scripts/infra.sh up       start Postgres + Kafka (installs/fetches what is missing), wait until ready
 #   bash scripts/infra.sh down     stop both (data is kept)
 #   bash scripts/infra.sh status   show what runs
-#   bash scripts/infra.sh env      print `export DATABASE_URL=...` / `export KAFKA_BROKERS=...`
+#   bash scripts/infra.sh env      print `export DATABASE_URL=...` (the services' role), `export
+#                                  MIGRATIONS_DATABASE_URL=...` (the schema owner) / `export KAFKA_BROKERS=...`
 #   bash scripts/infra.sh deps     only install Postgres (apt) and fetch the Kafka jars (maven)
 #   bash scripts/infra.sh reset    down + delete all local data under .candor/
 #
+# Two login roles: `candor` owns the database and every schema (migrations, the tests' own inspection) and
+# `candor_app` (no CREATEDB, no CREATEROLE) is what the services run as, so they cannot undo append-only
+# tables. `candor` is a member of `candor_app`, so it can read what the services' role creates.
+#
 # Environment:
-#   DATABASE_URL      if set, Postgres is external: nothing is installed/started for it
+#   DATABASE_URL      if set, Postgres is external: nothing is installed/started for it (set
+#                     MIGRATIONS_DATABASE_URL too, to migrate as the schemas' owner)
 #   KAFKA_BROKERS     if set, Kafka is external: nothing is fetched/started for it
 #   CANDOR_PG_PORT    local Postgres port (default 55432)
 #   CANDOR_KAFKA_PORT local Kafka port (default 59092; the KRaft controller uses port+1)
@@ -31,6 +37,8 @@ TIMEOUT="${CANDOR_INFRA_TIMEOUT:-90}"
 PG_USER=candor
 PG_PASSWORD=candor
 PG_DB=candor
+PG_APP_USER=candor_app
+PG_APP_PASSWORD=candor_app
 
 KAFKA_DIR="$STATE/kafka"
 KAFKA_LIBS="$KAFKA_DIR/libs"
@@ -167,6 +175,7 @@ pg_running() {
 }
 
 pg_url() { echo "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"; }
+pg_app_url() { echo "postgres://$PG_APP_USER:$PG_APP_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"; }
 
 pg_up() {
   if [ -n "${DATABASE_URL:-}" ]; then log "DATABASE_URL is set: using external Postgres, not starting one"; return 0; fi
@@ -220,29 +229,38 @@ EOF
   fi
   head -n 1 "$data/postmaster.pid" >"$PG_PID"
 
-  # role + database (idempotent), via the private unix socket as the cluster superuser
+  # roles + database (idempotent), via the private unix socket as the cluster superuser. The services' role
+  # may create schemas of its own (the local key store's) but owns none of the services' schemas.
   as_pg "$bin/psql" -h "$sock" -p "$PG_PORT" -d postgres -X -q -v ON_ERROR_STOP=1 >/dev/null <<EOF
 DO \$\$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_USER') THEN
     CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
   END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_APP_USER') THEN
+    CREATE ROLE $PG_APP_USER LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$PG_APP_PASSWORD';
+  END IF;
+  IF NOT pg_has_role('$PG_USER', '$PG_APP_USER', 'MEMBER') THEN
+    GRANT $PG_APP_USER TO $PG_USER;
+  END IF;
 END
 \$\$;
 SELECT 'CREATE DATABASE $PG_DB OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$PG_DB')
 \gexec
+GRANT CREATE ON DATABASE $PG_DB TO $PG_APP_USER;
 EOF
 
-  # ready = the application role can log in over TCP and run a query
+  # ready = both roles can log in over TCP and run a query
   local deadline=$((SECONDS + TIMEOUT))
-  until "$bin/psql" "$(pg_url)" -X -q -t -c 'select 1' >/dev/null 2>&1; do
+  until "$bin/psql" "$(pg_url)" -X -q -t -c 'select 1' >/dev/null 2>&1 &&
+    "$bin/psql" "$(pg_app_url)" -X -q -t -c 'select 1' >/dev/null 2>&1; do
     if [ "$SECONDS" -ge "$deadline" ]; then
       log "tail of $logf:"; tail -n 30 "$logf" >&2 || true
       die "Postgres not ready after ${TIMEOUT}s"
     fi
     sleep 0.5
   done
-  log "Postgres ready: $(pg_url)"
+  log "Postgres ready: $(pg_app_url) (services), $(pg_url) (owner, migrations)"
 }
 
 pg_down() {
@@ -400,8 +418,15 @@ kafka_down() {
 # commands
 # ---------------------------------------------------------------------------------------------
 cmd_env() {
-  if [ -n "${DATABASE_URL:-}" ]; then printf 'export DATABASE_URL=%q\n' "$DATABASE_URL"
-  else printf 'export DATABASE_URL=%s\n' "$(pg_url)"; fi
+  if [ -n "${DATABASE_URL:-}" ]; then
+    printf 'export DATABASE_URL=%q\n' "$DATABASE_URL"
+    if [ -n "${MIGRATIONS_DATABASE_URL:-}" ]; then
+      printf 'export MIGRATIONS_DATABASE_URL=%q\n' "$MIGRATIONS_DATABASE_URL"
+    fi
+  else
+    printf 'export DATABASE_URL=%s\n' "$(pg_app_url)"
+    printf 'export MIGRATIONS_DATABASE_URL=%s\n' "$(pg_url)"
+  fi
   if [ -n "${KAFKA_BROKERS:-}" ]; then printf 'export KAFKA_BROKERS=%q\n' "$KAFKA_BROKERS"
   else printf 'export KAFKA_BROKERS=127.0.0.1:%s\n' "$KAFKA_PORT"; fi
 }
@@ -411,7 +436,7 @@ cmd_status() {
   if [ -n "${DATABASE_URL:-}" ]; then
     echo "postgres: external (DATABASE_URL is set)"
   elif pg_running; then
-    echo "postgres: running (pid $(head -n 1 "$(pg_data)/postmaster.pid")) $(pg_url) data=$(pg_data)"
+    echo "postgres: running (pid $(head -n 1 "$(pg_data)/postmaster.pid")) $(pg_app_url), owner $(pg_url), data=$(pg_data)"
   else
     echo "postgres: stopped"; rc=1
   fi

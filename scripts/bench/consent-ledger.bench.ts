@@ -116,7 +116,9 @@ interface Checkpoint {
 
 async function main(): Promise<void> {
   const settings = options();
-  const databaseUrl = process.env.DATABASE_URL;
+  // The role that may create databases: the owner's when infra.sh set up two. The services run as it too (one
+  // role, so the ledger warns that append-only is not enforced): privileges do not change the figures.
+  const databaseUrl = process.env.MIGRATIONS_DATABASE_URL || process.env.DATABASE_URL;
   const brokers = process.env.KAFKA_BROKERS?.split(',');
   if (!databaseUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set (scripts/infra.sh env)');
   const runId = randomBytes(4).toString('hex');

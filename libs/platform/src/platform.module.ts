@@ -42,7 +42,7 @@ export class PlatformModule {
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
             if (config.RUN_MIGRATIONS) {
-              await migrateDatabase(dataSourceOptions);
+              await migrateDatabase(dataSourceOptions, config.MIGRATIONS_DATABASE_URL);
             }
             return dataSourceOptions;
           },

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /**
- * The real Postgres and Kafka the integration tests use. `npm test` starts
- * them (scripts/infra.sh) and exports these variables.
+ * The real Postgres and Kafka the integration tests use. `npm test` starts them (scripts/infra.sh) and exports
+ * these variables: DATABASE_URL is the role the services run as, MIGRATIONS_DATABASE_URL (optional, defaults to
+ * DATABASE_URL) the role that may create databases and owns them. With two roles, the owner must be a member of
+ * the services' role, so tests can read what the services create (e.g. the local key store).
  */
-export function testInfrastructure(): { databaseUrl: string; kafkaBrokers: string } {
+export function testInfrastructure(): { databaseUrl: string; ownerDatabaseUrl: string; kafkaBrokers: string } {
   const databaseUrl = process.env.DATABASE_URL;
   const kafkaBrokers = process.env.KAFKA_BROKERS;
   if (!databaseUrl || !kafkaBrokers) {
@@ -14,47 +16,74 @@ export function testInfrastructure(): { databaseUrl: string; kafkaBrokers: strin
         'or `bash scripts/infra.sh up && eval "$(bash scripts/infra.sh env)"` first.',
     );
   }
-  return { databaseUrl, kafkaBrokers };
+  return { databaseUrl, ownerDatabaseUrl: process.env.MIGRATIONS_DATABASE_URL || databaseUrl, kafkaBrokers };
 }
 
 export function uniqueName(prefix: string): string {
   return `${prefix}${randomBytes(5).toString('hex')}`;
 }
 
-/** A fresh database per test suite, so suites can run in parallel without seeing each other. */
+/**
+ * A fresh database per test suite, so suites can run in parallel without seeing each other. It is owned by the
+ * owner role (which migrates it); services run as the services' role (`url`).
+ */
 export class TestDatabase {
   private constructor(
     readonly name: string,
+    /** The services' role: what DATABASE_URL of a service under test says. */
     readonly url: string,
+    /** The owner's: what MIGRATIONS_DATABASE_URL of a service under test says. */
+    readonly ownerUrl: string,
     private readonly adminUrl: string,
+    private readonly roles: readonly string[],
   ) {}
 
   static async create(): Promise<TestDatabase> {
-    const adminUrl = testInfrastructure().databaseUrl;
+    const { databaseUrl, ownerDatabaseUrl } = testInfrastructure();
     const name = uniqueName('candor_test_');
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return new TestDatabase(name, url.toString(), adminUrl);
+    const [serviceRole, ownerRole] = [roleIn(databaseUrl), roleIn(ownerDatabaseUrl)];
+    await withClient(ownerDatabaseUrl, async (client) => {
+      await client.query(`CREATE DATABASE "${name}"`);
+      // The local key store creates a schema of its own, as the services' role.
+      if (serviceRole !== ownerRole) {
+        await client.query(`GRANT CREATE ON DATABASE "${name}" TO "${serviceRole.replace(/"/g, '""')}"`);
+      }
+    });
+    return new TestDatabase(name, inDatabase(databaseUrl, name), inDatabase(ownerDatabaseUrl, name), ownerDatabaseUrl, [
+      ...new Set([serviceRole, ownerRole]),
+    ]);
   }
 
-  /** Runs raw SQL against this database (to inspect or tamper, as an attacker or auditor would). */
+  /** Whether services run as a role other than the schemas' owner (false when only DATABASE_URL is set). */
+  get separateRoles(): boolean {
+    return this.roles.length > 1;
+  }
+
+  /**
+   * Runs raw SQL as the owner, to inspect or tamper as an auditor or an attacker holding the DBA's credentials
+   * would.
+   */
   query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    return withClient(this.ownerUrl, async (client) => (await client.query(sql, parameters)).rows as T[]);
+  }
+
+  /** Runs raw SQL as the services' role, as someone holding a service's credentials would. */
+  queryAsService<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
     return withClient(this.url, async (client) => (await client.query(sql, parameters)).rows as T[]);
   }
 
   /**
    * Drops the database. Not `WITH (FORCE)`: that also has to terminate an autovacuum worker busy in it,
-   * which only a superuser may. Our own leftover sessions are ended first; autovacuum yields to a plain
-   * DROP by itself, and a session still closing gets a moment.
+   * which only a superuser may. Our own leftover sessions (either role's) are ended first; autovacuum yields
+   * to a plain DROP by itself, and a session still closing gets a moment.
    */
   async drop(): Promise<void> {
     await withClient(this.adminUrl, async (client) => {
       for (let attempt = 1; ; attempt++) {
         await client.query(
           `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-           WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()`,
-          [this.name],
+           WHERE datname = $1 AND usename = ANY($2) AND pid <> pg_backend_pid()`,
+          [this.name, this.roles],
         );
         try {
           await client.query(`DROP DATABASE IF EXISTS "${this.name}"`);
@@ -67,6 +96,17 @@ export class TestDatabase {
       }
     });
   }
+}
+
+/** The role a postgres:// URL logs in as. */
+function roleIn(url: string): string {
+  return decodeURIComponent(new URL(url).username);
+}
+
+function inDatabase(url: string, name: string): string {
+  const located = new URL(url);
+  located.pathname = `/${name}`;
+  return located.toString();
 }
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {

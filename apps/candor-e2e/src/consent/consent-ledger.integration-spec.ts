@@ -416,8 +416,48 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       `UPDATE consent_ledger.ledger_nodes SET hash = hash`,
       `UPDATE consent_ledger.consent_forms SET text = 'rewritten'`,
     ]) {
-      await expect(stack.database.query(statement)).rejects.toThrow(/permission denied|append-only/);
+      await expect(stack.database.queryAsService(statement)).rejects.toThrow(/permission denied|append-only/);
     }
+  });
+
+  it("keeps the service's own role from undoing append-only: it owns nothing, and cannot re-grant or unprotect", async () => {
+    const status = await ledger().request<{ appendOnlyEnforced: boolean; appendOnlyGaps: string[] }>(
+      'GET',
+      '/v1/ledger/status',
+      { token: compliance },
+    );
+    expect(status.status).toBe(200);
+    if (!stack.database.separateRoles) {
+      // One role migrates and runs the service (only DATABASE_URL is set): it owns the tables, and the ledger says so.
+      expect(status.body).toMatchObject({
+        appendOnlyEnforced: false,
+        appendOnlyGaps: [expect.stringMatching(/owns .*ledger_entries/)],
+      });
+      return;
+    }
+    expect(status.body).toMatchObject({ appendOnlyEnforced: true, appendOnlyGaps: [] });
+    for (const table of ['consent_forms', 'ledger_entries', 'ledger_nodes', 'tree_heads', 'log_keys']) {
+      const target = `consent_ledger.${table}`;
+      // Re-granting itself what was revoked grants nothing (Postgres only warns): every change stays refused.
+      await stack.database.queryAsService(`GRANT UPDATE, DELETE, TRUNCATE ON ${target} TO CURRENT_USER`);
+      for (const statement of [
+        `UPDATE ${target} SET tenant_id = tenant_id`,
+        `DELETE FROM ${target}`,
+        `TRUNCATE ${target}`,
+        `ALTER TABLE ${target} DISABLE TRIGGER USER`,
+        `DROP TRIGGER ${table}_append_only ON ${target}`,
+        `ALTER TABLE ${target} OWNER TO CURRENT_USER`,
+      ]) {
+        await expect(stack.database.queryAsService(statement)).rejects.toThrow(/permission denied|must be owner/);
+      }
+      const [privileges] = await stack.database.queryAsService<{ change: boolean; read: boolean; add: boolean }>(
+        `SELECT has_table_privilege($1, 'UPDATE') OR has_table_privilege($1, 'DELETE') AS change,
+                has_table_privilege($1, 'SELECT') AS read, has_table_privilege($1, 'INSERT') AS add`,
+        [target],
+      );
+      expect([table, privileges]).toEqual([table, { change: false, read: true, add: true }]);
+    }
+    expect(await verify()).toMatchObject({ appendOnlyEnforced: true });
   });
 
   it('fails closed: when the append fails, nothing is recorded, announced or numbered', async () => {

@@ -41,7 +41,9 @@ export class CandorStack {
 
   get environment(): Record<string, string> {
     return {
+      // Migrations as the database's owner, the services as a role that owns nothing (when two are set up).
       DATABASE_URL: this.database.url,
+      MIGRATIONS_DATABASE_URL: this.database.ownerUrl,
       KAFKA_NAMESPACE: this.namespace,
       BOOTSTRAP_API_KEY: this.bootstrapKey,
       VISITOR_TOKEN_SECRET: `visitor-secret-${this.namespace}-0123456789abcdef`,

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, type DataSource, type EntityManager, MoreThanOrEqual } from 'typeorm';
 import { type ConsentEntry, canonicalEntryBytes, validateConsentEntry } from '@candor/consent-evidence';
 import { CompactFrontier, type NodeId, leafHash, nodeKey, verifyTreeHead } from '@candor/merkle';
+import { type AppendOnlyStatus, AppendOnlyCheck } from './append-only-check';
 import { LedgerEntryRow, LogFrontierRow, TreeHeadRow } from './ledger.entities';
 import { LogKeys } from './log-keys';
 import { nodeReader } from './node-store';
@@ -23,7 +24,8 @@ export type EntryProblem =
   /** The row is not a valid canonical entry any more. */
   | 'unreadable';
 
-export interface VerificationResult {
+export interface VerificationResult extends AppendOnlyStatus {
+  /** The log is sound: every entry, stored node, signed head and the right edge check out. */
   ok: boolean;
   tenantId: string;
   entriesChecked: number;
@@ -46,22 +48,24 @@ export class LedgerVerifier {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly keys: LogKeys,
+    private readonly appendOnly: AppendOnlyCheck,
   ) {}
 
   async verify(tenantId: string): Promise<VerificationResult> {
     const publicKey = await this.keys.publicKey(tenantId);
     // One snapshot: entries and heads added while this runs are left for the next verification.
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const result = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
       return this.verifySnapshot(manager, tenantId, publicKey);
     });
+    return { ...result, ...(await this.appendOnly.status()) };
   }
 
   private async verifySnapshot(
     manager: EntityManager,
     tenantId: string,
     publicKey: KeyObject | null,
-  ): Promise<VerificationResult> {
+  ): Promise<Omit<VerificationResult, keyof AppendOnlyStatus>> {
     const frontierRow = await manager.findOneBy(LogFrontierRow, { tenantId });
     const storedSize = frontierRow?.size ?? 0;
     const heads = await manager.find(TreeHeadRow, { where: { tenantId }, order: { treeSize: 'ASC' } });

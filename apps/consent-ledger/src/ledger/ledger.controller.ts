@@ -4,11 +4,18 @@ import type { Response } from 'express';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
 import type { SignedTreeHead } from '@candor/consent-evidence';
 import { ApiException } from '@candor/platform';
+import { type AppendOnlyStatus, AppendOnlyCheck } from './append-only-check';
 import { ConsistencyQuery, LeafIndexParam, TreeSizeQuery } from './dto/ledger.params';
 import { LedgerProofs, signedHead } from './ledger-proofs';
 import { LedgerVerifier, type VerificationResult } from './ledger-verifier';
 import { LogKeys } from './log-keys';
 import { TreeHeads } from './tree-heads';
+
+interface LedgerStatusView extends AppendOnlyStatus {
+  tenantId: string;
+  logSize: number;
+  latestSignedTreeSize: number | null;
+}
 
 const READERS = { roles: ['compliance', 'admin', 'integrator'] as ('compliance' | 'admin' | 'integrator')[] };
 
@@ -20,6 +27,7 @@ export class LedgerController {
     private readonly heads: TreeHeads,
     private readonly proofs: LedgerProofs,
     private readonly verifier: LedgerVerifier,
+    private readonly appendOnly: AppendOnlyCheck,
   ) {}
 
   @Get('public-key')
@@ -71,6 +79,23 @@ export class LedgerController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return timed(response, () => this.proofs.consistency(principal.tenantId, query.from, query.to));
+  }
+
+  @Get('status')
+  @Authenticated({ roles: ['compliance', 'admin'] })
+  @ApiOperation({
+    summary: "The log's size and latest signed head, and whether the database enforces append-only",
+    description:
+      "appendOnlyEnforced is false when the service's own database role could change or remove ledger rows " +
+      '(e.g. it owns the tables: one role for migrations and the service); appendOnlyGaps says why.',
+  })
+  async status(@CurrentPrincipal() principal: Principal): Promise<LedgerStatusView> {
+    const [logSize, head, appendOnly] = await Promise.all([
+      this.heads.logSize(principal.tenantId),
+      this.heads.latest(principal.tenantId),
+      this.appendOnly.status(),
+    ]);
+    return { tenantId: principal.tenantId, logSize, latestSignedTreeSize: head?.treeSize ?? null, ...appendOnly };
   }
 
   @Post('verify')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppendOnlyCheck } from './append-only-check';
 import { ConsentLog } from './consent-log';
 import { LedgerProofs } from './ledger-proofs';
 import { LedgerVerifier } from './ledger-verifier';
@@ -8,7 +9,7 @@ import { TreeHeads } from './tree-heads';
 
 @Module({
   controllers: [LedgerController],
-  providers: [ConsentLog, LogKeys, TreeHeads, LedgerProofs, LedgerVerifier],
+  providers: [ConsentLog, LogKeys, TreeHeads, LedgerProofs, LedgerVerifier, AppendOnlyCheck],
   exports: [ConsentLog, TreeHeads, LedgerProofs],
 })
 export class LedgerModule {}

@@ -67,6 +67,11 @@ export class TreeHeads implements OnApplicationBootstrap, OnApplicationShutdown 
     return this.dataSource.getRepository(TreeHeadRow).findOneByOrFail({ tenantId, treeSize: head.treeSize });
   }
 
+  /** Entries committed to the tenant's log so far (its right edge). */
+  async logSize(tenantId: string): Promise<number> {
+    return (await this.dataSource.getRepository(LogFrontierRow).findOneBy({ tenantId }))?.size ?? 0;
+  }
+
   latest(tenantId: string, atMostSize?: number): Promise<TreeHeadRow | null> {
     return this.dataSource.getRepository(TreeHeadRow).findOne({
       where: { tenantId, ...(atMostSize !== undefined ? { treeSize: LessThanOrEqual(atMostSize) } : {}) },

@@ -31,6 +31,15 @@ export abstract class BaseServiceConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL: string;
 
+  /**
+   * The role that owns the service's schema, for migrations only (defaults to DATABASE_URL). Given, the service
+   * runs as DATABASE_URL's role, which migrations grant only what it needs: it cannot undo append-only tables.
+   */
+  @Secret()
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  MIGRATIONS_DATABASE_URL: string;
+
   @IsString()
   @Matches(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, { message: 'must be host:port[,host:port…]' })
   KAFKA_BROKERS: string;
