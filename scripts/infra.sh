@@ -248,6 +248,19 @@ END
 SELECT 'CREATE DATABASE $PG_DB OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$PG_DB')
 \gexec
 GRANT CREATE ON DATABASE $PG_DB TO $PG_APP_USER;
+\c $PG_DB
+-- A local key store made before there were two roles (the owner's) becomes the services' role's, as a new one is.
+DO \$\$
+DECLARE t record;
+BEGIN
+  IF EXISTS (SELECT FROM pg_namespace WHERE nspname = 'keystore' AND nspowner <> '$PG_APP_USER'::regrole) THEN
+    ALTER SCHEMA keystore OWNER TO $PG_APP_USER;
+    FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'keystore' LOOP
+      EXECUTE format('ALTER TABLE keystore.%I OWNER TO $PG_APP_USER', t.tablename);
+    END LOOP;
+  END IF;
+END
+\$\$;
 EOF
 
   # ready = both roles can log in over TCP and run a query
