@@ -26,7 +26,7 @@ const USAGE = `Usage: npm run bench -- [options]
 
 Measures Candor's first path (visitor POST message -> bot reply on the WebSocket)
 against the raw floor (a Postgres commit, a Kafka produce->consume hop), and each
-service's memory. Needs DATABASE_URL and KAFKA_BROKERS:
+service's memory. Needs DATABASE_URL (or MIGRATIONS_DATABASE_URL, the owner role) and KAFKA_BROKERS:
   bash scripts/infra.sh up && eval "$(bash scripts/infra.sh env)"
 
 Options:
@@ -64,7 +64,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     process.exit(0);
   }
 
-  const databaseUrl = process.env.DATABASE_URL;
+  // The run creates (and drops) a database of its own: that takes the owner role when there are two.
+  const databaseUrl = process.env.MIGRATIONS_DATABASE_URL || process.env.DATABASE_URL;
   const kafkaBrokers = process.env.KAFKA_BROKERS;
   if (!databaseUrl || !kafkaBrokers) {
     throw new Error(
