@@ -17,7 +17,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTenant } from './candor-client';
-import { BenchDatabase, deleteNamespace } from './infrastructure';
+import { TestDatabase } from '../../libs/testing/src/test-infrastructure';
+import { deleteNamespace } from './infrastructure';
 import { ServiceProcess, buildServices } from './services';
 import { type PhaseResult, describeError, percentile, runClosedLoop } from './stats';
 
@@ -116,15 +117,14 @@ interface Checkpoint {
 
 async function main(): Promise<void> {
   const settings = options();
-  // The role that may create databases: the owner's when infra.sh set up two. The services run as it too (one
-  // role, so the ledger warns that append-only is not enforced): privileges do not change the figures.
-  const databaseUrl = process.env.MIGRATIONS_DATABASE_URL || process.env.DATABASE_URL;
   const brokers = process.env.KAFKA_BROKERS?.split(',');
-  if (!databaseUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set (scripts/infra.sh env)');
+  if (!process.env.DATABASE_URL || !brokers) {
+    throw new Error('DATABASE_URL and KAFKA_BROKERS must be set (scripts/infra.sh env)');
+  }
   const runId = randomBytes(4).toString('hex');
   const namespace = `benchledger${runId}`;
   const services: ServiceProcess[] = [];
-  let database: BenchDatabase | undefined;
+  let database: TestDatabase | undefined;
   const cleanUp = async () => {
     await Promise.all(services.map((service) => service.stop().catch(() => undefined)));
     await database?.drop().catch((error: unknown) => log(`dropping the database failed: ${describeError(error)}`));
@@ -136,10 +136,13 @@ async function main(): Promise<void> {
       log('compiling with swc…');
       buildServices(ROOT);
     }
-    database = await BenchDatabase.create(databaseUrl, `bench_ledger_${runId}`);
+    // As deployed: owned and migrated by the owner role, the services running as a role that owns nothing.
+    database = await TestDatabase.create();
+    log(`database ${database.name}`);
     const environment = {
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
+      MIGRATIONS_DATABASE_URL: database.ownerUrl,
       KAFKA_BROKERS: brokers.join(','),
       KAFKA_NAMESPACE: namespace,
       BOOTSTRAP_API_KEY: randomBytes(24).toString('hex'),

@@ -18,7 +18,8 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { configureFaqBot } from './bot-setup';
 import { type BenchTenant, VisitorSession, createTenant } from './candor-client';
-import { BenchDatabase, deleteNamespace } from './infrastructure';
+import { TestDatabase } from '../../libs/testing/src/test-infrastructure';
+import { deleteNamespace } from './infrastructure';
 import { type BenchOptions, parseOptions } from './options';
 import { measureKafkaHops, measurePostgresCommits } from './raw-floor';
 import { type ServiceFigures, printReport } from './report';
@@ -39,7 +40,7 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 class RunResources {
   readonly services: ServiceProcess[] = [];
   readonly sessions: VisitorSession[] = [];
-  database: BenchDatabase | undefined;
+  database: TestDatabase | undefined;
   namespace: string | undefined;
   private cleaning: Promise<void> | undefined;
 
@@ -115,13 +116,13 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
     buildServices(ROOT);
   }
 
-  resources.database = await BenchDatabase.create(options.databaseUrl, `bench_${runId}`);
+  resources.database = await TestDatabase.create();
   resources.namespace = namespace;
   log(`run ${runId}: database ${resources.database.name}, Kafka namespace ${namespace}`);
 
   // 1. The raw floor, before any service runs.
   log(`raw floor: ${options.conversations} x ${options.messagesPerConversation} Postgres commits…`);
-  const postgres = await measurePostgresCommits(resources.database.url, options.pgPool, phaseOptions);
+  const postgres = await measurePostgresCommits(resources.database.ownerUrl, options.pgPool, phaseOptions);
   log(`raw floor: ${options.conversations} x ${options.messagesPerConversation} Kafka hops…`);
   const kafka = await measureKafkaHops(options.kafkaBrokers, namespace, options.partitions, phaseOptions);
 
@@ -129,6 +130,7 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
   const environment = {
     NODE_ENV: 'production',
     DATABASE_URL: resources.database.url,
+    MIGRATIONS_DATABASE_URL: resources.database.ownerUrl,
     KAFKA_BROKERS: options.kafkaBrokers.join(','),
     KAFKA_NAMESPACE: namespace,
     KAFKA_TOPIC_PARTITIONS: String(options.partitions),

@@ -1,41 +1,8 @@
 /**
- * The benchmark's own corner of the shared Postgres and Kafka: a fresh
- * database and a topic namespace per run, both removed at the end.
+ * The benchmark's own corner of the shared Kafka: a topic namespace per run, removed at the end.
+ * (Its database is a fresh `TestDatabase` of libs/testing: owned by the owner role, used by the services' role.)
  */
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
-
-/** A database created for this run on the DATABASE_URL server. */
-export class BenchDatabase {
-  private constructor(
-    readonly name: string,
-    readonly url: string,
-    private readonly adminUrl: string,
-  ) {}
-
-  static async create(adminUrl: string, name: string): Promise<BenchDatabase> {
-    if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return new BenchDatabase(name, url.toString(), adminUrl);
-  }
-
-  async drop(): Promise<void> {
-    // FORCE ends connections a killed child may have left behind.
-    await withClient(this.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`));
-  }
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export function benchKafka(brokers: string[], clientId: string): Kafka {
   return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 5 } });

@@ -18,7 +18,6 @@ export interface BenchOptions {
   playbook: boolean;
   /** Compile apps/ and libs/ with swc into dist/ before starting the services. */
   build: boolean;
-  databaseUrl: string;
   kafkaBrokers: string[];
 }
 
@@ -26,7 +25,7 @@ const USAGE = `Usage: npm run bench -- [options]
 
 Measures Candor's first path (visitor POST message -> bot reply on the WebSocket)
 against the raw floor (a Postgres commit, a Kafka produce->consume hop), and each
-service's memory. Needs DATABASE_URL (or MIGRATIONS_DATABASE_URL, the owner role) and KAFKA_BROKERS:
+service's memory. Needs DATABASE_URL (and MIGRATIONS_DATABASE_URL with two roles) and KAFKA_BROKERS:
   bash scripts/infra.sh up && eval "$(bash scripts/infra.sh env)"
 
 Options:
@@ -64,8 +63,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     process.exit(0);
   }
 
-  // The run creates (and drops) a database of its own: that takes the owner role when there are two.
-  const databaseUrl = process.env.MIGRATIONS_DATABASE_URL || process.env.DATABASE_URL;
+  const databaseUrl = process.env.DATABASE_URL;
   const kafkaBrokers = process.env.KAFKA_BROKERS;
   if (!databaseUrl || !kafkaBrokers) {
     throw new Error(
@@ -77,8 +75,12 @@ export function parseOptions(argv: string[]): BenchOptions {
       throw new Error(`KAFKA_BROKERS must be on the loopback interface (got ${broker})`);
     }
   }
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(databaseUrl).hostname)) {
-    throw new Error('DATABASE_URL must point to a Postgres server on the loopback interface');
+  for (const url of [databaseUrl, process.env.MIGRATIONS_DATABASE_URL ?? databaseUrl]) {
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)) {
+      throw new Error(
+        'DATABASE_URL and MIGRATIONS_DATABASE_URL must point to a Postgres server on the loopback interface',
+      );
+    }
   }
 
   const conversations = positiveInteger(values.conversations, '--conversations');
@@ -92,7 +94,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     pgPool: values['pg-pool'] ? positiveInteger(values['pg-pool'], '--pg-pool') : Math.min(conversations, 20),
     playbook: Boolean(values.playbook),
     build: !values['no-build'],
-    databaseUrl,
     kafkaBrokers: kafkaBrokers.split(','),
   };
 }
