@@ -352,6 +352,28 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     ]);
   });
 
+  it('keeps the compliance queries to compliance (and admin): an integrator or agent key gets 403', async () => {
+    const agent = await issueKey('agent');
+    const subject = randomUUID();
+    const compliancePaths: [string, string][] = [
+      ['GET', `/v1/consents/subjects/${subject}/history`],
+      ['GET', '/v1/consents?purpose=newsletter'],
+      ['GET', '/v1/consents/counts'],
+      ['GET', '/v1/consents/export?format=json'],
+      ['GET', '/v1/ledger/status'],
+      ['POST', '/v1/ledger/verify'],
+    ];
+    for (const [method, path] of compliancePaths) {
+      for (const token of [integrator, agent]) {
+        const refused = await ledger().request(method as 'GET' | 'POST', path, { token });
+        expect([method, path, refused.status]).toEqual([method, path, 403]);
+      }
+      // Compliance is let through (an unknown subject's history is a 404, not a refusal).
+      const allowed = await ledger().request(method as 'GET' | 'POST', path, { token: compliance });
+      expect([method, path, [401, 403].includes(allowed.status)]).toEqual([method, path, false]);
+    }
+  });
+
   it('serves inclusion and consistency proofs against signed heads', async () => {
     const first = await ledger().request<{ treeSize: number; rootHash: string }>('POST', '/v1/ledger/tree-heads', {
       token: compliance,
