@@ -3,6 +3,7 @@ import { AuthModule } from '@candor/auth';
 import { PlatformModule } from '@candor/platform';
 import type { HandoffConfig } from './config/handoff.config';
 import { handoffDataSourceOptions } from './persistence/data-source-options';
+import { QueueModule } from './queue/queue.module';
 import { RoutingModule } from './routing/routing.module';
 
 @Module({})
@@ -18,6 +19,7 @@ export class AppModule {
         }),
         AuthModule.forRoot({ replicateApiKeys: true }),
         RoutingModule,
+        QueueModule,
       ],
     };
   }

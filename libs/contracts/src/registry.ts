@@ -7,7 +7,7 @@ import {
 } from './events/bot.events';
 import { conversationStartedV2, conversationStatusChangedV2, messagePostedV3 } from './events/conversation.events';
 import { consentFormPublishedV1, consentRecordedV1 } from './events/consent.events';
-import { handoffQueuedV1, handoffUnstaffedV1 } from './events/handoff.events';
+import { handoffQueueTimedOutV1, handoffQueuedV1, handoffUnstaffedV1 } from './events/handoff.events';
 import { subjectKeyDestroyedV1 } from './events/keys.events';
 import { apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1, tenantOffboardedV1 } from './events/tenancy.events';
 import type { EventDefinition } from './event-definition';
@@ -28,6 +28,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition<never>[] = [
   queueLeftV1,
   handoffQueuedV1,
   handoffUnstaffedV1,
+  handoffQueueTimedOutV1,
   consentFormPublishedV1,
   consentRecordedV1,
   subjectKeyDestroyedV1,

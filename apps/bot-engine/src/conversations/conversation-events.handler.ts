@@ -4,10 +4,12 @@ import {
   type ConversationStartedV2,
   type ConversationStatusChangedV2,
   type EventEnvelope,
+  type HandoffQueueTimedOutV1,
   type HandoffUnstaffedV1,
   type MessagePostedV3,
   conversationStartedV2,
   conversationStatusChangedV2,
+  handoffQueueTimedOutV1,
   handoffUnstaffedV1,
   messagePostedV3,
   messageTextScope,
@@ -30,7 +32,7 @@ import { TurnEffects } from './turn-effects';
  * The bot's side of a conversation: it greets (saying it is automated) when one starts, answers each
  * visitor message while the conversation is with the bot, still answers what it always must while the
  * visitor waits for a person, stays silent while a person holds it, and offers a meeting or a message
- * when nobody can take it. Visitor text arrives encrypted under the
+ * when nobody can take it or nobody took it in time. Visitor text arrives encrypted under the
  * visitor's key; replies leave encrypted under the same key.
  */
 @Controller()
@@ -85,7 +87,7 @@ export class ConversationEventsHandler {
     const message = { messageId: payload.messageId, text, quickReplyId: payload.quickReplyId, guard: payload.guard };
     const turn =
       status === 'waiting_for_human'
-        ? this.brain.whileWaiting(memory, profileOf(bot, state), attributesOf(state), message)
+        ? this.brain.whileWaiting(memory, profileOf(bot, state), attributesOf(state), message, new Date())
         : await this.withBot(memory, bot, state, message, context);
     await this.play(turn, state, visitorId, payload.messageId, context, { visitorTurns: state.visitorTurns + 1 });
   }
@@ -104,6 +106,16 @@ export class ConversationEventsHandler {
     const { state, bot } = await this.load(event.tenantId, event.payload.conversationId, event.subjectId, context);
     if (state.status !== 'bot' || !state.turnState) return;
     const turn = this.brain.onUnstaffed(state.turnState, profileOf(bot, state), attributesOf(state), new Date());
+    await this.play(turn, state, event.subjectId, null, context);
+  }
+
+  @EventPattern(handoffQueueTimedOutV1.topic)
+  async onQueueTimedOut(@Payload() event: EventEnvelope<HandoffQueueTimedOutV1>, @Ctx() context: EventContext) {
+    if (!event.subjectId) return;
+    const { state, bot } = await this.load(event.tenantId, event.payload.conversationId, event.subjectId, context);
+    // Only while the visitor still waits as far as the bot heard: a person may have joined, or they left.
+    if (state.status !== 'waiting_for_human' || !state.turnState) return;
+    const turn = this.brain.onQueueTimeout(state.turnState, profileOf(bot, state));
     await this.play(turn, state, event.subjectId, null, context);
   }
 

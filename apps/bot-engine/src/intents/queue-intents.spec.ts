@@ -1,4 +1,4 @@
-import { GLOBAL_INTENTS, IntentMatcher, LEAVE_QUEUE } from '.';
+import { GLOBAL_INTENTS, IntentMatcher, LEAVE_MESSAGE, LEAVE_QUEUE } from '.';
 
 const matcher = new IntentMatcher([...GLOBAL_INTENTS, LEAVE_QUEUE]);
 const intentOf = (text: string) => matcher.match(text)?.intent ?? null;
@@ -32,5 +32,29 @@ describe('leaving the queue', () => {
     ['how long do I have to wait?', null],
   ])('keeps %j apart (%s)', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
+  });
+});
+
+describe('leaving a message while waiting', () => {
+  const waiting = new IntentMatcher([...GLOBAL_INTENTS, LEAVE_QUEUE, LEAVE_MESSAGE]);
+  const read = (text: string) => waiting.match(text)?.intent ?? null;
+
+  it.each([
+    'leave a message',
+    'Can I leave a message instead?',
+    'ich möchte eine Nachricht hinterlassen',
+    'je voudrais laisser un message',
+    'quiero dejar un mensaje',
+  ])('reads %j as leaving a message', (text) => {
+    expect(read(text)).toBe('leave_message');
+  });
+
+  it.each([
+    ['leave the queue', 'leave_queue'],
+    ['no more messages please', 'unsubscribe'],
+    ['I want a human', 'human'],
+    ['I got your message', null],
+  ])('keeps %j apart (%s)', (text, intent) => {
+    expect(read(text)).toBe(intent);
   });
 });

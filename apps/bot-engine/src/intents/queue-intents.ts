@@ -1,6 +1,6 @@
 /**
- * What a visitor waiting for a person may say to stop waiting: only matched while the conversation is in
- * the queue, next to the global intents (which win a tie: "forget me" is not "forget it").
+ * What a visitor waiting for a person may say to stop waiting or to leave a message: only matched while the
+ * conversation is in the queue, next to the global intents (which win a tie: "forget me" is not "forget it").
  */
 import type { IntentDefinition } from './intent-matcher';
 
@@ -50,5 +50,21 @@ export const LEAVE_QUEUE: IntentDefinition = {
       'salir de la cola',
       'ya no necesito una persona',
     ],
+  },
+};
+
+/** What a visitor waiting for a person may say to leave a message for the team instead (they stay queued). */
+export const LEAVE_MESSAGE: IntentDefinition = {
+  name: 'leave_message',
+  phrases: {
+    en: ['leave a message', 'I would like to leave a message', 'can I leave a message', 'I will leave a message'],
+    de: [
+      'Nachricht hinterlassen',
+      'ich möchte eine Nachricht hinterlassen',
+      'kann ich eine Nachricht hinterlassen',
+      'ich hinterlasse eine Nachricht',
+    ],
+    fr: ['laisser un message', 'je voudrais laisser un message', 'puis-je laisser un message', 'je laisse un message'],
+    es: ['dejar un mensaje', 'quiero dejar un mensaje', 'puedo dejar un mensaje', 'dejo un mensaje'],
   },
 };

@@ -1,5 +1,5 @@
 import { type Playbook, validatePlaybook } from '../playbooks/model';
-import { BotBrain, LEAVE_QUEUE_REPLY, TALK_TO_HUMAN } from './bot-brain';
+import { BotBrain, KEEP_WAITING_REPLY, LEAVE_MESSAGE_REPLY, LEAVE_QUEUE_REPLY, TALK_TO_HUMAN } from './bot-brain';
 import type { BotProfile, Effect, TurnState, VisitorAttributes, VisitorMessage } from './turn.types';
 
 const BOT: BotProfile = {
@@ -144,7 +144,7 @@ describe('BotBrain', () => {
 
     it('still opens an erasure request, stops marketing, answers "are you a bot?" and gives the privacy link', () => {
       const start = waiting();
-      const asked = (text: string) => brain.whileWaiting(start, BOT, VISITOR, message(text));
+      const asked = (text: string) => brain.whileWaiting(start, BOT, VISITOR, message(text), NOW);
       const forget = asked('forget me');
       expect(forget.effects[0]).toEqual({ kind: 'data_request', request: 'erasure' });
       expect(asked('stop').effects.slice(0, 2)).toEqual([
@@ -158,7 +158,7 @@ describe('BotBrain', () => {
     });
 
     it('says once that the visitor is in the queue, with a way out, then keeps quiet unless asked for a person', () => {
-      const first = brain.whileWaiting(waiting(), BOT, VISITOR, message('hello?'));
+      const first = brain.whileWaiting(waiting(), BOT, VISITOR, message('hello?'), NOW);
       expect(first.effects).toEqual([
         {
           kind: 'reply',
@@ -167,16 +167,22 @@ describe('BotBrain', () => {
           expects: null,
         },
       ]);
-      const second = brain.whileWaiting(first.state, BOT, VISITOR, message('still there?'));
+      const second = brain.whileWaiting(first.state, BOT, VISITOR, message('still there?'), NOW);
       expect(second.effects).toEqual([]);
-      const again = brain.whileWaiting(second.state, BOT, VISITOR, message('I want a human'));
+      const again = brain.whileWaiting(second.state, BOT, VISITOR, message('I want a human'), NOW);
       expect(texts(again.effects)).toEqual([expect.stringContaining(inQueue)]);
       expect(again.effects.some((effect) => effect.kind === 'handoff')).toBe(false);
     });
 
     it('redirects a cleaned message in the queue too, without answering it', () => {
       const guard = { outcome: 'redacted' as const, categories: ['health'] };
-      const turn = brain.whileWaiting(waiting(), BOT, VISITOR, message('it is about my [health removed]', { guard }));
+      const turn = brain.whileWaiting(
+        waiting(),
+        BOT,
+        VISITOR,
+        message('it is about my [health removed]', { guard }),
+        NOW,
+      );
       expect(texts(turn.effects)).toEqual([
         expect.stringContaining('https://portal.acme.example'),
         expect.stringContaining(inQueue),
@@ -188,8 +194,103 @@ describe('BotBrain', () => {
       ['Vergiss es, ich warte nicht mehr', null],
       ['Stop waiting', LEAVE_QUEUE_REPLY],
     ])('leaves the queue on "%s"', (text, quickReplyId) => {
-      const turn = brain.whileWaiting(waiting(), BOT, VISITOR, message(text, { quickReplyId }));
+      const turn = brain.whileWaiting(waiting(), BOT, VISITOR, message(text, { quickReplyId }), NOW);
       expect(turn.effects).toEqual([{ kind: 'leave_queue' }]);
+    });
+
+    describe('when nobody took the conversation in time', () => {
+      const timedOut = (locale = 'en') =>
+        brain.onQueueTimeout(brain.greet(BOT, locale, playbook(), VISITOR, NOW).state, BOT);
+
+      it.each([
+        ['en', 'Sorry, nobody from our team has been able to take your conversation yet.', 'Leave a message'],
+        ['de', 'Leider konnte bisher niemand aus unserem Team Ihr Gespräch übernehmen.', 'Nachricht hinterlassen'],
+        ['fr', "Désolé, personne de notre équipe n'a encore pu prendre votre conversation.", 'Laisser un message'],
+        ['es', 'Lo sentimos, todavía nadie de nuestro equipo ha podido atender su conversación.', 'Dejar un mensaje'],
+      ])(
+        'says so in %s, offers the meeting link, a message, waiting on or stopping, and changes nothing else',
+        (locale, opening, leaveLabel) => {
+          const turn = timedOut(locale);
+          expect(turn.effects).toEqual([
+            {
+              kind: 'reply',
+              text: expect.stringContaining('https://cal.acme.example'),
+              quickReplies: [
+                { id: LEAVE_MESSAGE_REPLY, label: leaveLabel },
+                { id: KEEP_WAITING_REPLY, label: expect.any(String) },
+                { id: LEAVE_QUEUE_REPLY, label: expect.any(String) },
+              ],
+              expects: null,
+            },
+          ]);
+          expect(texts(turn.effects)[0].startsWith(opening)).toBe(true);
+          // Still queued: no other "you're in the queue" notice follows the next message.
+          expect(brain.whileWaiting(turn.state, BOT, VISITOR, message('hello?'), NOW).effects).toEqual([]);
+        },
+      );
+
+      it('promises no meeting when the tenant has no booking link', () => {
+        const turn = brain.onQueueTimeout(timedOut().state, { ...BOT, meetingUrl: null });
+        expect(texts(turn.effects)[0]).not.toContain('book');
+        expect(texts(turn.effects)[0]).toContain('leave a message');
+      });
+
+      it.each([
+        ['Leave a message', LEAVE_MESSAGE_REPLY],
+        ['can I leave a message?', null],
+        ['Ich möchte eine Nachricht hinterlassen', null],
+        ['je voudrais laisser un message', null],
+        ['quiero dejar un mensaje', null],
+      ])('takes a message on "%s" without leaving the queue', (text, quickReplyId) => {
+        const asked = brain.whileWaiting(timedOut().state, BOT, VISITOR, message(text, { quickReplyId }), NOW);
+        expect(asked.effects).toEqual([expect.objectContaining({ kind: 'reply', expects: 'email' })]);
+        const email = brain.whileWaiting(asked.state, BOT, VISITOR, message('sam@example.com'), NOW);
+        const left = brain.whileWaiting(email.state, BOT, VISITOR, message('Call me back'), NOW);
+        const effects = [...asked.effects, ...email.effects, ...left.effects];
+        expect(effects.filter((effect) => effect.kind === 'capture')).toEqual([
+          { kind: 'capture', field: 'email', value: 'sam@example.com', keptFor: 'contact_request' },
+          { kind: 'capture', field: 'text', value: 'Call me back', keptFor: 'contact_request' },
+        ]);
+        expect(effects.some((effect) => effect.kind === 'leave_queue' || effect.kind === 'handoff')).toBe(false);
+        expect(texts(left.effects)).toEqual(['Thank you, your message is with our team. We will reply by email.']);
+        // The playbook still waits where it was, for when the conversation is back with the bot.
+        expect(left.state.run).toEqual(asked.state.run);
+      });
+
+      it('says the visitor is still queued when they keep waiting, and lets them stop waiting', () => {
+        const start = timedOut().state;
+        const keep = brain.whileWaiting(
+          start,
+          BOT,
+          VISITOR,
+          message('Keep waiting', { quickReplyId: KEEP_WAITING_REPLY }),
+          NOW,
+        );
+        expect(texts(keep.effects)).toEqual([
+          "You're still in the queue. A person from our team will join here if one becomes free.",
+        ]);
+        const stop = brain.whileWaiting(
+          start,
+          BOT,
+          VISITOR,
+          message('Stop waiting', { quickReplyId: LEAVE_QUEUE_REPLY }),
+          NOW,
+        );
+        expect(stop.effects).toEqual([{ kind: 'leave_queue' }]);
+      });
+
+      it('ends a message being left when the visitor asks for a person again', () => {
+        const leaving = brain.whileWaiting(
+          timedOut().state,
+          BOT,
+          VISITOR,
+          message('x', { quickReplyId: LEAVE_MESSAGE_REPLY }),
+          NOW,
+        );
+        const person = brain.whileWaiting(leaving.state, BOT, VISITOR, message('I want a human'), NOW);
+        expect(person.state.detour).toBeNull();
+        expect(texts(person.effects)).toEqual([expect.stringContaining(inQueue)]);
+      });
     });
 
     it('does nothing with a "stop waiting" pressed once the conversation is back with the bot', () => {

@@ -11,7 +11,14 @@ import {
   startPlaybook,
 } from '../playbooks/model';
 import { formInLanguage } from '../consent/consent-forms';
-import { GLOBAL_INTENTS, type GlobalIntent, IntentMatcher, LEAVE_QUEUE, detectLanguage } from '../intents';
+import {
+  GLOBAL_INTENTS,
+  type GlobalIntent,
+  IntentMatcher,
+  LEAVE_MESSAGE,
+  LEAVE_QUEUE,
+  detectLanguage,
+} from '../intents';
 import { type BotLanguage, copyFor, describeCategories, isBotLanguage } from './bot-copy';
 import { LEAVE_MESSAGE_PLAYBOOK } from './leave-message.playbook';
 import type { Effect, BotProfile, Turn, TurnState, VisitorAttributes, VisitorMessage } from './turn.types';
@@ -25,18 +32,30 @@ export const TALK_TO_HUMAN = 'talk_to_human';
 /** The quick reply offered while the visitor waits for a person: pressing it leaves the queue. */
 export const LEAVE_QUEUE_REPLY = 'leave_queue';
 
-const GLOBAL_MATCHER = new IntentMatcher(GLOBAL_INTENTS);
-/** While waiting for a person, "never mind" also counts; the global intents still win a tie. */
-const WAITING_MATCHER = new IntentMatcher([...GLOBAL_INTENTS, LEAVE_QUEUE]);
+/** Quick replies offered when nobody has taken a queued conversation in time. */
+export const LEAVE_MESSAGE_REPLY = 'leave_message';
+export const KEEP_WAITING_REPLY = 'keep_waiting';
 
-type Asked = { intent: GlobalIntent | 'leave_queue'; language: BotLanguage | null };
+const GLOBAL_MATCHER = new IntentMatcher(GLOBAL_INTENTS);
+/** While waiting for a person, "never mind" and "leave a message" also count; the global intents still win a tie. */
+const WAITING_MATCHER = new IntentMatcher([...GLOBAL_INTENTS, LEAVE_QUEUE, LEAVE_MESSAGE]);
+
+type QueueChoice = 'leave_queue' | 'leave_message' | 'keep_waiting';
+type Asked = { intent: GlobalIntent | QueueChoice; language: BotLanguage | null };
+
+const QUEUE_REPLIES: Readonly<Record<string, QueueChoice>> = {
+  [LEAVE_QUEUE_REPLY]: 'leave_queue',
+  [LEAVE_MESSAGE_REPLY]: 'leave_message',
+  [KEEP_WAITING_REPLY]: 'keep_waiting',
+};
 
 /**
  * The bot's decisions, free of I/O: what to say and do when a conversation starts, on each visitor
- * message (with the bot, or waiting for a person), and when nobody can take a hand-off. Global intents
- * (a person, "are you a bot?", forget me, privacy, unsubscribe) win at any point of any playbook and in
- * the queue; a message the guard cleaned gets the secure-channel redirect, and then only a global intent
- * it still carries is answered; what cannot be understood gets a rephrase, then a person.
+ * message (with the bot, or waiting for a person), when nobody can take a hand-off, and when nobody took
+ * a queued one in time. Global intents (a person, "are you a bot?", forget me, privacy, unsubscribe) win
+ * at any point of any playbook and in the queue; a message the guard cleaned gets the secure-channel
+ * redirect, and then only a global intent it still carries is answered; what cannot be understood gets a
+ * rephrase, then a person.
  */
 export class BotBrain {
   private readonly playbookMatchers = new WeakMap<Playbook, IntentMatcher>();
@@ -81,25 +100,27 @@ export class BotBrain {
   ): Turn {
     const state = { ...previous };
     const asked = this.askedOf(message, GLOBAL_MATCHER);
-    // Talking to the bot again: a later wait gets its own notice, and a "stop waiting" pressed late does nothing.
+    // Talking to the bot again: a later wait gets its own notice, and a "stop waiting" or "keep waiting"
+    // pressed late does nothing.
     state.queueNoticed = false;
-    if (asked?.intent === 'leave_queue') return { effects: [], state };
+    if (asked?.intent === 'leave_queue' || asked?.intent === 'keep_waiting') return { effects: [], state };
     followLanguage(state, asked, message.text);
     // Something sensitive was removed: the visitor is redirected, and nothing of the message answers the
     // playbook; what they asked of the bot itself (a person, "forget me", ...) still counts.
     const redirect = this.redirectFor(message, state.language, bot);
+    if (asked?.intent === 'leave_message') {
+      return { effects: [...redirect, ...this.startMessage(state, bot, visitor, now)], state };
+    }
     if (asked) {
       state.misunderstood = 0;
       return { effects: [...redirect, ...this.answerGlobal(asked.intent, state, bot, visitor)], state };
     }
     if (redirect.length > 0) return { effects: redirect, state };
 
-    const context = this.context(state, bot, visitor, now);
     if (state.detour && isWaiting(state.detour)) {
-      const step = advancePlaybook(LEAVE_MESSAGE_PLAYBOOK, state.detour, this.input(message, null), context);
-      state.detour = step.state;
-      return { effects: this.fromActions(step.actions, bot, state.language, CONTACT_REQUEST), state };
+      return { effects: this.continueMessage(state, state.detour, bot, visitor, message, now), state };
     }
+    const context = this.context(state, bot, visitor, now);
     if (playbook && state.run && isWaiting(state.run)) {
       const intent = message.quickReplyId ? null : (this.matcherFor(playbook).match(message.text)?.intent ?? null);
       const step = advancePlaybook(playbook, state.run, this.input(message, intent), context);
@@ -116,23 +137,38 @@ export class BotBrain {
   /** Nobody can take the conversation: offer a meeting and to leave a message, in the same breath. */
   onUnstaffed(previous: TurnState, bot: BotProfile, visitor: VisitorAttributes, now: Date): Turn {
     const state = { ...previous };
-    const step = startPlaybook(LEAVE_MESSAGE_PLAYBOOK, this.context(state, bot, visitor, now));
-    state.detour = step.state;
-    return {
-      effects: [
-        say(copyFor(state.language).nobodyAvailable(bot.meetingUrl)),
-        ...this.fromActions(step.actions, bot, state.language),
-      ],
-      state,
-    };
+    const offer = say(copyFor(state.language).nobodyAvailable(bot.meetingUrl));
+    return { effects: [offer, ...this.startMessage(state, bot, visitor, now)], state };
+  }
+
+  /**
+   * Nobody took the queued conversation in time: the visitor is told so, and offered a meeting or to leave a
+   * message, to keep waiting, or to stop waiting. They stay in the queue until they choose.
+   */
+  onQueueTimeout(previous: TurnState, bot: BotProfile): Turn {
+    const state = { ...previous, queueNoticed: true };
+    const copy = copyFor(state.language);
+    const offer = say(
+      copy.nobodyTookIt(bot.meetingUrl),
+      { id: LEAVE_MESSAGE_REPLY, label: copy.leaveMessageLabel },
+      { id: KEEP_WAITING_REPLY, label: copy.keepWaitingLabel },
+      { id: LEAVE_QUEUE_REPLY, label: copy.leaveQueueLabel },
+    );
+    return { effects: [offer], state };
   }
 
   /**
    * While the visitor waits for a person nobody holds the conversation, so the bot still answers what it
-   * always must (forget me, stop, "are you a bot?", privacy), lets the visitor stop waiting, and otherwise
-   * says once that they are in the queue. The playbook waits where it was.
+   * always must (forget me, stop, "are you a bot?", privacy), lets the visitor stop waiting or leave a
+   * message meanwhile, and otherwise says once that they are in the queue. The playbook waits where it was.
    */
-  whileWaiting(previous: TurnState, bot: BotProfile, visitor: VisitorAttributes, message: VisitorMessage): Turn {
+  whileWaiting(
+    previous: TurnState,
+    bot: BotProfile,
+    visitor: VisitorAttributes,
+    message: VisitorMessage,
+    now: Date,
+  ): Turn {
     const state = { ...previous };
     const asked = this.askedOf(message, WAITING_MATCHER);
     followLanguage(state, asked, message.text);
@@ -141,8 +177,19 @@ export class BotBrain {
       state.queueNoticed = false;
       return { effects: [...redirect, { kind: 'leave_queue' }], state };
     }
+    if (asked?.intent === 'leave_message') {
+      return { effects: [...redirect, ...this.startMessage(state, bot, visitor, now)], state };
+    }
+    if (asked?.intent === 'keep_waiting') {
+      return { effects: [...redirect, say(copyFor(state.language).stillWaiting)], state };
+    }
     if (asked && asked.intent !== 'human') {
       return { effects: [...redirect, ...this.answerGlobal(asked.intent, state, bot, visitor)], state };
+    }
+    // Asking for a person again ends a message being left; otherwise the message goes on while they wait.
+    if (asked) state.detour = null;
+    else if (redirect.length === 0 && state.detour && isWaiting(state.detour)) {
+      return { effects: this.continueMessage(state, state.detour, bot, visitor, message, now), state };
     }
     // Asking for a person again, or the first message in the queue: where they stand, and the way out.
     const notice = asked?.intent === 'human' || !state.queueNoticed ? [this.queueNotice(state.language)] : [];
@@ -153,8 +200,10 @@ export class BotBrain {
   /** What the visitor asked of the bot itself, matched on the text as stored (after the guard). */
   private askedOf(message: VisitorMessage, matcher: IntentMatcher): Asked | null {
     if (message.quickReplyId === TALK_TO_HUMAN) return { intent: 'human', language: null };
-    if (message.quickReplyId === LEAVE_QUEUE_REPLY) return { intent: 'leave_queue', language: null };
-    if (message.quickReplyId) return null;
+    if (message.quickReplyId) {
+      const choice = QUEUE_REPLIES[message.quickReplyId];
+      return choice ? { intent: choice, language: null } : null;
+    }
     const match = matcher.match(message.text);
     return match ? { intent: match.intent as Asked['intent'], language: match.language } : null;
   }
@@ -165,6 +214,8 @@ export class BotBrain {
       case 'bot_check':
         return [say(copy.iAmABot(bot.personaName))];
       case 'human':
+        // A person instead of the message being left: the hand-off replaces it.
+        state.detour = null;
         return [say(copy.connectingToHuman), { kind: 'handoff', team: null, skill: null, reason: 'visitor_asked' }];
       case 'forget_me':
         return [{ kind: 'data_request', request: 'erasure' }, say(copy.erasureStarted)];
@@ -173,6 +224,27 @@ export class BotBrain {
       case 'privacy':
         return [say(copy.privacy(visitor.privacyNotice))];
     }
+  }
+
+  /** The built-in leave-a-message run starts (and takes precedence over the playbook while it lasts). */
+  private startMessage(state: TurnState, bot: BotProfile, visitor: VisitorAttributes, now: Date): Effect[] {
+    const step = startPlaybook(LEAVE_MESSAGE_PLAYBOOK, this.context(state, bot, visitor, now));
+    state.detour = step.state;
+    return this.fromActions(step.actions, bot, state.language, CONTACT_REQUEST);
+  }
+
+  private continueMessage(
+    state: TurnState,
+    detour: RunState,
+    bot: BotProfile,
+    visitor: VisitorAttributes,
+    message: VisitorMessage,
+    now: Date,
+  ): Effect[] {
+    const context = this.context(state, bot, visitor, now);
+    const step = advancePlaybook(LEAVE_MESSAGE_PLAYBOOK, detour, this.input(message, null), context);
+    state.detour = step.state;
+    return this.fromActions(step.actions, bot, state.language, CONTACT_REQUEST);
   }
 
   /** The secure-channel redirect, when the guard removed something from the message. */

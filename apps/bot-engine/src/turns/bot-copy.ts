@@ -16,6 +16,10 @@ interface Copy {
   inQueue: string;
   leaveQueueLabel: string;
   nobodyAvailable(meetingUrl: string | null): string;
+  nobodyTookIt(meetingUrl: string | null): string;
+  leaveMessageLabel: string;
+  keepWaitingLabel: string;
+  stillWaiting: string;
   askEmailForMessage: string;
   askMessage: string;
   messageLeft: string;
@@ -43,6 +47,14 @@ const EN: Copy = {
     'Nobody from our team is available right now. ' +
     (url ? `You can book a time with us: ${url}. ` : '') +
     'Or leave a message here and we will get back to you.',
+  nobodyTookIt: (url) =>
+    'Sorry, nobody from our team has been able to take your conversation yet. ' +
+    (url ? `You can book a time with us: ${url}. ` : '') +
+    'Or leave a message here and we will get back to you. You can also keep waiting, or stop waiting and carry on ' +
+    'with me, the automated assistant.',
+  leaveMessageLabel: 'Leave a message',
+  keepWaitingLabel: 'Keep waiting',
+  stillWaiting: "You're still in the queue. A person from our team will join here if one becomes free.",
   askEmailForMessage: 'Which email address should we reply to?',
   askMessage: 'What would you like to tell us?',
   messageLeft: 'Thank you, your message is with our team. We will reply by email.',
@@ -78,6 +90,15 @@ const DE: Copy = {
     'Gerade ist niemand aus unserem Team erreichbar. ' +
     (url ? `Sie können einen Termin buchen: ${url}. ` : '') +
     'Oder hinterlassen Sie hier eine Nachricht, wir melden uns.',
+  nobodyTookIt: (url) =>
+    'Leider konnte bisher niemand aus unserem Team Ihr Gespräch übernehmen. ' +
+    (url ? `Sie können einen Termin buchen: ${url}. ` : '') +
+    'Oder hinterlassen Sie hier eine Nachricht, wir melden uns. Sie können auch weiter warten, oder aufhören zu ' +
+    'warten und mit mir, dem automatisierten Assistenten, weiterschreiben.',
+  leaveMessageLabel: 'Nachricht hinterlassen',
+  keepWaitingLabel: 'Weiter warten',
+  stillWaiting:
+    'Sie sind weiter in der Warteschlange. Sobald jemand aus unserem Team frei ist, kommt die Person hier dazu.',
   askEmailForMessage: 'An welche E-Mail-Adresse dürfen wir antworten?',
   askMessage: 'Was möchten Sie uns mitteilen?',
   messageLeft: 'Danke, Ihre Nachricht ist bei unserem Team. Wir antworten per E-Mail.',
@@ -113,6 +134,15 @@ const FR: Copy = {
     "Personne de notre équipe n'est disponible pour le moment. " +
     (url ? `Vous pouvez réserver un créneau : ${url}. ` : '') +
     'Ou laissez un message ici et nous vous répondrons.',
+  nobodyTookIt: (url) =>
+    "Désolé, personne de notre équipe n'a encore pu prendre votre conversation. " +
+    (url ? `Vous pouvez réserver un créneau : ${url}. ` : '') +
+    "Ou laissez un message ici et nous vous répondrons. Vous pouvez aussi continuer d'attendre, ou arrêter " +
+    "d'attendre et poursuivre avec moi, l'assistant automatisé.",
+  leaveMessageLabel: 'Laisser un message',
+  keepWaitingLabel: 'Continuer à attendre',
+  stillWaiting:
+    "Vous êtes toujours en file d'attente. Si une personne de notre équipe se libère, elle vous rejoindra ici.",
   askEmailForMessage: 'À quelle adresse e-mail devons-nous répondre ?',
   askMessage: 'Que souhaitez-vous nous dire ?',
   messageLeft: 'Merci, votre message a été transmis à notre équipe. Nous répondrons par e-mail.',
@@ -148,6 +178,14 @@ const ES: Copy = {
     'Ahora mismo no hay nadie de nuestro equipo disponible. ' +
     (url ? `Puede reservar una cita: ${url}. ` : '') +
     'O deje aquí un mensaje y le responderemos.',
+  nobodyTookIt: (url) =>
+    'Lo sentimos, todavía nadie de nuestro equipo ha podido atender su conversación. ' +
+    (url ? `Puede reservar una cita: ${url}. ` : '') +
+    'O deje aquí un mensaje y le responderemos. También puede seguir esperando, o dejar de esperar y seguir ' +
+    'conmigo, el asistente automatizado.',
+  leaveMessageLabel: 'Dejar un mensaje',
+  keepWaitingLabel: 'Seguir esperando',
+  stillWaiting: 'Sigue en la cola. Si alguien de nuestro equipo queda libre, se unirá aquí.',
   askEmailForMessage: '¿A qué correo electrónico le respondemos?',
   askMessage: '¿Qué desea decirnos?',
   messageLeft: 'Gracias, su mensaje está con nuestro equipo. Le responderemos por correo.',

@@ -3,7 +3,10 @@ import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
 import {
   HONEST_PERSONA,
+  availableAgent as newAvailableAgent,
   configureBot,
+  conversationStatus,
+  issueApiKey,
   lines,
   publishPlaybook,
   startChat,
@@ -606,37 +609,10 @@ describe('golden transcripts of the bot on the real broker', () => {
     return records.map((record) => JSON.parse(String(record.value)));
   }
 
-  async function issueKey(role: string): Promise<string> {
-    const response = await conversation().request<{ apiKey: string }>('POST', '/v1/api-keys', {
-      token: tenant.adminKey,
-      body: { role },
-    });
-    if (response.status !== 201) throw new Error(`key issue failed: ${JSON.stringify(response.body)}`);
-    return response.body.apiKey;
-  }
-
-  /** An agent key, available at the handoff service for any team. */
-  async function availableAgent(): Promise<string> {
-    const agentKey = await issueKey('agent');
-    await waitFor(
-      async () =>
-        (
-          await stack.service('handoff').request('PUT', '/v1/agents/me/availability', {
-            token: agentKey,
-            body: { available: true },
-          })
-        ).status === 200,
-      { what: 'the agent key at the handoff service' },
-    );
-    return agentKey;
-  }
-
-  async function status(conversationId: string, adminKey = tenant.adminKey): Promise<string> {
-    const response = await conversation().request<{ status: string }>('GET', `/v1/conversations/${conversationId}`, {
-      token: adminKey,
-    });
-    return response.body.status;
-  }
+  const issueKey = (role: string) => issueApiKey(conversation(), tenant.adminKey, role);
+  const availableAgent = () => newAvailableAgent(conversation(), stack.service('handoff'), tenant.adminKey);
+  const status = (conversationId: string, adminKey = tenant.adminKey) =>
+    conversationStatus(conversation(), conversationId, adminKey);
 
   async function botKnowsStatus(conversationId: string, expected: string): Promise<boolean> {
     const [row] = await stack.database.query<{ status: string }>(

@@ -111,3 +111,39 @@ export function transcriptOf(conversation: RunningService, fixture: Conversation
 export function lines(messages: MessageBody[]): [string, string][] {
   return messages.map((message) => [message.senderKind, message.text]);
 }
+
+export async function issueApiKey(conversation: RunningService, adminKey: string, role: string): Promise<string> {
+  const response = await conversation.request<{ apiKey: string }>('POST', '/v1/api-keys', {
+    token: adminKey,
+    body: { role },
+  });
+  if (response.status !== 201) throw new Error(`key issue failed: ${JSON.stringify(response.body)}`);
+  return response.body.apiKey;
+}
+
+/** A new agent key, available at the handoff service for any team once the key has reached it. */
+export async function availableAgent(
+  conversation: RunningService,
+  handoff: RunningService,
+  adminKey: string,
+): Promise<string> {
+  const agentKey = await issueApiKey(conversation, adminKey, 'agent');
+  await waitFor(
+    async () =>
+      (await handoff.request('PUT', '/v1/agents/me/availability', { token: agentKey, body: { available: true } }))
+        .status === 200,
+    { what: 'the agent key at the handoff service' },
+  );
+  return agentKey;
+}
+
+export async function conversationStatus(
+  conversation: RunningService,
+  conversationId: string,
+  adminKey: string,
+): Promise<string> {
+  const response = await conversation.request<{ status: string }>('GET', `/v1/conversations/${conversationId}`, {
+    token: adminKey,
+  });
+  return response.body.status;
+}

@@ -6,13 +6,19 @@ import { AgentAvailability } from '../agents/agent-availability.entity';
 import { CreateHandoffSchema1764403200000 } from './migrations/1764403200000-create-handoff-schema';
 import { CreateAgentAvailability1764576000000 } from './migrations/1764576000000-create-agent-availability';
 import { AgentSkills1764662400000 } from './migrations/1764662400000-agent-skills';
+import { QueueEntries1765094400000 } from './migrations/1765094400000-queue-entries';
 
 export function handoffDataSourceOptions(config: HandoffConfig) {
   return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: HANDOFF_SCHEMA,
     entities: [ApiKeyCredential, AgentAvailability],
-    migrations: [CreateHandoffSchema1764403200000, CreateAgentAvailability1764576000000, AgentSkills1764662400000],
+    migrations: [
+      CreateHandoffSchema1764403200000,
+      CreateAgentAvailability1764576000000,
+      AgentSkills1764662400000,
+      QueueEntries1765094400000,
+    ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-handoff',
   });
