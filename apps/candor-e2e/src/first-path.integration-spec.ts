@@ -28,9 +28,9 @@ describe('first path: visitor → conversation → bot engine → visitor, over 
       headers: { origin: 'https://shop.example' },
     });
     expect(started.status).toBe(201);
-    expect(started.body.privacyNotice.version).toBe('default-1');
+    expect(started.body.privacyNotice.version).toBe('default-2');
     expect(started.body.privacyNotice.policyUrl).toBe('https://shop.example/privacy');
-    expect(started.body.conversation.privacyNoticeVersion).toBe('default-1');
+    expect(started.body.conversation.privacyNoticeVersion).toBe('default-2');
     expect(started.body.conversation.status).toBe('bot');
     expect(started.body.messages).toEqual([expect.objectContaining({ senderKind: 'system', automated: true })]);
 

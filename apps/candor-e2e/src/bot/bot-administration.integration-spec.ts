@@ -231,7 +231,7 @@ nodes:
           token: tenant.adminKey,
         })
       ).body.privacyNoticeVersion;
-    expect(await versionOf(before.conversationId)).toBe('default-1');
+    expect(await versionOf(before.conversationId)).toBe('default-2');
     expect(await versionOf(after.conversationId)).toBe('2026-12');
     const [notice] = await transcriptOf(conversation(), after, 1);
     expect(notice).toMatchObject({
@@ -241,7 +241,7 @@ nodes:
     const versions = await conversation().request<{ version: string; text: string }[]>('GET', '/v1/privacy-notices', {
       token: tenant.adminKey,
     });
-    expect(versions.body.map((version) => version.version)).toEqual(['2026-12', 'default-1']);
+    expect(versions.body.map((version) => version.version)).toEqual(['2026-12', 'default-2']);
     expect(versions.body[0].text).toBe('New notice: we record this chat.');
   });
 });

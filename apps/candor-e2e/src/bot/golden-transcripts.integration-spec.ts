@@ -18,8 +18,7 @@ import { everyRecord, everyRow } from '../support/leak-scan';
 
 const NOTICE =
   'This chat is recorded. An automated assistant answers first; you can ask for a person at any time. ' +
-  'We use what you write only to answer you. Read how we handle your data in our privacy policy. ' +
-  'https://shop.example/privacy';
+  'For how your data is handled, see the privacy policy: https://shop.example/privacy';
 const PORTAL = 'https://portal.acme-health.example/secure-messages';
 const BOOKING = 'https://cal.acme-health.example/demo';
 const FORM_TEXT = 'May Acme Health email you about your demo? You can withdraw at any time by saying "stop".';

@@ -18,11 +18,17 @@ import { ApiKeyView, CreatedApiKeyView, type CreatedTenantView, TenantView } fro
 import { PrivacyNotice } from './privacy-notice.entity';
 import { Tenant } from './tenant.entity';
 
+/**
+ * The notice of a tenant that has not written its own. It states only what Candor itself does (it records the
+ * chat, the bot answers first, a person can be asked for) and points to the tenant's policy: how the tenant uses
+ * the data is the tenant's to say. Notices are one text per version, shown with the policy link after it.
+ * default-1 also claimed a purpose on the tenant's behalf; tenants created with it keep it until they publish.
+ */
 const DEFAULT_NOTICE = {
-  version: 'default-1',
+  version: 'default-2',
   text:
     'This chat is recorded. An automated assistant answers first; you can ask for a person at any time. ' +
-    'We use what you write only to answer you. Read how we handle your data in our privacy policy.',
+    'For how your data is handled, see the privacy policy:',
 };
 
 @Injectable()
