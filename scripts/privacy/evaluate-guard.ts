@@ -2,7 +2,7 @@
  * Precision and recall of the sensitive-data guard per category
  * (`npm run guard:evaluate`), on the labelled corpus the detectors were tuned
  * on (libs/privacy/corpus/messages.jsonl, in-sample) and on the held-out
- * corpora written without seeing them (holdout.jsonl, holdout-2.jsonl when
+ * corpora written without seeing them (holdout.jsonl, holdout-2.jsonl, holdout-3.jsonl when
  * present) — the honest figures — plus throughput on one core. Prints
  * figures; asserts nothing.
  *
@@ -29,7 +29,7 @@ interface Counts {
 
 const CORPUS_DIR = join(__dirname, '../../libs/privacy/corpus');
 const TUNING = 'messages.jsonl';
-const HELD_OUT = ['holdout.jsonl', 'holdout-2.jsonl'];
+const HELD_OUT = ['holdout.jsonl', 'holdout-2.jsonl', 'holdout-3.jsonl'];
 
 function load(file: string): LabelledMessage[] {
   return readFileSync(join(CORPUS_DIR, file), 'utf8')
