@@ -58,10 +58,15 @@ export function tokenize(folded: string): Token[] {
   return tokens;
 }
 
-/** A comma- or line-separated word list written as a template string (keeps long lexicons compact). */
+/**
+ * A comma- or line-separated word list written as a template string (keeps
+ * long lexicons compact). A line starting with `#` is a comment, commas and all.
+ */
 export function wordList(source: string): string[] {
   return source
-    .split(/[,\n]/)
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('#'))
+    .flatMap((line) => line.split(','))
     .map((term) => term.trim())
-    .filter((term) => term && !term.startsWith('#'));
+    .filter(Boolean);
 }

@@ -38,13 +38,16 @@ export function findCards(text: string): Finding[] {
   return findings;
 }
 
+/** People type IBANs in lower case too ("de44 5001 …"); the mod-97 check keeps ordinary words out. */
+const IBAN_SHAPE = /\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}/g;
+
 export function findIbans(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const match of matchesOf(/\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/g, text)) {
+  for (const match of matchesOf(IBAN_SHAPE, text)) {
     // The greedy match may run into the next word: the longest prefix that checks out is the IBAN.
     for (let length = match[0].length; length >= 15; length--) {
       const candidate = match[0].slice(0, length);
-      if (/[A-Z0-9]$/.test(candidate) && isValidIban(candidate.replace(/ /g, ''))) {
+      if (/[A-Za-z0-9]$/.test(candidate) && isValidIban(candidate.replace(/ /g, '').toUpperCase())) {
         findings.push({ category: 'iban', start: match.index, end: match.index + length });
         break;
       }

@@ -12,10 +12,11 @@ export const findMedicalRecordNumbers = introducedIdFinder({
     'mrn',
     String.raw`medical\s+records?(?:\s+(?:number|no|num|id))?`,
     String.raw`med\s+rec(?:ord)?`,
-    String.raw`patient\s+(?:id|identifier|number|no|num|#|file|record)`,
+    String.raw`patient\s+(?:id|identifier|identification|number|no|num|#|file|record|portal\s+id)`,
+    String.raw`(?:hospital|clinic|health|patient)\s+record(?:\s+(?:number|no|id|#))?`,
     String.raw`chart\s+(?:number|no|num|#|id)`,
     String.raw`hospital\s+(?:number|no|id)`,
-    String.raw`(?:health|clinical)\s+record\s+(?:number|no|id)`,
+    String.raw`(?:clinical|electronic\s+health|ehr|emr)\s+record\s+(?:number|no|id)`,
     String.raw`encounter\s+(?:number|no|id)`,
     // German
     String.raw`patient(?:en)?(?:nummer|[\s-]*(?:id|nr|kennung|kennnummer))`,
@@ -23,7 +24,7 @@ export const findMedicalRecordNumbers = introducedIdFinder({
     'aufnahmenummer',
     String.raw`krankenblatt(?:nummer)?`,
     String.raw`(?:kranken)?aktennummer`,
-    'krankenakte',
+    String.raw`(?:kranken|patienten)akte`,
     // French
     String.raw`(?:numero|n°|no|num)\s+(?:de\s+)?dossier(?:\s+(?:medical|patient))?`,
     String.raw`dossier\s+(?:medical|patient)`,
@@ -34,6 +35,8 @@ export const findMedicalRecordNumbers = introducedIdFinder({
     String.raw`numero\s+de\s+sejour`,
     // Spanish
     String.raw`historia\s+clinica`,
+    String.raw`(?:numero|n[º°.]+)\s+de\s+historia`,
+    String.raw`historial\s+(?:clinico|medico)`,
     'nhc',
     String.raw`(?:numero|n[º°.]+|id|codigo)\s+de\s+paciente`,
     String.raw`expediente\s+(?:medico|clinico)`,
@@ -52,6 +55,11 @@ const findIntroducedInsuranceNumbers = introducedIdFinder({
     String.raw`group\s+(?:number|no|#)`,
     String.raw`insurance\s+(?:number|id|no|card|policy|member)`,
     String.raw`health\s+(?:plan|insurance|card)`,
+    // Insurers by name: "my Aetna member ID", "AOK-Nummer", "tarjeta de Sanitas"
+    String.raw`aetna|cigna|anthem|bcbs|(?:humana|kaiser(?:\s+permanente)?)\s+(?:id|member)|blue\s+(?:cross|shield)|united\s?healthcare|tricare`,
+    String.raw`aok|barmer|techniker(?:\s+krankenkasse)?|dak|ikk|bkk|hkk|knappschaft`,
+    String.raw`cpam|ameli|mgen`,
+    String.raw`sanitas|adeslas|asisa|dkv|mapfre\s+salud`,
     'medicare',
     'mbi',
     'medicaid',
@@ -65,6 +73,7 @@ const findIntroducedInsuranceNumbers = introducedIdFinder({
     'mitgliedsnummer',
     String.raw`sv[\s-]*nummer`,
     String.raw`versicherungsschein(?:nummer|[\s-]*nr)?`,
+    String.raw`kranken(?:kasse|versicherung)`,
     String.raw`polic?zennummer`,
     'policennummer',
     'krankenkassennummer',
@@ -78,6 +87,7 @@ const findIntroducedInsuranceNumbers = introducedIdFinder({
     String.raw`carte\s+vitale`,
     'mutuelle',
     String.raw`(?:numero|n°|no)\s+d.(?:adherent|assure|affiliation|affilie)`,
+    String.raw`assure\s+social`,
     'adherent',
     String.raw`contrat\s+(?:de\s+)?(?:sante|mutuelle)`,
     'ceam',
@@ -108,7 +118,8 @@ export function findInsuranceNumbers(text: string): Finding[] {
     return (
       context !== 'reference' &&
       context !== 'phone' &&
-      context !== 'card' &&
+      // Payment cards are digits only: "the ID on my Blue Cross card is XJH448122901" is the insurance's.
+      !(digitsOnly && context === 'card') &&
       !(digitsOnly && contextBefore(text, finding.start) === 'phone')
     );
   });

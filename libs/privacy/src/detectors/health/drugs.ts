@@ -17,6 +17,8 @@ export const DRUGS = {
     *methason, *metason, *nisolon, *nison, *pramin, *talopram, *faxin, *tralin, *codon, *morphon, *tanyl, *madol,
     *phetamin, *fetamin, *trozol, *dronat, *sulosin, *terol, *tropium, *gabalin, *pezil, *peridon, *racetam,
     *thyroxin, *tiroxin, *steron, *estradiol, *gestrel, *sulfan, *tretinoin, *fibrat,
+    *oxicam, *benzaprin, *glitazon, *daron, *dilol, *furantoin, *sonid, *ticason, *fenadin, *clopramid, *tiazem,
+    *pamil, *salazin, *salamin, *azathioprin, *chloroquin, *tirizin,
     # names
     acetaminophen, paracetamol, ibuprofen*, aspirin*, naproxen*, diclofenac*, metamizol*, novalgin, nolotil, tylenol,
     advil, motrin, nurofen, aleve, voltaren, doliprane, dafalgan, efferalgan, gelocatil, enantyum, codein*, tramadol,
@@ -42,6 +44,11 @@ export const DRUGS = {
     alprazolam, clonazepam, bromazepam, sertralin*, fluoxetin*, paroxetin*, citalopram, escitalopram,
     venlafaxin*, duloxetin*, mirtazapin*, quetiapin*, olanzapin*, amlodipin*, lisinopril, ramipril, bisoprolol,
     metoprolol, propranolol, losartan, valsartan, furosemid*, omeprazol*, pantoprazol*, esomeprazol*, ibuprofeno,
+    glipizid*, gliclazid*, glimepirid*, topiramat*, allopurinol, colchicin*, digoxin*, nitroglycerin*, modafinil,
+    minoxidil, tirzepatid*, diphenhydramin*, promethazin*, hydroxyzin*, doxylamin*, loperamid*, domperidon*,
+    prednison*, novaminsulfon, buscopan, imodium, iberogast, vomex, kardegic, spasfon, smecta, gaviscon, ventoline,
+    voltarene, adiro, orfidal, trankimazin, lexatin, dormidina, frenadol, almax, augmentine, primperan, fortasec,
+    xyzall, zaldiar, ixprim, lamaline,
     # taken with a dose
     {take} … mg, {take} … mcg
   `),

@@ -49,6 +49,11 @@ const FIGURATIVE_SOURCES = [
   String.raw`broken heart(?:ed)?`,
   String.raw`(?:not|isn.t|isnt|ain.t)\s+(?:exactly\s+)?brain surgery`,
   String.raw`anxious to`,
+  String.raw`labou?r (?:law|laws|lawyer|costs?|market|unions?|relations|shortages?|rates?|party|day|force|dispute)`,
+  String.raw`(?:my|her)\s+period\s+(?:of|for|to)`,
+  String.raw`disability (?:insurance|cover|coverage|policy|policies)`,
+  String.raw`(?:bot|chatbot|ai|model|llm|gpt|chatgpt|assistant|copilot)\s+(?:\w+\s+)?hallucinat\w*`,
+  String.raw`hallucinat\w*\s+(?:answers?|facts?|responses?|links?|sources?|citations?|data|content|text)`,
   String.raw`(?:meal|test|exam|food)\s+prep`,
   String.raw`prep (?:time|work|course|school|cook)`,
   String.raw`diagnostic (?:tool|tools|mode|report|reports|code|codes|data|logs?|software|port|run)`,
@@ -56,6 +61,8 @@ const FIGURATIVE_SOURCES = [
   String.raw`(?:run|ran|runs|running) (?:a |the )?diagnostics?`,
   String.raw`allergic to (?:mondays|meetings|paperwork|bureaucracy|spam)`,
   String.raw`(?:cancer|autism|mental health|diabetes|aids|hiv|alzheimer.?s?)\s+(?:awareness|research|charity|fundraiser|walk|run)`,
+  // Questions about a service, not about anyone's health: "how much is the COVID test?", "can I book a flu jab?"
+  String.raw`(?:how much (?:is|are|does|do)|what does|price of|cost of|do you (?:offer|do|have|provide|sell|stock)|can (?:i|we) (?:get|book|buy)|where can (?:i|we) get)\s+(?:a |an |the )?(?:(?:covid|corona|pcr|antigen|rapid|flu|std|sti|hiv|pregnancy|blood|drug)\s+)?(?:tests?|testing|shots?|jabs?|vaccinations?|vaccines?|boosters?|screenings?)`,
   // German
   String.raw`(?:den\s+)?ausschlag (?:gegeben|geben|gab|gibt)`,
   String.raw`(?:macht|machen|bereitet|bereiten|bereitete|machte)\s+(?:mir|uns|ihm|ihr|ihnen)\s+(?:echte\s+|gro(?:ss|ß)e\s+|ziemliche\s+)?kopfschmerzen`,

@@ -54,7 +54,24 @@ export const GERMAN = {
     positiv getestet, positiv auf corona, test war positiv, test ist positiv, mein blutzucker, sein blutzucker,
     ihr blutzucker, blutzucker ist, blutzuckerwert*, zuckerwert*, langzeitzucker, hba1c, blutdrucktablette*,
     blutdrucksenker, blutdruckmedikament*, schilddrusentablette*, herztabletten, wassertabletten, in der ssw,
-    entbunden, bin in therapie, ist in therapie
+    entbunden, bin in therapie, ist in therapie,
+    # Periode und Geburt
+    meine periode, ihre periode, periode ist ausgeblieben, periode bleibt aus, regel ist ausgeblieben,
+    regelblutung*, menstruation*, zyklusstorung*, habe wehen, hat wehen, die wehen, vorzeitige wehen,
+    wehen alle, fruchtblase, *eklampsie, periduralanasthesie, pda bekommen,
+    # Psyche
+    psychische probleme, psychischen problemen, psychisch krank, psychisch belastet, psychische belastung,
+    seelische probleme, borderline storung, borderline syndrom, hat borderline, habe borderline, halluzination*, stimmen horen, stimmungsschwankung*, nervenzusammenbruch,
+    zwangsgedanken,
+    # Störungen und Verletzungen
+    sehstorung*, horstorung*, durchblutungsstorung*, verdauungsstorung*, konzentrationsstorung*,
+    gedachtnisstorung*, gleichgewichtsstorung*, stoffwechselstorung*, personlichkeitsstorung*,
+    entwicklungsstorung*, sprachstorung*, wahrnehmungsstorung*, atembeschwerden, schluckbeschwerden,
+    wechseljahresbeschwerden, *blutung, nasenbluten, zyste*, *zyste, polyp*, myom*, immunschwache, sehschwache,
+    {body_de} verbrannt, {body_de} geschnitten, {body_de} verletzt, {body_de} gezerrt, {body_de} verrenkt,
+    {body_de} ausgerenkt, {body_de} entzundet, in arztlicher behandlung, in behandlung wegen, grad der behinderung,
+    ^gdb #, ^gdb von, unter der geburt, im koma, ins koma, kunstliches koma, *krupp, fruhchen, fruhgeburt*,
+    fruh geboren
   `),
   weak: wordList(`
     blutdruck, cholesterin*, corona, grippe, husten, krampf*, schwindel, juckt, geschwollen, schwellung,
@@ -66,6 +83,10 @@ export const GERMAN = {
     eingriff, ^ct, ultraschall, sonographie, transplantation, therapie, therapeut*, psycholog*, reha,
     im krankenhaus, ins krankenhaus, notarzt, rettungswagen, krankenwagen, klinikaufenthalt, blutabnahme, blutbild,
     ekg, impfung, geimpft, zahnspange, {times} taglich, {times} am tag, {times} pro tag, morgens und abends,
-    alle … stunden, lause, leide an, leide unter, leidet an, leidet unter, ausschlag, bypass, bluter
+    alle … stunden, lause, leide an, leide unter, leidet an, leidet unter, ausschlag, bypass, bluter,
+    verbrennung*, wehen, arztliche behandlung, medizinische behandlung, gesundheitliche probleme,
+    gesundheitlichen problemen, gesundheitliche beschwerden, rollator*, gehhilfe, krucken, kardiolog*, onkolog*, neurolog*, urolog*, gynakolog*, frauenarzt*,
+    endokrinolog*, rheumatolog*, gastroenterolog*, nephrolog*, pneumolog*, lungenfacharzt*, hamatolog*,
+    dermatolog*, hautarzt*, hno arzt*, hals nasen ohren
   `),
 };

@@ -76,7 +76,33 @@ export const ENGLISH = {
     my blood sugar, his blood sugar, her blood sugar, blood sugar is high, blood sugar was, my glucose, glucose was,
     expecting a baby, expecting twins, expecting our first, my due date, i m due in, weeks along, months along,
     just had a baby, gave birth, on the spectrum, on the autism spectrum, running a fever, recovering from surgery,
-    on blood pressure meds, blood pressure medication*, blood pressure pills, in the icu, in icu, ^icu
+    on blood pressure meds, blood pressure medication*, blood pressure pills, in the icu, in icu, ^icu,
+    # feeling ill in everyday words
+    under the weather, not feeling well, not feeling too well, feeling poorly, feel poorly, down with a cold,
+    down with the flu, down with a bug, down with a virus, down with something, have a temperature, has a temperature, had a temperature, running a temperature,
+    lost my appetite, loss of appetite, no appetite, trouble sleeping,
+    can't sleep at night, night terrors, feel bloated, feeling bloated, bloating, indigestion, nosebleed*,
+    nose bleed*, wheez*, irregular heartbeat, racing heart, heart racing, stiff neck, pinched nerve, nerve damage,
+    slipped disk, herniated disk, pulled a muscle, pulled my {body_en}, strained my {body_en}, tore my {body_en},
+    had my {body_en} removed, had her {body_en} removed, had his {body_en} removed, gallbladder removed,
+    appendix removed, tonsils removed, spleen removed, thyroid removed, ovaries removed, cyst removed, lump removed,
+    tonsils out, burned my {body_en}, burnt my {body_en}, cut my {body_en}, bruised my {body_en}, bumped my {body_en},
+    second degree burn*, third degree burn*, hep c, hep b, ^rsv, croup, ringworm, in a coma, in coma, ^nicu,
+    born premature, born prematurely, premature baby, preemie, preterm,
+    # periods and conception and birth
+    my period, her period, missed period, missed my period, late period, period is late, period was late,
+    irregular periods, heavy periods, painful periods, menstruat*, trying to conceive, trying for a baby,
+    preeclampsia, pre eclampsia, gestational, went into labour, went into labor, is in labour, is in labor,
+    m in labour, m in labor, was in labour, was in labor, labour pains, labor pains, early labour, early labor,
+    induced labour, induced labor, epidural,
+    waters broke, water broke, dating scan, anatomy scan,
+    # mental health
+    my mental health, his mental health, her mental health, nervous breakdown,
+    mental breakdown, mood swings, mood disorder, personality disorder, borderline personality, hallucinat*,
+    hearing voices, intrusive thoughts, psychosis,
+    # disability and end-of-life care
+    spina bifida, muscular dystrophy, hard of hearing, partially sighted, visual impairment, hearing impairment,
+    intellectual disabilit*, developmental delay, terminally ill, terminal illness, life support
   `),
   weak: wordList(`
     addiction, addicted, alcoholic, relapse, seizure*, ^ms, ^als, ^std, ^sti, ^prep, flu, reflux, thrush, lice,
@@ -91,6 +117,13 @@ export const ENGLISH = {
     sleeping pill*, vaccine*, vaccinated, vaccination*, surgery, surgeries, operated on, x ray*, xray*,
     blood test*, blood work, bloodwork, ecg, ekg, chiropract*, transplant*, rehab, detox, therapist, counselling, counseling, counsellor, counselor, psycholog*, sick leave, medical certificate,
     symptom*, pain, pains, aching, sore, anxious, shingles, blood pressure, pregnancy test,
-    {times} a day, crutch
+    {times} a day, crutch,
+    medical condition, health condition, health problem*, health issue*, chronic illness, chronic condition,
+    disability, disabilities, mobility issues, guide dog, service dog, contractions, blisters, blistered, burns, strep,
+    mental illness, mentally ill, hospice, palliative, rollator,
+    cardiologist, oncologist, neurologist, endocrinologist, rheumatologist, gastroenterologist, urologist,
+    nephrologist, pulmonologist, hematologist, haematologist, dermatologist, allergist, gynecologist,
+    gynaecologist, obgyn, ob gyn, obstetrician, podiatrist, orthopedic surgeon, orthopaedic surgeon,
+    fertility clinic, fertility specialist, week scan, physio, ^pt sessions, transfusion*
   `),
 };

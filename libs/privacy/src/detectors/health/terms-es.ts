@@ -49,7 +49,22 @@ export const SPANISH = {
     estoy enfermo, estoy enferma, esta enfermo, esta enferma, estoy malo, estoy mala, me encuentro mal,
     di positivo, dio positivo, he dado positivo, ha dado positivo, dado positivo en, test positivo, prueba positiva,
     estoy de baja, esta de baja, de baja medica, azucar alto, azucar alta, tengo el azucar, mi glucosa,
-    la glucosa alta, glucemia, hemoglobina glicosilada, hba1c, acabo de dar a luz, di a luz, con quimio
+    la glucosa alta, glucemia, hemoglobina glicosilada, hba1c, acabo de dar a luz, di a luz, con quimio,
+    # encontrarse mal
+    no me encuentro bien, no me siento bien, me encuentro fatal, me siento fatal, estoy pachuch*, estoy malit*,
+    tengo la tension, tiene la tension, mi tension, tension arterial, en tratamiento por, en tratamiento con,
+    estoy en tratamiento, esta en tratamiento,
+    # regla y parto
+    bajado la regla, baja la regla, mi regla, tengo la regla, con la regla, retraso de la regla, retraso menstrual,
+    venido la regla, venido el periodo, menstruacion, dolores menstruales, roto aguas, rompi aguas, romper aguas,
+    rompio aguas, epidural, *eclampsia, buscando un bebe, buscando quedarme embarazada,
+    # salud mental
+    brote psicotico, alucinacion*, oigo voces, cambios de humor, crisis nerviosa, ataque de nervios,
+    trastorno limite, trastorno borderline, tiene borderline, tengo borderline,
+    # lesiones
+    torcido el {body_es}, torcido la {body_es}, quem* la {body_es}, quem* el {body_es}, corte la {body_es},
+    corte el {body_es}, corte en la {body_es}, corte en el {body_es}, disloque el {body_es}, enfermo terminal,
+    enferma terminal, en coma, bebe prematur*, nacio prematur*, nacido prematur*, nacida prematur*
   `),
   weak: wordList(`
     colesterol, deprimid*, adiccion*, alcoholico, tos, piojos, contractura, cataratas, sordo, sorda, audifono*,
@@ -60,6 +75,9 @@ export const SPANISH = {
     antiinflamatorio*, vacuna*, baja laboral, certificado medico, operad*, cirugia,
     rayos x, ecografia, analitica, rehabilitacion, terapia, terapeuta, psicologo, psicologa, en urgencias, en la uci,
     en el hospital, empaste, ortodoncia, brackets, enfermo, enferma, enfermedad, {times} al dia, veces al dia,
-    sufro de, sufre de, padezco, padece, infeccion, cada … horas
+    sufro de, sufre de, padezco, padece, infeccion, cada … horas,
+    problemas de salud, salud mental, enfermedad mental, cuidados paliativos, andador, muleta*,
+    contracciones, quemadura*, cardiolog*, oncolog*, neurolog*, urolog*, endocrino, endocrina,
+    reumatolog*, gastroenterolog*, traumatolog*, dermatolog*, neumolog*, nefrolog*, hematolog*, alergolog*
   `),
 };

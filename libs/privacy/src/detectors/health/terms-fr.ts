@@ -51,7 +51,25 @@ export const FRENCH = {
     je suis malade, suis malade, est malade, tombe malade, tombee malade, j ai de la fievre, je tousse,
     j ai mal au, j ai mal a, j ai mal aux, j ai mal partout,
     teste positif, testee positive, teste positive, test positif, test covid positif, positif au covid, glycemie,
-    mon taux de sucre, hba1c, hemoglobine glyquee, j ai accouche, vient d accoucher, sous chimio, en chimio
+    mon taux de sucre, hba1c, hemoglobine glyquee, j ai accouche, vient d accoucher, sous chimio, en chimio,
+    # se sentir mal et prendre froid
+    je ne me sens pas bien, je me sens pas bien, ne se sent pas bien, pas dans mon assiette, pris froid,
+    attrape froid, attrape un rhume, attrape la grippe, ma tension, sa tension, fais de la tension,
+    fait de la tension, tension arterielle,
+    hypertendu*, maladie chronique, maladies chroniques, maladie grave, maladie rare, maladie auto immune, ^ald,
+    affection longue duree,
+    # règles et accouchement
+    retard de regles, ai mes regles, a ses regles, eu mes regles, mes regles sont, regles douloureuses, regles abondantes, regles irregulieres,
+    cycle menstruel, perte des eaux, perdu les eaux, peridurale, *eclampsie, essaie d avoir un bebe,
+    essayons d avoir un enfant,
+    # santé mentale
+    trouble psychique, troubles psychiques, depression nerveuse, trouble borderline, personnalite borderline,
+    hallucination*, entends des voix, sautes d humeur, bouffee delirante,
+    # blessures
+    brule* le {body_fr}, brule* la {body_fr}, brule* l {body_fr}, brule* les {body_fr}, coupe* le {body_fr},
+    coupe* la {body_fr}, coupe* au {body_fr},
+    foule* la {body_fr}, foule* le {body_fr}, tordu* la {body_fr}, tordu* le {body_fr}, luxe* l {body_fr},
+    deboite* l {body_fr}, mal entendant*, soins de fin de vie, dans le coma, ne premature*, nee premature*, bebe premature*, grand premature*
   `),
   weak: wordList(`
     cholesterol, deprime*, angoisse*, addiction, alcoolique, sevrage, grippe, tousse, gale, poux, douleur,
@@ -63,6 +81,9 @@ export const FRENCH = {
     chirurgie, kine, reeducation, therapie, therapeute, psychologue, psy, a l hopital,
     aux urgences, en reanimation, soins intensifs, samu, ambulance, prise de sang, carie*, appareil dentaire,
     malade, {times} par jour, fois par jour, toutes les … heures, souffre de, souffre d, souffrir de, souffrant,
-    prothese*
+    prothese*, maladie*, contractions, brulure*, sante mentale, maladie mentale, soins palliatifs,
+    deambulateur, bequille*, cardiologue, oncologue, neurologue, endocrinologue,
+    rhumatologue, gastro enterologue, gastroenterologue, urologue, nephrologue, pneumologue, hematologue,
+    dermatologue, gynecologue, allergologue
   `),
 };

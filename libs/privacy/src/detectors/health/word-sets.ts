@@ -6,7 +6,8 @@ const SETS = {
     arm, arms, foot, feet, ankle, ankles, wrist, wrists, elbow, elbows, hand, hands, finger, fingers, toe, toes, tooth,
     teeth, jaw, ear, ears, eye, eyes, throat, joint, joints, muscle, muscles, spine, heart, kidney, kidneys, liver, lung,
     lungs, skin, bladder, breast, breasts, pelvis, groin, gums, sinus, sinuses, bowel, bowels, colon, prostate, ovary,
-    ovaries, uterus, thyroid, rib, ribs, thigh, calf, calves, heel, shin, tailbone, lower back, collarbone, skull, brain`,
+    ovaries, uterus, thyroid, rib, ribs, thigh, calf, calves, heel, shin, tailbone, lower back, collarbone, skull, brain, gallbladder, appendix,
+    spleen, tonsils, womb, cervix, pancreas`,
   body_de: `kopf, rucken, nacken, hals, brust, bauch, magen, knie, hufte, schulter, schultern, bein, beine, arm, arme, fuss,
     fusse, knochel, handgelenk, ellbogen, ellenbogen, hand, hande, finger, zeh, zehen, zahn, zahne, kiefer, ohr, ohren,
     auge, augen, gelenk, gelenke, muskel, muskeln, wirbelsaule, herz, niere, nieren, leber, lunge, haut, blase,
@@ -77,6 +78,6 @@ export const PERSONAL_MARKERS: ReadonlySet<string> = new Set(
     ich, mir, mich, mein, meine, meinen, meinem, meiner, meines, er, ihm, ihn, sein, seine, seinem, seinen, seiner,
     sohn, tochter, mutter, vater, kind, oma, opa, bruder, schwester, ehemann, ehefrau, freundin,
     je, j, moi, mon, ma, mes, lui, fils, fille, mari, mere, pere, enfant, bebe, conjoint, conjointe,
-    yo, mi, mis, conmigo, tengo, estoy, soy, sufro, padezco, tomo, hijo, hija, esposa, esposo, marido, madre, padre,
+    yo, mi, mis, conmigo, tengo, estoy, soy, sufro, padezco, tomo, uso, llevo, necesito, hijo, hija, esposa, esposo, marido, madre, padre,
     mama, papa, abuela, abuelo, hermano, hermana, novio, novia`),
 );
