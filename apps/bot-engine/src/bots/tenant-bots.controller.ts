@@ -14,7 +14,7 @@ export class TenantBotsController {
   @ApiOperation({ summary: "The tenant's bot: persona, secure channel, meeting link and active playbook" })
   @ApiOkResponse({ type: TenantBotView })
   async get(@CurrentPrincipal() principal: Principal): Promise<TenantBotView> {
-    return TenantBotView.of(await this.bots.of(principal.tenantId));
+    return TenantBotView.of(await this.bots.stored(principal.tenantId));
   }
 
   @Put()

@@ -23,11 +23,40 @@ export function defaultTenantBot(tenantId: string): TenantBot {
   });
 }
 
+/** How long this process trusts a tenant's bot it read: what another instance's PUT /v1/bot changed shows within it. */
+const CACHE_TTL_MS = 5_000;
+/** Tenants whose bots are kept at once; the least recently used goes first. */
+const CACHE_ENTRIES = 1_000;
+
+/**
+ * Tenants' bots, read on every visitor message, so kept in memory for a few seconds (CACHE_TTL_MS, at most
+ * CACHE_ENTRIES tenants). Only PUT /v1/bot changes a bot: on this instance the new bot replaces the cached one
+ * as soon as it is committed; other instances converge within the TTL (no event announces bot changes).
+ * Callers must not change the bot they get.
+ */
 @Injectable()
 export class TenantBots {
+  private readonly cache = new Map<string, { bot: TenantBot; expiresAt: number }>();
+  /** Bumped by every update: a read that started before it may not fill the cache with what it read. */
+  private generation = 0;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async of(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<TenantBot> {
+    const cached = this.cache.get(tenantId);
+    if (cached && cached.expiresAt > Date.now()) {
+      this.cache.delete(tenantId);
+      this.cache.set(tenantId, cached);
+      return cached.bot;
+    }
+    const generation = this.generation;
+    const bot = await this.stored(tenantId, manager);
+    if (generation === this.generation) this.remember(bot);
+    return bot;
+  }
+
+  /** As stored now, past the cache (what an administrator reads back). */
+  async stored(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<TenantBot> {
     return (await manager.findOneBy(TenantBot, { tenantId })) ?? defaultTenantBot(tenantId);
   }
 
@@ -43,7 +72,8 @@ export class TenantBots {
         violations,
       );
     }
-    return this.dataSource.transaction(async (manager) => {
+    this.generation += 1;
+    const bot = await this.dataSource.transaction(async (manager) => {
       const key = request.activePlaybookKey ?? null;
       if (key) {
         const [published] = await manager.query(
@@ -71,5 +101,14 @@ export class TenantBots {
       await manager.upsert(TenantBot, bot, ['tenantId']);
       return bot;
     });
+    this.generation += 1;
+    this.remember(bot);
+    return bot;
+  }
+
+  private remember(bot: TenantBot): void {
+    this.cache.delete(bot.tenantId);
+    this.cache.set(bot.tenantId, { bot, expiresAt: Date.now() + CACHE_TTL_MS });
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
   }
 }

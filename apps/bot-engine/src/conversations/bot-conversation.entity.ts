@@ -65,4 +65,8 @@ export class BotConversation {
 
   @Column({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Changes at every write (a trigger sets it): null only for a row not written since revisions began. */
+  @Column({ type: 'uuid', nullable: true })
+  revision: string | null;
 }

@@ -21,11 +21,21 @@ const COLUMNS = [
   'granted_consents',
   'pending_consents',
   'created_at',
+  'revision',
 ] as const;
 
-/** The bot's per-conversation state, read and written inside the event's transaction. */
+/** States remembered (ids, turn state and consents, no personal data), most recently saved last: some 10 MB at most. */
+const REMEMBERED_STATES = 10_000;
+
+/**
+ * The bot's per-conversation state, read and written inside the event's transaction. The state this process
+ * last saved is remembered with its revision, so a message can be answered from it with one UPDATE that
+ * applies only while the row is still at that revision (see `save`).
+ */
 @Injectable()
 export class BotConversations {
+  private readonly remembered = new Map<string, BotConversation>();
+
   /**
    * The state, created on first sight and locked for this transaction: `started`, `message.posted`
    * and `status.changed` travel on different topics, so any of them may arrive first.
@@ -67,11 +77,47 @@ export class BotConversations {
       grantedConsents: row.granted_consents,
       pendingConsents: row.pending_consents,
       createdAt: row.created_at,
+      revision: row.revision,
     });
   }
 
-  async save(manager: EntityManager, state: BotConversation, changes: Partial<BotConversation>): Promise<void> {
-    Object.assign(state, changes);
-    await manager.update(BotConversation, { conversationId: state.conversationId }, changes);
+  /** A copy of the state as this process last saved it, if it did: it may be outdated (see `save`). */
+  lastSaved(tenantId: string, conversationId: string): BotConversation | null {
+    const state = this.remembered.get(conversationId);
+    return state && state.tenantId === tenantId ? structuredClone(state) : null;
+  }
+
+  /**
+   * Writes the changes; with `unlessChangedSince`, only if the row is still at that revision, which also takes
+   * its row lock: false means someone wrote it since (another handler or instance), and nothing was written.
+   * The state saved is remembered at once, before commit: a revision of a transaction that rolls back is never
+   * seen again, so remembering it can only cost a later message the longer way.
+   */
+  async save(
+    manager: EntityManager,
+    state: BotConversation,
+    changes: Partial<BotConversation>,
+    unlessChangedSince?: string,
+  ): Promise<boolean> {
+    const update = manager
+      .createQueryBuilder()
+      .update(BotConversation)
+      .set(changes)
+      .where(`"conversation_id" = :id`, { id: state.conversationId });
+    if (unlessChangedSince) update.andWhere(`"revision" = :revision`, { revision: unlessChangedSince });
+    const { raw } = await update.returning(['revision']).execute();
+    const [written] = raw as { revision: string }[];
+    if (!written) return false;
+    Object.assign(state, changes, { revision: written.revision });
+    this.remember(state);
+    return true;
+  }
+
+  private remember(state: BotConversation): void {
+    this.remembered.delete(state.conversationId);
+    this.remembered.set(state.conversationId, structuredClone(state));
+    if (this.remembered.size > REMEMBERED_STATES) {
+      this.remembered.delete(this.remembered.keys().next().value as string);
+    }
   }
 }

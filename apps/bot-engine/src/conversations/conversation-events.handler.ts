@@ -79,17 +79,24 @@ export class ConversationEventsHandler {
     );
     // The visitor was erased before we got here: there is nobody left to answer.
     if (text === ERASED) return;
-    const { state, bot } = await this.load(event.tenantId, payload.conversationId, visitorId, context);
+    const message = { messageId: payload.messageId, text, quickReplyId: payload.quickReplyId, guard: payload.guard };
+    const bot = await this.bots.of(event.tenantId, context.manager);
+    // Usually answered from the state this process last saved, in one conditional UPDATE that also takes the
+    // row lock; if anyone wrote the row since, nothing was written and the state is read and locked first.
+    const saved = this.conversations.lastSaved(event.tenantId, payload.conversationId);
+    if (saved?.greetedAt && saved.revision && saved.visitorId === visitorId) {
+      if (await this.answer(saved, bot, status, message, visitorId, context, saved.revision)) return;
+    }
+    const state = await this.conversations.lock(
+      context.manager,
+      event.tenantId,
+      payload.conversationId,
+      bot.personaName,
+      visitorId,
+    );
     // `started` travels on another topic and may not have arrived yet: the disclosure still comes first.
     await this.greetOnce(state, bot, visitorId, context);
-    // Greeted before the bot kept a memory (an older release): start one now.
-    const memory = state.turnState ?? this.brain.freshState(state.locale);
-    const message = { messageId: payload.messageId, text, quickReplyId: payload.quickReplyId, guard: payload.guard };
-    const turn =
-      status === 'waiting_for_human'
-        ? this.brain.whileWaiting(memory, profileOf(bot, state), attributesOf(state), message, new Date())
-        : await this.withBot(memory, bot, state, message, context);
-    await this.play(turn, state, visitorId, payload.messageId, context, { visitorTurns: state.visitorTurns + 1 });
+    await this.answer(state, bot, status, message, visitorId, context);
   }
 
   @EventPattern(conversationStatusChangedV2.topic)
@@ -140,6 +147,27 @@ export class ConversationEventsHandler {
     await this.play(turn, state, visitorId, null, context);
   }
 
+  /** The visitor's message, answered from `state`; false when `unlessChangedSince` no longer holds. */
+  private async answer(
+    state: BotConversation,
+    bot: TenantBot,
+    status: 'bot' | 'waiting_for_human',
+    message: VisitorMessage,
+    visitorId: string,
+    context: EventContext,
+    unlessChangedSince?: string,
+  ): Promise<boolean> {
+    // Greeted before the bot kept a memory (an older release): start one now.
+    const memory = state.turnState ?? this.brain.freshState(state.locale);
+    const turn =
+      status === 'waiting_for_human'
+        ? this.brain.whileWaiting(memory, profileOf(bot, state), attributesOf(state), message, new Date())
+        : await this.withBot(memory, bot, state, message, context);
+    const changes = { visitorTurns: state.visitorTurns + 1 };
+    return this.play(turn, state, visitorId, message.messageId, context, changes, unlessChangedSince);
+  }
+
+  /** The turn's state is saved, then its effects applied; nothing happens when the save did not apply. */
   private async play(
     turn: Turn,
     state: BotConversation,
@@ -147,13 +175,21 @@ export class ConversationEventsHandler {
     inReplyTo: string | null,
     context: EventContext,
     changes: Partial<BotConversation> = {},
-  ) {
-    await this.conversations.save(context.manager, state, { ...changes, turnState: turn.state });
+    unlessChangedSince?: string,
+  ): Promise<boolean> {
+    const saved = await this.conversations.save(
+      context.manager,
+      state,
+      { ...changes, turnState: turn.state },
+      unlessChangedSince,
+    );
+    if (!saved) return false;
     await this.effects.apply(
       turn.effects,
       { conversation: state, visitorId, inReplyTo, language: turn.state.language },
       context,
     );
+    return true;
   }
 
   /** The conversation is the bot's: the playbook goes on. */

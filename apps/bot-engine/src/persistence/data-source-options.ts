@@ -14,6 +14,7 @@ import { ConsentMemory1764748800000 } from './migrations/1764748800000-consent-m
 import { UncoveredValuesIndex1764835200000 } from './migrations/1764835200000-uncovered-values-index';
 import { PendingConsents1764921600000 } from './migrations/1764921600000-pending-consents';
 import { PrivacyNoticeVersion1765008000000 } from './migrations/1765008000000-privacy-notice-version';
+import { ConversationRevision1765094400000 } from './migrations/1765094400000-conversation-revision';
 
 export function botEngineDataSourceOptions(config: BotEngineConfig) {
   return serviceDataSourceOptions({
@@ -28,6 +29,7 @@ export function botEngineDataSourceOptions(config: BotEngineConfig) {
       UncoveredValuesIndex1764835200000,
       PendingConsents1764921600000,
       PrivacyNoticeVersion1765008000000,
+      ConversationRevision1765094400000,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-bot-engine',

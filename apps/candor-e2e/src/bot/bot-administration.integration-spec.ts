@@ -182,6 +182,40 @@ nodes:
     expect(finished.replies.map((reply) => reply.text)).toEqual(['Version one. Bye!']);
   });
 
+  it('greets with the persona just saved at once, though the bot engine keeps tenant bots in memory', async () => {
+    const shop = await createTenant(conversation(), stack.bootstrapKey, 'Persona Shop');
+    await waitFor(async () => (await botEngine().request('GET', '/v1/bot', { token: shop.adminKey })).status === 200, {
+      what: 'the admin key at the bot engine',
+    });
+    const disclosing = (text: string) => ({ persona: { ...HONEST_PERSONA, disclosure: { en: text } } });
+    const first = 'Hi, I am the first Persona Shop bot, an automated assistant.';
+    const second = 'Hi, I am the second Persona Shop bot, an automated assistant.';
+    await configureBot(botEngine(), shop.adminKey, disclosing(first));
+    const before = await startChat(conversation(), shop.siteKey, { locale: 'en' });
+    expect((await transcriptOf(conversation(), before, 2))[1].text).toBe(first);
+    await configureBot(botEngine(), shop.adminKey, disclosing(second));
+    const after = await startChat(conversation(), shop.siteKey, { locale: 'en' });
+    expect((await transcriptOf(conversation(), after, 2))[1].text).toBe(second);
+  });
+
+  it('answers from the state as stored when it changed since the bot engine last wrote it', async () => {
+    const shop = await createTenant(conversation(), stack.bootstrapKey, 'State Shop');
+    const chat = await startChat(conversation(), shop.siteKey, { locale: 'en' });
+    await transcriptOf(conversation(), chat, 2);
+    const rephrase = "Sorry, I didn't understand that. Could you say it another way?";
+    const offer = "I'm still not sure I understand. Would you like to talk to a person?";
+    const said = async (text: string) => (await visitorSays(conversation(), chat, text)).replies[0].text;
+    expect(await said('xyzzy plugh')).toBe(rephrase);
+    // Written meanwhile by someone else (another instance, say): the bot must not answer from what it last wrote.
+    await stack.database.query(
+      `UPDATE bot_engine.bot_conversations SET turn_state = jsonb_set(turn_state, '{misunderstood}', '0')
+       WHERE conversation_id = $1`,
+      [chat.conversationId],
+    );
+    expect(await said('xyzzy plugh')).toBe(rephrase);
+    expect(await said('xyzzy plugh')).toBe(offer);
+  });
+
   it('sets the guard policy per category and refuses unknown categories or actions without changing it', async () => {
     const path = '/v1/guard-policy';
     const initial = await conversation().request<{ actions: Record<string, string> }>('GET', path, {
