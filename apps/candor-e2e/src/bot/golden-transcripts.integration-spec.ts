@@ -3,6 +3,7 @@ import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
 import {
   HONEST_PERSONA,
+  QUEUED_NOTICE,
   availableAgent as newAvailableAgent,
   configureBot,
   conversationStatus,
@@ -345,7 +346,7 @@ describe('golden transcripts of the bot on the real broker', () => {
       ['bot', 'Which email should our team use?'],
       ['visitor', 'actually can I talk to a real person please'],
       ['bot', "I'll connect you with a person from our team."],
-      ['system', "You're in the queue for a person from our team. Someone will join shortly."],
+      ['system', QUEUED_NOTICE],
       ['system', 'Maria, a person from our team, joined the conversation.'],
       ['visitor', 'hi Maria, I need a demo for 20 people'],
       ['agent', 'Happy to help! Thursday at 10?'],
@@ -446,7 +447,7 @@ describe('golden transcripts of the bot on the real broker', () => {
         .filter(([sender]) => sender === 'system')
         .slice(1),
     ).toEqual([
-      ['system', "You're in the queue for a person from our team. Someone will join shortly."],
+      ['system', QUEUED_NOTICE],
       ['system', "You left the queue. You're chatting with the automated assistant again."],
     ]);
   });

@@ -2,6 +2,7 @@ import { handoffService } from '@candor/apps/handoff';
 import { RunningService, waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
 import {
+  QUEUED_NOTICE,
   availableAgent,
   configureBot,
   conversationStatus,
@@ -60,7 +61,7 @@ describe('the queue timeout on the real broker', () => {
     expect(lines((await transcript(conversation(), chat)).slice(2))).toEqual([
       ['visitor', 'I want to talk to a person'],
       ['bot', "I'll connect you with a person from our team."],
-      ['system', "You're in the queue for a person from our team. Someone will join shortly."],
+      ['system', QUEUED_NOTICE],
       ['bot', NOBODY_TOOK_IT],
     ]);
     expect(await status(chat)).toBe('waiting_for_human');

@@ -12,6 +12,10 @@ export const HONEST_PERSONA = {
   },
 };
 
+/** What the transcript says when the visitor is queued for a person (in English). */
+export const QUEUED_NOTICE =
+  "You're in the queue for a person from our team. If nobody can join soon, you'll be offered other ways to reach us.";
+
 /** Uploads and publishes a playbook version; returns its number. */
 export async function publishPlaybook(
   botEngine: RunningService,
