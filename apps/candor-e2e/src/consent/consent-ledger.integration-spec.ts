@@ -354,6 +354,10 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
 
   it('keeps the compliance queries to compliance (and admin): an integrator or agent key gets 403', async () => {
     const agent = await issueKey('agent');
+    // The new key reaches the ledger through Kafka: until then it is unknown there (401), not refused (403).
+    await waitFor(async () => (await ledger().request('GET', '/v1/consents/counts', { token: agent })).status !== 401, {
+      what: 'the agent key at the consent ledger',
+    });
     const subject = randomUUID();
     const compliancePaths: [string, string][] = [
       ['GET', `/v1/consents/subjects/${subject}/history`],
