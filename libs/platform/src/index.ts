@@ -16,3 +16,4 @@ export * from './keys/keys.module';
 export * from './keys/subject-key-shredder';
 export * from './keys/tenant-key-rotation';
 export * from './platform.module';
+export * from './scheduling/periodic-task';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApiException } from '@candor/platform';
+import { RecentlyUsed } from '../caching/recently-used';
 import { validatePersona } from '../personas/policy';
 import type { UpdateTenantBotDto } from './dto/tenant-bot.dto';
 import { TenantBot } from './tenant-bot.entity';
@@ -36,7 +37,7 @@ const CACHE_ENTRIES = 1_000;
  */
 @Injectable()
 export class TenantBots {
-  private readonly cache = new Map<string, { bot: TenantBot; expiresAt: number }>();
+  private readonly cache = new RecentlyUsed<TenantBot>({ maxEntries: CACHE_ENTRIES, ttlMs: CACHE_TTL_MS });
   /** Bumped by every update: a read that started before it may not fill the cache with what it read. */
   private generation = 0;
 
@@ -44,14 +45,10 @@ export class TenantBots {
 
   async of(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<TenantBot> {
     const cached = this.cache.get(tenantId);
-    if (cached && cached.expiresAt > Date.now()) {
-      this.cache.delete(tenantId);
-      this.cache.set(tenantId, cached);
-      return cached.bot;
-    }
+    if (cached) return cached;
     const generation = this.generation;
     const bot = await this.stored(tenantId, manager);
-    if (generation === this.generation) this.remember(bot);
+    if (generation === this.generation) this.cache.set(tenantId, bot);
     return bot;
   }
 
@@ -102,13 +99,7 @@ export class TenantBots {
       return bot;
     });
     this.generation += 1;
-    this.remember(bot);
+    this.cache.set(bot.tenantId, bot);
     return bot;
-  }
-
-  private remember(bot: TenantBot): void {
-    this.cache.delete(bot.tenantId);
-    this.cache.set(bot.tenantId, { bot, expiresAt: Date.now() + CACHE_TTL_MS });
-    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { RecentlyUsed } from '../caching/recently-used';
 import { BotConversation } from './bot-conversation.entity';
 
 const COLUMNS = [
@@ -34,7 +35,7 @@ const REMEMBERED_STATES = 10_000;
  */
 @Injectable()
 export class BotConversations {
-  private readonly remembered = new Map<string, BotConversation>();
+  private readonly remembered = new RecentlyUsed<BotConversation>({ maxEntries: REMEMBERED_STATES });
 
   /**
    * The state, created on first sight and locked for this transaction: `started`, `message.posted`
@@ -114,10 +115,6 @@ export class BotConversations {
   }
 
   private remember(state: BotConversation): void {
-    this.remembered.delete(state.conversationId);
     this.remembered.set(state.conversationId, structuredClone(state));
-    if (this.remembered.size > REMEMBERED_STATES) {
-      this.remembered.delete(this.remembered.keys().next().value as string);
-    }
   }
 }

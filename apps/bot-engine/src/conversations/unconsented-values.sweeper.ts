@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { PeriodicTask } from '@candor/platform';
 import { BotEngineConfig } from '../config/bot-engine.config';
 import { CollectedValues } from './collected-values';
 
@@ -10,39 +11,28 @@ const MAX_PAUSE_MS = 60_000;
 /**
  * Deletes, everywhere, collected values no consent covers once they are older than
  * UNCONSENTED_RETENTION_MS: a visitor who left at the consent question said neither yes nor no, and
- * data collected for a purpose without consent is not kept. Each sweep is scheduled when the previous
- * one is done, so two never overlap.
+ * data collected for a purpose without consent is not kept.
  */
 @Injectable()
 export class UnconsentedValuesSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(UnconsentedValuesSweeper.name);
-  private next: NodeJS.Timeout | undefined;
-  private current: Promise<void> = Promise.resolve();
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly values: CollectedValues,
     private readonly config: BotEngineConfig,
-  ) {}
+  ) {
+    const pause = Math.min(Math.ceil(config.UNCONSENTED_RETENTION_MS / 2), MAX_PAUSE_MS);
+    this.task = new PeriodicTask(pause, () => this.sweep());
+  }
 
   onApplicationBootstrap(): void {
-    this.scheduleNext();
+    this.task.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.next);
-    await this.current;
-  }
-
-  private scheduleNext(): void {
-    if (this.stopped) return;
-    const pause = Math.min(Math.ceil(this.config.UNCONSENTED_RETENTION_MS / 2), MAX_PAUSE_MS);
-    this.next = setTimeout(() => {
-      this.current = this.sweep().finally(() => this.scheduleNext());
-    }, pause);
-    this.next.unref();
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** A failure (the database away) is logged without details and retried at the next sweep. */

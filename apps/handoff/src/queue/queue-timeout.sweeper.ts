@@ -1,9 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { handoffQueueTimedOutV1 } from '@candor/contracts';
 import { Outbox } from '@candor/messaging';
+import { PeriodicTask } from '@candor/platform';
 import { HandoffConfig } from '../config/handoff.config';
 import { Queue } from './queue';
 
@@ -17,45 +17,37 @@ const MAX_PAUSE_MS = 5_000;
  * Tells visitors nobody took their conversation once they have waited HANDOFF_QUEUE_TIMEOUT_MS: each overdue
  * entry is marked and its event written to the outbox in one transaction, so the announcement happens if and
  * only if the mark commits. Every instance sweeps; row locks taken with SKIP LOCKED keep two from announcing
- * the same wait. One instance sweeps again only a pause after its last sweep ended, so it never overlaps itself.
+ * the same wait.
  */
 @Injectable()
 export class QueueTimeoutSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueTimeoutSweeper.name);
-  private readonly stopping = new AbortController();
-  private running: Promise<void> = Promise.resolve();
+  private readonly task: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: Queue,
     private readonly outbox: Outbox,
     private readonly config: HandoffConfig,
-  ) {}
+  ) {
+    const pause = Math.min(Math.max(Math.ceil(config.HANDOFF_QUEUE_TIMEOUT_MS / 4), MIN_PAUSE_MS), MAX_PAUSE_MS);
+    this.task = new PeriodicTask(pause, (isStopping) => this.sweep(isStopping));
+  }
 
   onApplicationBootstrap(): void {
-    this.running = this.sweepUntilStopped();
+    this.task.start();
   }
 
   /** Waits for a sweep under way, so its transaction ends before the database closes. */
-  async onApplicationShutdown(): Promise<void> {
-    this.stopping.abort();
-    await this.running;
-  }
-
-  private async sweepUntilStopped(): Promise<void> {
-    const pause = Math.min(Math.max(Math.ceil(this.config.HANDOFF_QUEUE_TIMEOUT_MS / 4), MIN_PAUSE_MS), MAX_PAUSE_MS);
-    const { signal } = this.stopping;
-    while (!signal.aborted) {
-      const slept = await sleep(pause, true, { signal, ref: false }).catch(() => false);
-      if (slept) await this.sweep();
-    }
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** A failure (the database away) is logged without details and retried at the next sweep. */
-  private async sweep(): Promise<void> {
+  private async sweep(isStopping: () => boolean): Promise<void> {
     try {
       let announced = 0;
-      for (let batch = BATCH; batch === BATCH && !this.stopping.signal.aborted;) {
+      for (let batch = BATCH; batch === BATCH && !isStopping();) {
         batch = await this.dataSource.transaction((manager) => this.announceBatch(manager));
         announced += batch;
       }
