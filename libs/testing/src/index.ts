@@ -3,3 +3,4 @@ export * from './running-service';
 export * from './test-infrastructure';
 export * from './wait-for';
 export * from './vault-stand-in';
+export * from './hostile-text';

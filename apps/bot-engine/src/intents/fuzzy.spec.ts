@@ -31,3 +31,15 @@ describe('FuzzyIndex', () => {
     expect(index.correct('humour')).toBeNull();
   });
 });
+
+describe('FuzzyIndex on hostile words', () => {
+  const index = new FuzzyIndex(['data', 'delete', 'unsubscribe']);
+
+  it('does not try to correct a word longer than any known word by more than two letters', () => {
+    // Two deletions of a 4,000-letter word are 8 million strings of 4,000 letters: the heap, not an answer.
+    const word = Array.from({ length: 4_000 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
+    expect(index.correct(word)).toBeNull();
+    expect(index.correct('unsubscribexx')).toEqual({ word: 'unsubscribe', distance: 2 });
+    expect(index.correct('unsubscribexxx')).toBeNull();
+  });
+});

@@ -4,11 +4,14 @@
  * costs a few hash lookups instead of a scan of the vocabulary.
  */
 
+/** The most edits `allowedEdits` ever allows. */
+const MAX_EDITS = 2;
+
 /** Edits allowed between a typed word and a vocabulary word: none for tiny words, two only for long ones. */
 export function allowedEdits(typedLength: number, wordLength: number): number {
   const longest = Math.max(typedLength, wordLength);
   if (typedLength < 3 || longest < 4) return 0;
-  return longest >= 8 ? 2 : 1;
+  return longest >= 8 ? MAX_EDITS : 1;
 }
 
 /** Optimal-string-alignment distance, or `max + 1` as soon as it must exceed `max`. */
@@ -63,9 +66,12 @@ export interface Correction {
 /** A vocabulary that answers "which known word did the visitor mean to type?". */
 export class FuzzyIndex {
   private readonly byDeletion = new Map<string, string[]>();
+  /** Longest indexed word: a typed word more than two letters longer cannot be within two edits of any. */
+  private longestWord = 0;
 
   constructor(words: Iterable<string>) {
     for (const word of new Set(words)) {
+      this.longestWord = Math.max(this.longestWord, word.length);
       for (const variant of deletions(word, allowedEdits(word.length, word.length))) {
         const bucket = this.byDeletion.get(variant);
         if (bucket) bucket.push(word);
@@ -76,6 +82,8 @@ export class FuzzyIndex {
 
   /** The closest vocabulary word within the allowed edits, or null. Ties keep the first indexed word. */
   correct(typed: string): Correction | null {
+    // Deletions of a word grow with the square of its length: a long word (hostile or not) costs nothing instead.
+    if (typed.length > this.longestWord + MAX_EDITS) return null;
     const depth = allowedEdits(typed.length, typed.length + 1);
     if (depth === 0) return null;
     let best: Correction | null = null;

@@ -56,6 +56,11 @@ const FOCUS_PENALTY_ONE_WORD = 1;
 const TYPO_QUALITY = [1, 0.9, 0.75];
 /** The widget's message limit; longer input is cut rather than allowed to cost unbounded CPU. */
 const MAX_MESSAGE_CHARS = 4_000;
+/**
+ * Typo corrections one message may ask for (each costs tens of microseconds); the words beyond are taken
+ * as typed. Typos matter in short messages; a wall of distinct made-up words must not buy CPU.
+ */
+export const MAX_CORRECTIONS_PER_MESSAGE = 48;
 /** Scores this close are a tie, broken by definition order (earlier definitions win). */
 const TIE = 0.005;
 const NEGATION_TERM = '#not';
@@ -79,6 +84,10 @@ interface Slot {
   terms: Map<string, number>;
   /** How much this word counts as unrelated text when no phrase term uses it. */
   weight: number;
+}
+
+interface CorrectionBudget {
+  remaining: number;
 }
 
 interface ResolvedWord {
@@ -109,13 +118,14 @@ export class IntentMatcher {
   /** Best intent above the threshold, or null. */
   match(text: string): IntentMatch | null {
     const scores = new Map<number, { score: number; language: IntentLanguage }>();
+    const corrections = { remaining: MAX_CORRECTIONS_PER_MESSAGE };
     for (const words of pausedClauses(text.slice(0, MAX_MESSAGE_CHARS))) {
       const tokens = rewriteCollocations(words);
       const negated = negatedTokens(tokens);
       const slots: Slot[] = [];
       const affirmed: Slot[] = [];
       tokens.forEach((token, i) => {
-        const slot = token === PAUSE ? null : this.slotOf(token);
+        const slot = token === PAUSE ? null : this.slotOf(token, corrections);
         if (!slot) return;
         slots.push(slot);
         if (!negated?.[i]) affirmed.push(slot);
@@ -185,8 +195,8 @@ export class IntentMatcher {
     }
   }
 
-  private slotOf(word: string): Slot | null {
-    const resolved = this.resolve(word);
+  private slotOf(word: string, corrections: CorrectionBudget): Slot | null {
+    const resolved = this.resolve(word, corrections);
     if (!resolved) return null;
     const weights = resolved.terms.filter((term) => !isNeutral(term)).map(termWeight);
     return {
@@ -196,7 +206,7 @@ export class IntentMatcher {
   }
 
   /** Terms a message word stands for (null for a stopword), correcting typos towards known words; memoised. */
-  private resolve(word: string): ResolvedWord | null {
+  private resolve(word: string, corrections: CorrectionBudget): ResolvedWord | null {
     const cached = this.resolved.get(word);
     if (cached !== undefined) return cached;
     let result: ResolvedWord | null;
@@ -204,7 +214,10 @@ export class IntentMatcher {
     if (known.kind === 'stop') result = null;
     else if (known.kind === 'terms') result = { terms: known.terms, quality: 1 };
     else if (this.phraseWords.has(word)) result = { terms: [word], quality: 1 };
+    // Out of budget: taken as typed, and not memoised, so a later message may still correct it.
+    else if (corrections.remaining <= 0) return { terms: [word], quality: 1 };
     else {
+      corrections.remaining -= 1;
       const correction = this.fuzzy.correct(word);
       const target = correction ? lookUpWord(correction.word) : null;
       result =

@@ -47,6 +47,19 @@ const texts = (effects: Effect[]) => effects.flatMap((effect) => (effect.kind ==
 describe('BotBrain', () => {
   const brain = new BotBrain();
 
+  it.each([
+    [
+      'one 4,000-letter word',
+      Array.from({ length: 4_000 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join(''),
+    ],
+    ['4,000 characters of distinct words', Array.from({ length: 800 }, (_, i) => `w${i.toString(36)}x`).join(' ')],
+    ['4,000 CJK characters', Array.from({ length: 4_000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('')],
+  ])('answers %s with a rephrase instead of exhausting the process', (_shape, text) => {
+    const start = brain.greet(BOT, 'en', playbook(), VISITOR, NOW).state;
+    const turn = brain.onVisitorMessage(start, BOT, playbook(), VISITOR, message(text), NOW);
+    expect(texts(turn.effects)).toHaveLength(1);
+  });
+
   it('discloses first, then starts the playbook', () => {
     const turn = brain.greet(BOT, 'en', playbook(), VISITOR, NOW);
     expect(texts(turn.effects)).toEqual([BOT.disclosure.en, 'Sales or support?']);
