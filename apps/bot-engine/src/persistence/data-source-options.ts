@@ -15,6 +15,7 @@ import { UncoveredValuesIndex1764835200000 } from './migrations/1764835200000-un
 import { PendingConsents1764921600000 } from './migrations/1764921600000-pending-consents';
 import { PrivacyNoticeVersion1765008000000 } from './migrations/1765008000000-privacy-notice-version';
 import { ConversationRevision1765094400000 } from './migrations/1765094400000-conversation-revision';
+import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
 
 export function botEngineDataSourceOptions(config: BotEngineConfig) {
   return serviceDataSourceOptions({
@@ -30,6 +31,7 @@ export function botEngineDataSourceOptions(config: BotEngineConfig) {
       PendingConsents1764921600000,
       PrivacyNoticeVersion1765008000000,
       ConversationRevision1765094400000,
+      ConsumerDeliveries1765180800000,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-bot-engine',

@@ -7,13 +7,19 @@ import { LedgerEntryRow, LedgerNodeRow, LogFrontierRow, LogKeyRow, TreeHeadRow }
 import { CreateConsentLedgerSchema1764403200000 } from './migrations/1764403200000-create-consent-ledger-schema';
 import { CreateLedger1764576000000 } from './migrations/1764576000000-create-ledger';
 import { CreateIdempotencyKeys1764748800000 } from './migrations/1764748800000-create-idempotency-keys';
+import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
 
 export function consentLedgerDataSourceOptions(config: ConsentLedgerConfig) {
   return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: CONSENT_LEDGER_SCHEMA,
     entities: [ApiKeyCredential, ConsentForm, LedgerEntryRow, LedgerNodeRow, TreeHeadRow, LogKeyRow, LogFrontierRow],
-    migrations: [CreateConsentLedgerSchema1764403200000, CreateLedger1764576000000, CreateIdempotencyKeys1764748800000],
+    migrations: [
+      CreateConsentLedgerSchema1764403200000,
+      CreateLedger1764576000000,
+      CreateIdempotencyKeys1764748800000,
+      ConsumerDeliveries1765180800000,
+    ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-consent-ledger',
   });

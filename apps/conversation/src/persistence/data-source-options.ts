@@ -8,13 +8,18 @@ import { Tenant } from '../tenancy/tenant.entity';
 import { CONVERSATION_SCHEMA } from './conversation-schema';
 import { CreateConversationSchema1764403200000 } from './migrations/1764403200000-create-conversation-schema';
 import { GuardStatesAndNoticeVersions1764576000000 } from './migrations/1764576000000-guard-states-and-notice-versions';
+import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
 
 export function conversationDataSourceOptions(config: ConversationConfig) {
   return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: CONVERSATION_SCHEMA,
     entities: [Tenant, PrivacyNotice, ApiKeyCredential, Conversation, Message],
-    migrations: [CreateConversationSchema1764403200000, GuardStatesAndNoticeVersions1764576000000],
+    migrations: [
+      CreateConversationSchema1764403200000,
+      GuardStatesAndNoticeVersions1764576000000,
+      ConsumerDeliveries1765180800000,
+    ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-conversation',
   });

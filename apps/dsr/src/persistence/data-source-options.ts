@@ -5,6 +5,7 @@ import { DSR_SCHEMA } from './dsr-schema';
 import { CreateDsrSchema1764403200000 } from './migrations/1764403200000-create-dsr-schema';
 import { CreateKeyRotationTables1764489600000 } from './migrations/1764489600000-create-key-rotation-tables';
 import { CreateDataRequests1764576000000 } from './migrations/1764576000000-create-data-requests';
+import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
 import { DataRequest } from '../data-requests/data-request.entity';
 import { KeyRotation } from '../key-rotation/key-rotation.entity';
 import { ShreddedSubjectKey } from '../key-rotation/shredded-subject-key.entity';
@@ -14,7 +15,12 @@ export function dsrDataSourceOptions(config: DsrConfig) {
     url: config.DATABASE_URL,
     schema: DSR_SCHEMA,
     entities: [ApiKeyCredential, KeyRotation, ShreddedSubjectKey, DataRequest],
-    migrations: [CreateDsrSchema1764403200000, CreateKeyRotationTables1764489600000, CreateDataRequests1764576000000],
+    migrations: [
+      CreateDsrSchema1764403200000,
+      CreateKeyRotationTables1764489600000,
+      CreateDataRequests1764576000000,
+      ConsumerDeliveries1765180800000,
+    ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-dsr',
   });

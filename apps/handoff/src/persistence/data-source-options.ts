@@ -7,6 +7,7 @@ import { CreateHandoffSchema1764403200000 } from './migrations/1764403200000-cre
 import { CreateAgentAvailability1764576000000 } from './migrations/1764576000000-create-agent-availability';
 import { AgentSkills1764662400000 } from './migrations/1764662400000-agent-skills';
 import { QueueEntries1765094400000 } from './migrations/1765094400000-queue-entries';
+import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
 
 export function handoffDataSourceOptions(config: HandoffConfig) {
   return serviceDataSourceOptions({
@@ -18,6 +19,7 @@ export function handoffDataSourceOptions(config: HandoffConfig) {
       CreateAgentAvailability1764576000000,
       AgentSkills1764662400000,
       QueueEntries1765094400000,
+      ConsumerDeliveries1765180800000,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-handoff',

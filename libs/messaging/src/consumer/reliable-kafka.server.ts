@@ -14,6 +14,7 @@ import { ensureTopics, topicSpec } from '../kafka/ensure-topics';
 import { messagingMetrics } from '../messaging-metrics';
 import type { Outbox } from '../outbox/outbox';
 import { assertSqlIdentifier } from '../persistence/sql-identifier';
+import { DeliveryTracker } from './delivery-tracker';
 import { EventContext } from './event-context';
 import { type RetryPolicy, backoffDelayMs } from './retry-policy';
 
@@ -26,6 +27,10 @@ export interface ReliableConsumerOptions {
   partitionsConsumedConcurrently: number;
   /** Partitions of a consumed topic that this service has to create because its producer has not yet. */
   topicPartitions: number;
+  /** Starts of a record that never finished (the process died or hung) before it is dead-lettered unhandled. */
+  maxCrashes: number;
+  /** A handler still running after this long has failed (and is retried, then dead-lettered). */
+  handlerTimeoutMs: number;
 }
 
 /**
@@ -44,7 +49,14 @@ export function handlesOnly<TPayload>(predicate: (envelope: EventEnvelope<TPaylo
 
 type ConsumeOutcome = 'handled' | 'duplicate' | 'ignored';
 
-type DeadLetterReason = 'undecodable' | 'invalid-contract' | 'wrong-topic' | 'no-handler' | 'handler-failed';
+type DeadLetterReason =
+  | 'undecodable'
+  | 'invalid-contract'
+  | 'wrong-topic'
+  | 'foreign-producer'
+  | 'no-handler'
+  | 'handler-failed'
+  | 'consumer-crashed';
 
 /**
  * Offsets are committed to Kafka at most this often (and when the consumer closes), not after every
@@ -82,6 +94,7 @@ export class ReliableKafkaServer extends ServerKafka {
   private lastCommitAt = Date.now();
   /** Commits what a quiet consumer handled last, so its lag reads zero without waiting for traffic. */
   private commitTimer: NodeJS.Timeout | undefined;
+  private readonly deliveries: DeliveryTracker;
 
   constructor(
     kafkaOptions: KafkaOptions['options'],
@@ -91,6 +104,7 @@ export class ReliableKafkaServer extends ServerKafka {
   ) {
     super(kafkaOptions ?? {});
     this.inboxTable = `"${assertSqlIdentifier(reliability.schema)}"."processed_events"`;
+    this.deliveries = new DeliveryTracker(dataSource, reliability.schema, reliability.maxCrashes);
   }
 
   override async bindEvents(consumer: Consumer): Promise<void> {
@@ -102,6 +116,8 @@ export class ReliableKafkaServer extends ServerKafka {
     }
     this.commitTimer = setInterval(() => void this.commitPeriodically(), OFFSET_COMMIT_INTERVAL_MS);
     this.commitTimer.unref();
+    // After a rebalance this instance may own other partitions: their markers are read afresh.
+    consumer.on(consumer.events.GROUP_JOIN, () => this.deliveries.forgetAll());
     await consumer.run({
       partitionsConsumedConcurrently: this.reliability.partitionsConsumedConcurrently,
       eachBatchAutoResolve: false,
@@ -175,7 +191,7 @@ export class ReliableKafkaServer extends ServerKafka {
     let pending: InboundEvent[] = [];
     // False when the consumer is stopping with events unhandled: nothing after them may be resolved.
     const flush = async (): Promise<boolean> => {
-      const settled = pending.length === 0 || (await this.handleGroup(pending, payload));
+      const settled = pending.length === 0 || (await this.handleMarkedGroup(pending, payload));
       pending = [];
       return settled;
     };
@@ -188,11 +204,41 @@ export class ReliableKafkaServer extends ServerKafka {
         this.resolve(payload, message.offset);
         continue;
       }
-      pending.push(decoded);
-      if (pending.length >= MAX_EVENTS_PER_TRANSACTION && !(await flush())) return;
+      const verdict = await this.deliveries.verdict(batch.topic, batch.partition, message.offset);
+      if (verdict.kind === 'normal') {
+        pending.push(decoded);
+        if (pending.length >= MAX_EVENTS_PER_TRANSACTION && !(await flush())) return;
+        continue;
+      }
+      // Where a crash left records unfinished, they go one at a time, each marked, so the culprit is found.
+      if (!(await flush())) return;
+      if (verdict.kind === 'crashed') {
+        const detail = `started ${verdict.starts} times without finishing (the consumer died or hung)`;
+        await this.deadLetter(batch.topic, batch.partition, message, 'consumer-crashed', detail, verdict.starts);
+      } else {
+        if (verdict.kind === 'suspect') {
+          const { lastOffset, previousStarts } = verdict;
+          await this.deliveries.begin(batch.topic, batch.partition, message.offset, lastOffset, previousStarts + 1);
+        }
+        if (!(await this.handleGroup([decoded], payload))) return;
+      }
+      this.deliveries.settled(batch.topic, batch.partition, message.offset);
+      this.resolve(payload, message.offset);
     }
     await flush();
     await this.commitPeriodically();
+  }
+
+  /** Marks the group as started (unless no handler acts on any of it), then handles it. */
+  private async handleMarkedGroup(events: InboundEvent[], payload: EachBatchPayload): Promise<boolean> {
+    const first = events[0];
+    const last = events[events.length - 1];
+    if (events.some((event) => this.isWanted(event))) {
+      await this.deliveries.begin(first.topic, first.partition, first.message.offset, last.message.offset, 1);
+    }
+    const settled = await this.handleGroup(events, payload);
+    if (settled) this.deliveries.settled(last.topic, last.partition, last.message.offset);
+    return settled;
   }
 
   private decode(
@@ -208,8 +254,13 @@ export class ReliableKafkaServer extends ServerKafka {
       const reason = error instanceof EventValidationError ? 'invalid-contract' : 'undecodable';
       return { reason, detail: describeError(error) };
     }
-    if (findEventDefinition(envelope.type, envelope.schemaVersion)?.topic !== pattern) {
+    const definition = findEventDefinition(envelope.type, envelope.schemaVersion);
+    if (definition?.topic !== pattern) {
       return { reason: 'wrong-topic', detail: `${envelope.type} does not travel on ${pattern}` };
+    }
+    // Only the owning service publishes a topic's events: one that claims another producer is forged or misrouted.
+    if (envelope.producer !== definition.owner) {
+      return { reason: 'foreign-producer', detail: `${envelope.type} is published by ${definition.owner} only` };
     }
     if (!this.getHandlerByPattern(pattern)) {
       return { reason: 'no-handler', detail: pattern };
@@ -325,10 +376,7 @@ export class ReliableKafkaServer extends ServerKafka {
           this.outbox,
         );
         for (const handler of this.handlersOf(event.pattern)) {
-          const result = await handler(event.envelope, context);
-          if (isObservable(result)) {
-            await lastValueFrom(result, { defaultValue: undefined });
-          }
+          await withTimeout(this.run(handler, event.envelope, context), this.reliability.handlerTimeoutMs);
         }
         contexts.push(context);
       }
@@ -338,6 +386,11 @@ export class ReliableKafkaServer extends ServerKafka {
       if (!wanted[index]) return 'ignored';
       return context ? 'handled' : 'duplicate';
     });
+  }
+
+  private async run(handler: MessageHandler, envelope: EventEnvelope, context: EventContext): Promise<void> {
+    const result = await handler(envelope, context);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
   }
 
   /** Several handlers of one service may listen to the same event: Nest chains them through `next`. */
@@ -421,6 +474,30 @@ function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
   return 'unknown error';
+}
+
+/**
+ * Fails a handler that has not settled in time, so its transaction rolls back and the event is retried, then
+ * dead-lettered. A handler stuck in synchronous code cannot be interrupted: the process stops heartbeating,
+ * the partition moves on to another start, and the delivery marker counts it as a crash.
+ */
+export class HandlerTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`the handler did not finish within ${ms} ms`);
+    this.name = 'HandlerTimeoutError';
+  }
+}
+
+async function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HandlerTimeoutError(ms)), ms);
+  });
+  try {
+    await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -35,6 +35,8 @@ export function createReliableKafkaServer(app: INestApplication, settings: Messa
       retry: settings.retry,
       partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
       topicPartitions: settings.topicPartitions,
+      maxCrashes: settings.maxCrashes,
+      handlerTimeoutMs: settings.handlerTimeoutMs,
     },
   );
 }

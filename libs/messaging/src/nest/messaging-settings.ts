@@ -8,6 +8,8 @@ export interface MessagingSettings extends KafkaSettings {
   topicPartitions: number;
   retry: RetryPolicy;
   partitionsConsumedConcurrently: number;
+  maxCrashes: number;
+  handlerTimeoutMs: number;
   outboxBatchSize: number;
   outboxPollIntervalMs: number;
   outboxRetentionHours: number;

@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { assertSqlIdentifier } from './sql-identifier';
 
 /** The LISTEN/NOTIFY channel on which a schema's outbox announces new rows. */
@@ -49,4 +49,38 @@ export async function dropMessagingTables(queryRunner: QueryRunner, schema: stri
   await queryRunner.query(`DROP TABLE "${s}"."processed_events"`);
   await queryRunner.query(`DROP TABLE "${s}"."outbox_events"`);
   await queryRunner.query(`DROP FUNCTION "${s}"."notify_outbox"()`);
+}
+
+/**
+ * Which records of each partition a consumer has started and not yet seen through: written (and committed)
+ * before a handler runs, so a record that kills the process or hangs it is known at the next start and, after
+ * `CONSUMER_MAX_CRASHES` such starts, dead-lettered instead of delivered again. Offsets and counts only.
+ */
+export async function createConsumerDeliveriesTable(queryRunner: QueryRunner, schema: string): Promise<void> {
+  const s = assertSqlIdentifier(schema);
+  await queryRunner.query(`
+    CREATE TABLE "${s}"."consumer_deliveries" (
+      "topic" varchar(249) NOT NULL,
+      "partition" integer NOT NULL,
+      "first_offset" bigint NOT NULL,
+      "last_offset" bigint NOT NULL,
+      "starts" integer NOT NULL,
+      "updated_at" timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY ("topic", "partition")
+    )`);
+}
+
+/** The same migration for every service's schema (the table belongs to the transport, not to a domain). */
+export function consumerDeliveriesMigration(schema: string): new () => MigrationInterface {
+  return class ConsumerDeliveries1765180800000 implements MigrationInterface {
+    name = 'ConsumerDeliveries1765180800000';
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await createConsumerDeliveriesTable(queryRunner, schema);
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`DROP TABLE "${assertSqlIdentifier(schema)}"."consumer_deliveries"`);
+    }
+  };
 }

@@ -74,6 +74,21 @@ export abstract class BaseServiceConfig {
   @Max(100)
   CONSUMER_CONCURRENT_PARTITIONS: number = 3;
 
+  /**
+   * A record whose handling was started this many times and never finished (the process died, or hung until
+   * it lost its partition) is dead-lettered on its next delivery instead of being handled again.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CONSUMER_MAX_CRASHES: number = 2;
+
+  /** A handler still running after this long fails (retried, then dead-lettered); kept under the 30 s session. */
+  @IsInt()
+  @Min(100)
+  @Max(29_000)
+  CONSUMER_HANDLER_TIMEOUT_MS: number = 25_000;
+
   @IsInt()
   @Min(10)
   OUTBOX_POLL_INTERVAL_MS: number = 1_000;

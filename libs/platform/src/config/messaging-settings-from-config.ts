@@ -18,6 +18,8 @@ export function messagingSettingsFrom(
       maxDelayMs: config.CONSUMER_RETRY_MAX_MS,
     },
     partitionsConsumedConcurrently: config.CONSUMER_CONCURRENT_PARTITIONS,
+    maxCrashes: config.CONSUMER_MAX_CRASHES,
+    handlerTimeoutMs: config.CONSUMER_HANDLER_TIMEOUT_MS,
     outboxBatchSize: 500,
     outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
     outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
