@@ -30,7 +30,11 @@ function main(): void {
     meetingUrl: null,
     consentForms: new Map(),
   };
-  const visitor = { jurisdiction: 'DE', pageUrl: null, privacyNotice: null };
+  const visitor = {
+    jurisdiction: 'DE',
+    pageUrl: null,
+    privacyNotice: { version: 'bench', policyUrl: 'https://example.test/privacy' },
+  };
   const now = new Date();
   const timings = new Map<string, { guard: number[]; bot: number[] }>();
 

@@ -139,6 +139,10 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       { subjectId: subject, purpose: 'analytics', action: 'granted', formId: 'newsletter' },
       { subjectId: 'ana@example.org', purpose: 'analytics', action: 'granted' },
       { subjectId: subject, purpose: 'analytics', action: 'granted', evidence: { reference: 'ana@example.org' } },
+      // Prose in the never-erased log: refused whatever it says; only identifiers are kept.
+      { subjectId: subject, purpose: 'analytics', action: 'granted', evidence: { reference: 'Called Ana Lopez' } },
+      // Only the bot records decisions made in the chat.
+      { subjectId: subject, purpose: 'analytics', action: 'granted', channel: 'chat' },
     ]) {
       const refused = await ledger().request('POST', '/v1/consents', { token: integrator, body });
       expect([refused.status >= 400 && refused.status < 500, body]).toEqual([true, body]);
@@ -340,6 +344,15 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
 
     const concurrent = await Promise.all(Array.from({ length: 5 }, () => post('retry-2')));
     expect(new Set(concurrent.map((response) => response.body.entry.leafIndex)).size).toBe(1);
+
+    // The same key with another decision is a client bug, not a retry: refused, and the new decision not dropped
+    // silently behind the first one's answer.
+    const reused = await ledger().request('POST', '/v1/consents', {
+      token: integrator,
+      body: { ...body, action: 'withdrawn' },
+      headers: { 'idempotency-key': 'retry-1' },
+    });
+    expect([reused.status, (reused.body as { code?: string }).code]).toEqual([422, 'idempotency_key_reused']);
     const history = await ledger().request<ConsentEntry[]>('GET', `/v1/consents/subjects/${body.subjectId}/history`, {
       token: compliance,
     });

@@ -11,6 +11,8 @@ interface Waiting {
   decision: ConsentDecision;
   /** SHA-256 of the client's Idempotency-Key: a retry with the same key gets the first entry back. */
   idempotencyKey: string | null;
+  /** SHA-256 of the decision as asked (without the time it arrived): the same key with another request is refused. */
+  requestDigest: string;
   resolve(entry: ConsentEntry): void;
   reject(error: unknown): void;
 }
@@ -38,18 +40,24 @@ export class AppendQueue {
   submit(tenantId: string, decision: ConsentDecision, clientKey: string | null = null): Promise<ConsentEntry> {
     assertValidDraft(tenantId, toDraft(decision, decision.formVersion ?? null, null));
     // Only a digest of the client's key is kept: nothing stops a client from using an email as its key.
-    const idempotencyKey = clientKey ? createHash('sha256').update(clientKey, 'utf8').digest('hex') : null;
+    const idempotencyKey = clientKey ? sha256(clientKey) : null;
+    // toDecision builds every decision with the same keys in the same order: its JSON is a stable fingerprint.
+    const requestDigest = sha256(JSON.stringify({ ...decision, recordedAt: null }));
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(tenantId) ?? [];
       // The same key already waiting: share its outcome rather than append a twin.
       const twin = idempotencyKey ? queue.find((waiting) => waiting.idempotencyKey === idempotencyKey) : undefined;
+      if (twin && twin.requestDigest !== requestDigest) {
+        reject(keyReused());
+        return;
+      }
       if (twin) {
         const [resolveTwin, rejectTwin] = [twin.resolve, twin.reject];
         twin.resolve = (entry) => (resolveTwin(entry), resolve(entry));
         twin.reject = (error) => (rejectTwin(error), reject(error));
         return;
       }
-      queue.push({ decision, idempotencyKey, resolve, reject });
+      queue.push({ decision, idempotencyKey, requestDigest, resolve, reject });
       this.queues.set(tenantId, queue);
       if (!this.flushing.has(tenantId)) void this.flush(tenantId);
     });
@@ -81,8 +89,12 @@ export class AppendQueue {
         const claimed = await this.claimKeys(manager, tenantId, group);
         for (const waiting of group) {
           const earlier = waiting.idempotencyKey ? claimed.earlier.get(waiting.idempotencyKey) : undefined;
+          if (earlier && earlier.requestDigest !== null && earlier.requestDigest !== waiting.requestDigest) {
+            waiting.reject(keyReused());
+            continue;
+          }
           if (earlier) {
-            replayed.push({ waiting, entry: earlier });
+            replayed.push({ waiting, entry: earlier.entry });
             continue;
           }
           try {
@@ -132,7 +144,7 @@ export class AppendQueue {
    */
   private async claimKeys(manager: EntityManager, tenantId: string, group: readonly Waiting[]) {
     const keys = [...new Set(group.flatMap((waiting) => (waiting.idempotencyKey ? [waiting.idempotencyKey] : [])))];
-    const earlier = new Map<string, ConsentEntry>();
+    const earlier = new Map<string, { entry: ConsentEntry; requestDigest: string | null }>();
     if (keys.length === 0) return { earlier };
     const fresh: { key: string }[] = await manager.query(
       `INSERT INTO "consent_ledger"."idempotency_keys" ("tenant_id", "key")
@@ -141,13 +153,15 @@ export class AppendQueue {
     );
     const taken = keys.filter((key) => !fresh.some((row) => row.key === key));
     if (taken.length > 0) {
-      const rows: { key: string; canonical: string }[] = await manager.query(
-        `SELECT k."key", e."canonical" FROM "consent_ledger"."idempotency_keys" k
+      const rows: { key: string; canonical: string; request_digest: string | null }[] = await manager.query(
+        `SELECT k."key", k."request_digest", e."canonical" FROM "consent_ledger"."idempotency_keys" k
          JOIN "consent_ledger"."ledger_entries" e ON e."tenant_id" = k."tenant_id" AND e."leaf_index" = k."leaf_index"
          WHERE k."tenant_id" = $1 AND k."key" = ANY($2::text[])`,
         [tenantId, taken],
       );
-      for (const row of rows) earlier.set(row.key, JSON.parse(row.canonical) as ConsentEntry);
+      for (const row of rows) {
+        earlier.set(row.key, { entry: JSON.parse(row.canonical) as ConsentEntry, requestDigest: row.request_digest });
+      }
     }
     return { earlier };
   }
@@ -166,14 +180,28 @@ export class AppendQueue {
     appended: readonly ConsentEntry[],
   ): Promise<void> {
     const bound = accepted.flatMap(({ waiting }, index) =>
-      waiting.idempotencyKey ? [{ key: waiting.idempotencyKey, leafIndex: appended[index].leafIndex }] : [],
+      waiting.idempotencyKey
+        ? [{ key: waiting.idempotencyKey, leafIndex: appended[index].leafIndex, digest: waiting.requestDigest }]
+        : [],
     );
     if (bound.length === 0) return;
     await manager.query(
-      `UPDATE "consent_ledger"."idempotency_keys" k SET "leaf_index" = b."leaf_index"
-       FROM unnest($2::text[], $3::bigint[]) AS b("key", "leaf_index")
+      `UPDATE "consent_ledger"."idempotency_keys" k SET "leaf_index" = b."leaf_index", "request_digest" = b."digest"
+       FROM unnest($2::text[], $3::bigint[], $4::text[]) AS b("key", "leaf_index", "digest")
        WHERE k."tenant_id" = $1 AND k."key" = b."key"`,
-      [tenantId, bound.map((row) => row.key), bound.map((row) => row.leafIndex)],
+      [tenantId, bound.map((row) => row.key), bound.map((row) => row.leafIndex), bound.map((row) => row.digest)],
     );
   }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function keyReused(): ApiException {
+  return new ApiException(
+    422,
+    'idempotency_key_reused',
+    'This Idempotency-Key was used with a different request; use a new key for a new decision',
+  );
 }

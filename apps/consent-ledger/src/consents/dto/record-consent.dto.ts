@@ -11,21 +11,30 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { CONSENT_ACTIONS, CONSENT_ACTORS, CONSENT_CHANNELS, LEGAL_BASES } from '@candor/consent-evidence';
 
 const SLUG = /^[a-z][a-z0-9_-]{0,62}$/;
+/** An identifier, never prose: free text in an append-only log could hold a name that can never be erased. */
+const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:/#-]{0,63}$/;
+/** Decisions made in the chat are recorded by Candor's bot, with the message as evidence; an API call cannot claim one. */
+const API_CHANNELS = CONSENT_CHANNELS.filter((channel) => channel !== 'chat');
 
 export class EvidenceDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() conversationId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() messageId?: string;
-  @ApiPropertyOptional({ description: 'Your own reference for this decision (no personal data)', maxLength: 200 })
+  @ApiPropertyOptional({
+    description:
+      'Your own identifier for this decision, e.g. crm:lead/4711 (letters, digits and . _ : / # -, no spaces). ' +
+      'The ledger can never be erased: names, emails or any other personal data do not belong here.',
+    maxLength: 64,
+    pattern: REFERENCE.source,
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @Matches(REFERENCE, { message: 'evidence.reference must be an identifier: letters, digits and . _ : / # - only' })
   reference?: string;
 }
 
@@ -67,9 +76,13 @@ export class RecordConsentDto {
   @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'formLocale must look like en or en-GB' })
   formLocale?: string;
 
-  @ApiPropertyOptional({ enum: CONSENT_CHANNELS, default: 'api' })
+  @ApiPropertyOptional({
+    enum: API_CHANNELS,
+    default: 'api',
+    description: "Where the decision was made; 'chat' is reserved for decisions Candor's bot records itself",
+  })
   @IsOptional()
-  @IsIn(CONSENT_CHANNELS)
+  @IsIn(API_CHANNELS, { message: `channel must be one of ${API_CHANNELS.join(', ')} ('chat' is recorded by the bot)` })
   channel?: (typeof CONSENT_CHANNELS)[number];
 
   @ApiPropertyOptional({ enum: CONSENT_ACTORS, default: 'integrator' })
