@@ -74,17 +74,19 @@ describe('BotBrain', () => {
     ]);
   });
 
-  it('redirects to the secure channel instead of answering a message the guard cleaned, keeping its place', () => {
+  it('redirects to the secure channel instead of answering a message the guard cleaned, and asks again', () => {
     const start = brain.greet(BOT, 'en', playbook(), VISITOR, NOW).state;
     const turn = brain.onVisitorMessage(
       start,
       BOT,
       playbook(),
       VISITOR,
-      message('I have [health removed]', { guard: { outcome: 'redacted', categories: ['health'] } }),
+      message('Sales, card [card removed]', { guard: { outcome: 'redacted', categories: ['card'] } }),
       NOW,
     );
-    expect(texts(turn.effects)).toEqual([expect.stringContaining('https://portal.acme.example')]);
+    // The question again, with its buttons: the next "Sales" answers a question the visitor can see.
+    expect(texts(turn.effects)).toEqual([expect.stringContaining('https://portal.acme.example'), 'Sales or support?']);
+    expect(turn.effects[1]).toMatchObject({ quickReplies: [{ id: 'sales' }, { id: 'support' }] });
     expect(turn.state.run).toEqual(start.run);
   });
 

@@ -8,6 +8,7 @@ import {
   advancePlaybook,
   isWaiting,
   playbookIntents,
+  repeatPrompt,
   startPlaybook,
 } from '../playbooks/model';
 import { formInLanguage } from '../consent/consent-forms';
@@ -115,7 +116,10 @@ export class BotBrain {
       state.misunderstood = 0;
       return { effects: [...redirect, ...this.answerGlobal(asked.intent, state, bot, visitor)], state };
     }
-    if (redirect.length > 0) return { effects: redirect, state };
+    // Nothing of a cleaned message answers the question pending, so it is asked again: otherwise the visitor's
+    // next "yes" would answer a question they can no longer see, or none at all.
+    if (redirect.length > 0)
+      return { effects: [...redirect, ...this.askAgain(state, bot, playbook, visitor, now)], state };
 
     if (state.detour && isWaiting(state.detour)) {
       return { effects: this.continueMessage(state, state.detour, bot, visitor, message, now), state };
@@ -245,6 +249,26 @@ export class BotBrain {
     const step = advancePlaybook(LEAVE_MESSAGE_PLAYBOOK, detour, this.input(message, null), context);
     state.detour = step.state;
     return this.fromActions(step.actions, bot, state.language, CONTACT_REQUEST);
+  }
+
+  /** The question the bot's run (or the message being left) waits at, asked again. */
+  private askAgain(
+    state: TurnState,
+    bot: BotProfile,
+    playbook: Playbook | null,
+    visitor: VisitorAttributes,
+    now: Date,
+  ): Effect[] {
+    const context = this.context(state, bot, visitor, now);
+    if (state.detour && isWaiting(state.detour)) {
+      const step = repeatPrompt(LEAVE_MESSAGE_PLAYBOOK, state.detour, context);
+      state.detour = step.state;
+      return this.fromActions(step.actions, bot, state.language, CONTACT_REQUEST);
+    }
+    if (!playbook || !state.run || !isWaiting(state.run)) return [];
+    const step = repeatPrompt(playbook, state.run, context);
+    state.run = step.state;
+    return this.fromActions(step.actions, bot, state.language);
   }
 
   /** The secure-channel redirect, when the guard removed something from the message. */

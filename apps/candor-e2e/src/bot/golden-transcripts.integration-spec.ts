@@ -223,12 +223,15 @@ describe('golden transcripts of the bot on the real broker', () => {
       conversation(),
       chat,
       'I was diagnosed with type 2 diabetes last month and take metformin, my date of birth is 14/03/1971',
+      { replies: 2 },
     );
     expect(said.message.guard).toEqual({ outcome: 'redacted', categories: ['dob', 'health'] });
+    // The redirect, then the playbook's pending question again: nothing of the cleaned message answered it.
     expect(said.replies.map((reply) => reply.text)).toEqual([
       'For your protection I removed what looked like a date of birth and health information from your message; ' +
         `please don't share it in this chat. Use our secure channel instead: ${PORTAL}. ` +
         'A colleague trained to handle it will follow up.',
+      'What brings you here today?',
     ]);
     const view = await conversation().request<{ flaggedCategories: string[]; flaggedAt: string | null }>(
       'GET',

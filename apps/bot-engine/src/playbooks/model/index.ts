@@ -41,6 +41,6 @@ export { PLAYBOOK_JSON_SCHEMA } from './playbook.schema';
 export { REGENERATE_SCHEMA_COMMAND, renderPlaybookSchema } from './schema-document';
 export { PLAYBOOK_LIMITS } from './playbook.limits';
 export { parsePlaybook, validatePlaybook } from './parse-playbook';
-export { advancePlaybook, isWaiting, startPlaybook } from './runner';
+export { advancePlaybook, isWaiting, repeatPrompt, startPlaybook } from './runner';
 export { nodeEdges, type NodeEdge } from './node-edges';
 export { playbookIntents } from './playbook-intents';

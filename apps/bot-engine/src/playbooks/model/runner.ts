@@ -261,6 +261,18 @@ export function advancePlaybook(
   return answer(turn, state, state.nodeId, node, input);
 }
 
+/**
+ * Asks the question the run waits at again, as first asked (a consent form in its current text), keeping the
+ * attempts used: for a message that could not count as an answer, such as one the guard removed data from.
+ */
+export function repeatPrompt(playbook: Playbook, state: RunState, context: VisitorContext): Step {
+  const node = isWaiting(state) && state.nodeId !== null ? nodeAt(playbook, state.nodeId) : undefined;
+  if (node?.kind !== 'question' && node?.kind !== 'collect' && node?.kind !== 'consent') return { actions: [], state };
+  const turn: Turn = { playbook, context, intent: null, actions: [] };
+  const asked = visit(turn, state, state.nodeId!, node) as RunState;
+  return { actions: turn.actions, state: { ...asked, attempts: state.attempts } };
+}
+
 /** False once the run has ended (completed, handed off or given up). */
 export function isWaiting(state: RunState): boolean {
   return !state.ended && state.nodeId !== null;
