@@ -5,8 +5,11 @@ import { waitFor } from '@candor/testing';
 export class StreamClient {
   readonly frames: { event: string; data: Record<string, unknown> }[] = [];
   private readonly receivedAt = new Map<string, number>();
+  /** The close code and reason the server gave, once the socket closed. */
+  closed: { code: number; reason: string } | null = null;
 
   private constructor(private readonly socket: WebSocket) {
+    socket.on('close', (code, reason) => (this.closed = { code, reason: reason.toString() }));
     socket.on('message', (raw) => {
       const frame = JSON.parse(raw.toString());
       this.frames.push(frame);

@@ -23,4 +23,13 @@ export class ConversationConfig extends BaseServiceConfig {
   @Min(60)
   @Max(7 * 24 * 3600)
   VISITOR_TOKEN_TTL_SECONDS: number = 24 * 3600;
+
+  /**
+   * How often open WebSockets are checked again: a socket whose API key was revoked (or whose tenant was
+   * off-boarded), or whose conversation closed, is closed within this time on every instance.
+   */
+  @IsInt()
+  @Min(200)
+  @Max(60_000)
+  STREAM_RECHECK_INTERVAL_MS: number = 5_000;
 }

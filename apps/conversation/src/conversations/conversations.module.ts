@@ -8,6 +8,7 @@ import { Conversation } from './conversation.entity';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 import { Message } from './message.entity';
+import { StreamLivenessRepository } from './stream-liveness.repository';
 import { ConversationStates } from './handover/conversation-states';
 import { HandoffEventsHandler } from './handover/handoff-events.handler';
 import { HandoverController } from './handover/handover.controller';
@@ -21,6 +22,7 @@ import { Transcript } from './transcript';
     ConversationsService,
     ConversationAccess,
     ConversationStreamGateway,
+    StreamLivenessRepository,
     Transcript,
     ConversationStates,
     HandoverService,

@@ -79,6 +79,7 @@ export class HandoverService {
       return change(manager, conversation);
     });
     this.stream.push(MessageView.of(done.announcement.message, done.announcement.text));
+    if (done.conversation.status === 'closed') this.stream.endConversation(conversationId);
     return ConversationView.of(done.conversation);
   }
 

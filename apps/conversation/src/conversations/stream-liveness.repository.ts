@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+/** What the stream re-checks about its open sockets: are their keys still valid, their conversations still open. */
+@Injectable()
+export class StreamLivenessRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The given API keys that are neither revoked nor gone with an off-boarded tenant. */
+  async validKeyIds(keyIds: readonly string[]): Promise<Set<string>> {
+    if (keyIds.length === 0) return new Set();
+    const rows: { key_id: string }[] = await this.dataSource.query(
+      `SELECT "key_id" FROM "conversation"."api_keys" WHERE "key_id" = ANY($1::text[]) AND "revoked_at" IS NULL`,
+      [keyIds],
+    );
+    return new Set(rows.map((row) => row.key_id));
+  }
+
+  /** The given conversations that still exist and are not closed. */
+  async openConversationIds(conversationIds: readonly string[]): Promise<Set<string>> {
+    if (conversationIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT "id" FROM "conversation"."conversations" WHERE "id" = ANY($1::uuid[]) AND "status" <> 'closed'`,
+      [conversationIds],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+}
