@@ -10,13 +10,19 @@ import {
   tenantOffboardedV1,
 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
+import type { EntityManager } from 'typeorm';
 import { ApiKeyCredential } from './api-key-credential.entity';
 
-/** Keeps this service's copy of API keys in step with the issuing service. */
+/**
+ * Keeps this service's copy of API keys in step with the issuing service. Issues, revocations and the
+ * tenant's off-boarding travel on different topics, so they can arrive in any order: each takes the tenant's
+ * lock first, and once a tenant is off-boarded here nothing of its keys is written again.
+ */
 @Controller()
 export class ApiKeyReplicationHandler {
   @EventPattern(apiKeyIssuedV1.topic)
   async onIssued(@Payload() event: EventEnvelope<ApiKeyIssuedV1>, @Ctx() context: EventContext): Promise<void> {
+    if (await isOffboarded(context.manager, event.tenantId)) return;
     await context.manager
       .createQueryBuilder()
       .insert()
@@ -29,6 +35,7 @@ export class ApiKeyReplicationHandler {
   /** Upserts: a revocation that overtakes its issue still leaves the key revoked (the issue is then ignored). */
   @EventPattern(apiKeyRevokedV1.topic)
   async onRevoked(@Payload() event: EventEnvelope<ApiKeyRevokedV1>, @Ctx() context: EventContext): Promise<void> {
+    if (await isOffboarded(context.manager, event.tenantId)) return;
     await context.manager
       .createQueryBuilder()
       .insert()
@@ -41,8 +48,35 @@ export class ApiKeyReplicationHandler {
   /** An off-boarded tenant's keys stop working everywhere. */
   @EventPattern(tenantOffboardedV1.topic)
   async onTenantOffboarded(@Payload() event: EventEnvelope<TenantOffboardedV1>, @Ctx() context: EventContext) {
-    await context.manager.delete(ApiKeyCredential, { tenantId: event.payload.tenantId });
+    const { tenantId, offboardedAt } = event.payload;
+    await lockTenant(context.manager, tenantId);
+    await context.manager.query(
+      `INSERT INTO ${tableOf(context.manager, 'offboarded_tenants')} ("tenant_id", "offboarded_at")
+       VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [tenantId, offboardedAt],
+    );
+    await context.manager.delete(ApiKeyCredential, { tenantId });
   }
+}
+
+/** Serialises a tenant's key events with its off-boarding (held to the end of the transaction). */
+async function lockTenant(manager: EntityManager, tenantId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('api-keys:' || $1, 0))`, [tenantId]);
+}
+
+async function isOffboarded(manager: EntityManager, tenantId: string): Promise<boolean> {
+  await lockTenant(manager, tenantId);
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 FROM ${tableOf(manager, 'offboarded_tenants')} WHERE "tenant_id" = $1`,
+    [tenantId],
+  );
+  return rows.length > 0;
+}
+
+/** A table of the service's own schema (the one its data source is configured with). */
+function tableOf(manager: EntityManager, table: string): string {
+  const schema = (manager.connection.options as { schema?: string }).schema ?? 'public';
+  return `"${schema.replace(/"/g, '""')}"."${table}"`;
 }
 
 function credentialOf(tenantId: string, key: ApiKeyIssuedV1, revokedAt: Date | null): ApiKeyCredential {

@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** DDL of the `api_keys` table, shared by every service's first migration. */
 export async function createApiKeysTable(queryRunner: QueryRunner, schema: string): Promise<void> {
@@ -13,4 +13,26 @@ export async function createApiKeysTable(queryRunner: QueryRunner, schema: strin
       "revoked_at" timestamptz
     )`);
   await queryRunner.query(`CREATE INDEX "api_keys_tenant" ON "${schema}"."api_keys" ("tenant_id")`);
+}
+
+/**
+ * Tenants this service was told are off-boarded (id and time only). Their key events may still arrive on
+ * other topics, in any order: with this, a key issued before the off-boarding can never come back after it.
+ */
+export function offboardedTenantsMigration(schema: string): new () => MigrationInterface {
+  return class OffboardedTenants1765180800002 implements MigrationInterface {
+    name = 'OffboardedTenants1765180800002';
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`
+        CREATE TABLE "${schema}"."offboarded_tenants" (
+          "tenant_id" uuid PRIMARY KEY,
+          "offboarded_at" timestamptz NOT NULL
+        )`);
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`DROP TABLE "${schema}"."offboarded_tenants"`);
+    }
+  };
 }

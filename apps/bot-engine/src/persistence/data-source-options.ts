@@ -16,6 +16,7 @@ import { PendingConsents1764921600000 } from './migrations/1764921600000-pending
 import { PrivacyNoticeVersion1765008000000 } from './migrations/1765008000000-privacy-notice-version';
 import { ConversationRevision1765094400000 } from './migrations/1765094400000-conversation-revision';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
+import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 
 export function botEngineDataSourceOptions(config: BotEngineConfig) {
   return serviceDataSourceOptions({
@@ -32,6 +33,7 @@ export function botEngineDataSourceOptions(config: BotEngineConfig) {
       PrivacyNoticeVersion1765008000000,
       ConversationRevision1765094400000,
       ConsumerDeliveries1765180800000,
+      OffboardedTenants1765180800002,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-bot-engine',

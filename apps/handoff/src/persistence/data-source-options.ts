@@ -8,6 +8,7 @@ import { CreateAgentAvailability1764576000000 } from './migrations/1764576000000
 import { AgentSkills1764662400000 } from './migrations/1764662400000-agent-skills';
 import { QueueEntries1765094400000 } from './migrations/1765094400000-queue-entries';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
+import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 
 export function handoffDataSourceOptions(config: HandoffConfig) {
   return serviceDataSourceOptions({
@@ -20,6 +21,7 @@ export function handoffDataSourceOptions(config: HandoffConfig) {
       AgentSkills1764662400000,
       QueueEntries1765094400000,
       ConsumerDeliveries1765180800000,
+      OffboardedTenants1765180800002,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-handoff',

@@ -75,6 +75,11 @@ interface InboundEvent {
   partition: number;
   message: KafkaMessage;
   envelope: EventEnvelope;
+  /**
+   * Replicated state (tenants, API keys: topics kept forever): skipping one would leave a revoked key valid
+   * here, so it is never dead-lettered for failing or crashing; it is retried until it applies (fail closed).
+   */
+  neverSkip: boolean;
 }
 
 /**
@@ -212,7 +217,7 @@ export class ReliableKafkaServer extends ServerKafka {
       }
       // Where a crash left records unfinished, they go one at a time, each marked, so the culprit is found.
       if (!(await flush())) return;
-      if (verdict.kind === 'crashed') {
+      if (verdict.kind === 'crashed' && !decoded.neverSkip) {
         const detail = `started ${verdict.starts} times without finishing (the consumer died or hung)`;
         await this.deadLetter(batch.topic, batch.partition, message, 'consumer-crashed', detail, verdict.starts);
       } else {
@@ -265,7 +270,7 @@ export class ReliableKafkaServer extends ServerKafka {
     if (!this.getHandlerByPattern(pattern)) {
       return { reason: 'no-handler', detail: pattern };
     }
-    return { pattern, topic, partition, message, envelope };
+    return { pattern, topic, partition, message, envelope, neverSkip: definition.retainForever === true };
   }
 
   /** Handles events in order; false if the consumer stopped before all were settled. */
@@ -321,8 +326,12 @@ export class ReliableKafkaServer extends ServerKafka {
         return true;
       } catch (error) {
         lastError = error;
-        if (isTransientInfrastructureError(error)) {
-          // The database (or broker) is away, not the event at fault: wait, without using up attempts.
+        if (isTransientInfrastructureError(error) || event.neverSkip) {
+          // The database (or broker) is away, not the event at fault, or the event may not be skipped: wait,
+          // without using up attempts.
+          if (event.neverSkip && !isTransientInfrastructureError(error)) {
+            this.logger.error(`${event.envelope.type} ${event.envelope.id} cannot be applied; it blocks its partition`);
+          }
           attempt = Math.min(attempt, this.reliability.retry.maxAttempts - 1);
           continue;
         }
