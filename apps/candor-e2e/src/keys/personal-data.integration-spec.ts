@@ -57,7 +57,9 @@ describe('personal data is encrypted everywhere, and erasure shreds it', () => {
       'SELECT site_key FROM conversation.tenants WHERE id = $1',
       [tenantId],
     );
-    const fixture = await conversationAnswered(conversation, siteKey, text);
+    // The page's path names the visitor too: it is published and stored, so it must not carry them.
+    const pageUrl = `https://shop.example/patients/${EMAIL}/intake?phone=${encodeURIComponent(PHONE)}`;
+    const fixture = await conversationAnswered(conversation, siteKey, text, { pageUrl });
     return fixture;
   }
 

@@ -46,11 +46,15 @@ export async function createTenant(
   };
 }
 
-export async function startConversation(conversation: RunningService, siteKey: string): Promise<ConversationFixture> {
+export async function startConversation(
+  conversation: RunningService,
+  siteKey: string,
+  extra: { pageUrl?: string } = {},
+): Promise<ConversationFixture> {
   const response = await conversation.request<{ conversation: { id: string }; visitorToken: string }>(
     'POST',
     '/v1/conversations',
-    { body: { siteKey, locale: 'en' }, headers: { origin: ORIGIN } },
+    { body: { siteKey, locale: 'en', ...extra }, headers: { origin: ORIGIN } },
   );
   if (response.status !== 201) throw new Error(`conversation start failed: ${JSON.stringify(response.body)}`);
   const claims = JSON.parse(Buffer.from(response.body.visitorToken.split('.')[1], 'base64url').toString());
@@ -76,8 +80,9 @@ export async function conversationAnswered(
   conversation: RunningService,
   siteKey: string,
   text: string,
+  extra: { pageUrl?: string } = {},
 ): Promise<ConversationFixture> {
-  const fixture = await startConversation(conversation, siteKey);
+  const fixture = await startConversation(conversation, siteKey, extra);
   const posted = await conversation.request('POST', `/v1/conversations/${fixture.conversationId}/messages`, {
     token: fixture.visitorToken,
     body: { text },

@@ -24,6 +24,7 @@ import type { ListConversationsQuery } from './dto/conversation-params';
 import type { PostMessageDto } from './dto/post-message.dto';
 import type { StartConversationDto } from './dto/start-conversation.dto';
 import { Message } from './message.entity';
+import { pageOf } from './page-url';
 import { SYSTEM_DISPLAY_NAME, Transcript, VISITOR_DISPLAY_NAME } from './transcript';
 
 @Injectable()
@@ -186,11 +187,4 @@ export class ConversationsService {
       }),
     );
   }
-}
-
-/** Origin and path of the page, without query or fragment (they may carry personal data), or null. */
-function pageOf(pageUrl: string | undefined): string | null {
-  if (!pageUrl) return null;
-  const url = new URL(pageUrl);
-  return `${url.origin}${url.pathname}`.slice(0, 500);
 }
