@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { createTenant } from './candor-client';
 import { TestDatabase } from '../../libs/testing/src/test-infrastructure';
 import { deleteNamespace } from './infrastructure';
-import { ServiceProcess, buildServices } from './services';
+import { ServiceProcess, buildServices, BENCH_RATE_LIMITS } from './services';
 import { type PhaseResult, describeError, percentile, runClosedLoop } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -149,6 +149,7 @@ async function main(): Promise<void> {
       VISITOR_TOKEN_SECRET: randomBytes(24).toString('hex'),
       LOCAL_MASTER_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'warn',
+      ...BENCH_RATE_LIMITS,
     };
     for (const name of ['conversation', 'consent-ledger'] as const) {
       const service = ServiceProcess.spawn(ROOT, name, environment);

@@ -23,7 +23,7 @@ import { deleteNamespace } from './infrastructure';
 import { type BenchOptions, parseOptions } from './options';
 import { measureKafkaHops, measurePostgresCommits } from './raw-floor';
 import { type ServiceFigures, printReport } from './report';
-import { SERVICE_NAMES, type ServiceName, ServiceProcess, buildServices } from './services';
+import { SERVICE_NAMES, type ServiceName, ServiceProcess, buildServices, BENCH_RATE_LIMITS } from './services';
 import { describeError, mapWithConcurrency, runClosedLoop } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -139,6 +139,7 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
     VISITOR_TOKEN_SECRET: randomBytes(24).toString('hex'),
     LOCAL_MASTER_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
+    ...BENCH_RATE_LIMITS,
   };
   log(`starting ${SERVICE_NAMES.join(', ')} from dist/…`);
   const startupTimeoutMs = Math.max(options.timeoutMs, 90_000);

@@ -200,3 +200,16 @@ function parseStartedLine(line: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The load generator is one client on one address standing for many visitors and integrators: the limits
+ * meant for one of them are lifted, so the figures measure the work, not the limiter's refusals (each request
+ * is still counted, so the limiter's own cost stays in the figures).
+ */
+export const BENCH_RATE_LIMITS = {
+  RATE_LIMIT_API_KEY_PER_MINUTE: '1000000000',
+  RATE_LIMIT_VISITOR_PER_MINUTE: '1000000000',
+  RATE_LIMIT_CONVERSATIONS_PER_ADDRESS_PER_MINUTE: '1000000000',
+  RATE_LIMIT_CONVERSATIONS_PER_SITE_PER_MINUTE: '1000000000',
+  RATE_LIMIT_MESSAGES_PER_CONVERSATION_PER_MINUTE: '1000000000',
+};

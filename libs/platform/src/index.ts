@@ -16,4 +16,5 @@ export * from './keys/keys.module';
 export * from './keys/subject-key-shredder';
 export * from './keys/tenant-key-rotation';
 export * from './platform.module';
+export * from './rate-limiting/rate-limiter';
 export * from './scheduling/periodic-task';

@@ -14,6 +14,7 @@ import { KeyServiceHealthIndicator } from './health/key-service.health-indicator
 import { KeysModule } from './keys/keys.module';
 import { loggerParams } from './logging/logger-params';
 import { MetricsController } from './metrics/metrics.controller';
+import { RateLimiter } from './rate-limiting/rate-limiter';
 
 export interface PlatformModuleOptions {
   serviceName: string;
@@ -52,8 +53,15 @@ export class PlatformModule {
         KeysModule,
       ],
       controllers: [HealthController, MetricsController],
-      providers: [configProvider, baseConfigProvider, DrainState, KafkaHealthIndicator, KeyServiceHealthIndicator],
-      exports: [configProvider, baseConfigProvider, DrainState, KeysModule],
+      providers: [
+        configProvider,
+        baseConfigProvider,
+        DrainState,
+        KafkaHealthIndicator,
+        KeyServiceHealthIndicator,
+        RateLimiter,
+      ],
+      exports: [configProvider, baseConfigProvider, DrainState, KeysModule, RateLimiter],
     };
   }
 }

@@ -16,6 +16,7 @@ import { PendingConsents1764921600000 } from './migrations/1764921600000-pending
 import { PrivacyNoticeVersion1765008000000 } from './migrations/1765008000000-privacy-notice-version';
 import { ConversationRevision1765094400000 } from './migrations/1765094400000-conversation-revision';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
+import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 
 export function botEngineDataSourceOptions(config: BotEngineConfig) {
@@ -34,6 +35,7 @@ export function botEngineDataSourceOptions(config: BotEngineConfig) {
       ConversationRevision1765094400000,
       ConsumerDeliveries1765180800000,
       OffboardedTenants1765180800002,
+      RateLimitWindows1765180800003,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-bot-engine',

@@ -8,6 +8,7 @@ import { CreateConsentLedgerSchema1764403200000 } from './migrations/17644032000
 import { CreateLedger1764576000000 } from './migrations/1764576000000-create-ledger';
 import { CreateIdempotencyKeys1764748800000 } from './migrations/1764748800000-create-idempotency-keys';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
+import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 import { IdempotencyRequestDigest1765180800001 } from './migrations/1765180800001-idempotency-request-digest';
 
@@ -23,6 +24,7 @@ export function consentLedgerDataSourceOptions(config: ConsentLedgerConfig) {
       ConsumerDeliveries1765180800000,
       IdempotencyRequestDigest1765180800001,
       OffboardedTenants1765180800002,
+      RateLimitWindows1765180800003,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-consent-ledger',

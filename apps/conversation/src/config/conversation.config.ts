@@ -32,4 +32,19 @@ export class ConversationConfig extends BaseServiceConfig {
   @Min(200)
   @Max(60_000)
   STREAM_RECHECK_INTERVAL_MS: number = 5_000;
+
+  /** Conversations one client address may start per minute (counted under a keyed hash of the address). */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_CONVERSATIONS_PER_ADDRESS_PER_MINUTE: number = 60;
+
+  /** Conversations one site (site key) may start per minute, whoever starts them. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_CONVERSATIONS_PER_SITE_PER_MINUTE: number = 3_000;
+
+  /** Messages a visitor may post in one conversation per minute. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MESSAGES_PER_CONVERSATION_PER_MINUTE: number = 60;
 }

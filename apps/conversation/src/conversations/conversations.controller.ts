@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Ip, Param, Post, Query } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
 import { ConversationsService } from './conversations.service';
@@ -26,10 +29,16 @@ export class ConversationsController {
     summary: 'Start a conversation from the chat widget with the site key',
     description: "The request's Origin must be one of the tenant's allowed origins. Returns a visitor token.",
   })
-  @ApiHeader({ name: 'Origin', required: true })
+  @ApiHeader({ name: 'Origin', required: true, description: "The page's origin, one of the tenant's allowed origins" })
   @ApiCreatedResponse({ type: StartedConversationView })
-  start(@Body() request: StartConversationDto, @Headers('origin') origin?: string): Promise<StartedConversationView> {
-    return this.conversations.start(request, origin);
+  @ApiUnauthorizedResponse({ description: 'invalid_site_key: no tenant has this site key' })
+  @ApiForbiddenResponse({ description: "origin_not_allowed: the Origin is not one of the tenant's allowed origins" })
+  start(
+    @Body() request: StartConversationDto,
+    @Ip() clientAddress: string,
+    @Headers('origin') origin?: string,
+  ): Promise<StartedConversationView> {
+    return this.conversations.start(request, origin, clientAddress);
   }
 
   @Get()
@@ -63,6 +72,7 @@ export class ConversationsController {
   })
   @ApiCreatedResponse({ type: PostedMessageView })
   @ApiNotFoundResponse({ description: 'No such conversation for this caller' })
+  @ApiConflictResponse({ description: 'conversation_closed' })
   post(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ConversationIdParam,

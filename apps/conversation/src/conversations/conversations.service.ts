@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type FindOptionsWhere, IsNull, LessThan, MoreThan, Not } from 'typeorm';
@@ -6,7 +6,7 @@ import { type CollectedField, conversationStartedV2, messageTextScope } from '@c
 import { PersonalDataCipher } from '@candor/crypto';
 import { type Principal, signVisitorToken } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
-import { ApiException } from '@candor/platform';
+import { ApiException, RateLimiter } from '@candor/platform';
 import { ConversationConfig } from '../config/conversation.config';
 import { Tenant } from '../tenancy/tenant.entity';
 import { ConversationAccess } from './conversation-access';
@@ -29,6 +29,9 @@ import { SYSTEM_DISPLAY_NAME, Transcript, VISITOR_DISPLAY_NAME } from './transcr
 
 @Injectable()
 export class ConversationsService {
+  /** A client address is personal data: counters are kept under its keyed hash, never the address itself. */
+  private readonly addressKey: Buffer;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
@@ -37,10 +40,30 @@ export class ConversationsService {
     private readonly stream: ConversationStreamGateway,
     private readonly config: ConversationConfig,
     private readonly cipher: PersonalDataCipher,
-  ) {}
+    private readonly limiter: RateLimiter,
+  ) {
+    this.addressKey = createHmac('sha256', config.VISITOR_TOKEN_SECRET).update('rate-limit-address').digest();
+  }
+
+  private pseudonymOf(address: string): string {
+    return createHmac('sha256', this.addressKey).update(address).digest('base64url').slice(0, 32);
+  }
 
   /** A visitor on an allowed origin starts a conversation with the tenant's site key and is shown the notice. */
-  async start(request: StartConversationDto, origin: string | undefined): Promise<StartedConversationView> {
+  async start(
+    request: StartConversationDto,
+    origin: string | undefined,
+    clientAddress: string | undefined,
+  ): Promise<StartedConversationView> {
+    // Counted before any lookup: a flood of starts costs one small statement each, not a tenant read.
+    await this.limiter.enforce(`start-address:${this.pseudonymOf(clientAddress ?? 'unknown')}`, {
+      limit: this.config.RATE_LIMIT_CONVERSATIONS_PER_ADDRESS_PER_MINUTE,
+      windowMs: 60_000,
+    });
+    await this.limiter.enforce(`start-site:${request.siteKey}`, {
+      limit: this.config.RATE_LIMIT_CONVERSATIONS_PER_SITE_PER_MINUTE,
+      windowMs: 60_000,
+    });
     const tenant = await this.dataSource.getRepository(Tenant).findOneBy({ siteKey: request.siteKey });
     if (!tenant) {
       throw new ApiException(401, 'invalid_site_key', 'Unknown site key');
@@ -121,6 +144,10 @@ export class ConversationsService {
       throw new ApiException(403, 'forbidden', 'Only the visitor of this conversation can post as the visitor');
     }
     this.access.assertMaySee(principal, conversationId);
+    await this.limiter.enforce(`messages:${conversationId}`, {
+      limit: this.config.RATE_LIMIT_MESSAGES_PER_CONVERSATION_PER_MINUTE,
+      windowMs: 60_000,
+    });
     const posted = await this.dataSource.transaction(async (manager) => {
       const [current] = (await manager.query(
         `SELECT c."status", c."awaiting_field", t."guard_policy"

@@ -9,6 +9,7 @@ import { CONVERSATION_SCHEMA } from './conversation-schema';
 import { CreateConversationSchema1764403200000 } from './migrations/1764403200000-create-conversation-schema';
 import { GuardStatesAndNoticeVersions1764576000000 } from './migrations/1764576000000-guard-states-and-notice-versions';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
+import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
 
 export function conversationDataSourceOptions(config: ConversationConfig) {
   return serviceDataSourceOptions({
@@ -19,6 +20,7 @@ export function conversationDataSourceOptions(config: ConversationConfig) {
       CreateConversationSchema1764403200000,
       GuardStatesAndNoticeVersions1764576000000,
       ConsumerDeliveries1765180800000,
+      RateLimitWindows1765180800003,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-conversation',

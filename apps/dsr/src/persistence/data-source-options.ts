@@ -6,6 +6,7 @@ import { CreateDsrSchema1764403200000 } from './migrations/1764403200000-create-
 import { CreateKeyRotationTables1764489600000 } from './migrations/1764489600000-create-key-rotation-tables';
 import { CreateDataRequests1764576000000 } from './migrations/1764576000000-create-data-requests';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
+import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 import { DataRequest } from '../data-requests/data-request.entity';
 import { KeyRotation } from '../key-rotation/key-rotation.entity';
@@ -22,6 +23,7 @@ export function dsrDataSourceOptions(config: DsrConfig) {
       CreateDataRequests1764576000000,
       ConsumerDeliveries1765180800000,
       OffboardedTenants1765180800002,
+      RateLimitWindows1765180800003,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-dsr',

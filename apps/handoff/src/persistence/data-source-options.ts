@@ -8,6 +8,7 @@ import { CreateAgentAvailability1764576000000 } from './migrations/1764576000000
 import { AgentSkills1764662400000 } from './migrations/1764662400000-agent-skills';
 import { QueueEntries1765094400000 } from './migrations/1765094400000-queue-entries';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
+import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 
 export function handoffDataSourceOptions(config: HandoffConfig) {
@@ -22,6 +23,7 @@ export function handoffDataSourceOptions(config: HandoffConfig) {
       QueueEntries1765094400000,
       ConsumerDeliveries1765180800000,
       OffboardedTenants1765180800002,
+      RateLimitWindows1765180800003,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-handoff',

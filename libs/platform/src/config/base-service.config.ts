@@ -114,6 +114,31 @@ export abstract class BaseServiceConfig {
   @Min(1024)
   HTTP_BODY_LIMIT_BYTES: number = 65_536;
 
+  /** Requests one API key may make per minute to this service (all instances together); beyond, 429. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_API_KEY_PER_MINUTE: number = 6_000;
+
+  /** Requests one visitor token (one conversation) may make per minute to this service; beyond, 429. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_VISITOR_PER_MINUTE: number = 600;
+
+  /**
+   * Trust `X-Forwarded-For` from this many proxies in front of the service (the ingress), so per-address
+   * limits see the client's address rather than the proxy's. 0: use the connection's address.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  HTTP_TRUSTED_PROXIES: number = 0;
+
+  /** A request (headers and body) not received in full by then is answered 408 and its connection closed. */
+  @IsInt()
+  @Min(1_000)
+  @Max(300_000)
+  HTTP_REQUEST_TIMEOUT_MS: number = 30_000;
+
   /** How long readiness reports "draining" before the service stops, so load balancers stop routing to it. */
   @IsInt()
   @Min(0)

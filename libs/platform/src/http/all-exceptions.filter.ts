@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { EventValidationError } from '@candor/contracts';
 import { KeyDestroyedError, KeyServiceUnavailableError } from '@candor/crypto';
+import { RateLimitedException } from '../rate-limiting/rate-limiter';
 import { type ApiErrorBody, apiError } from './api-error';
 
 /**
@@ -29,6 +30,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(`${error.name}: ${detail}`, error.stack);
     }
     if (!response.headersSent) {
+      if (exception instanceof RateLimitedException) response.setHeader('Retry-After', exception.retryAfterSeconds);
       response.status(body.statusCode).json(body);
     }
   }
