@@ -289,6 +289,8 @@ describe('tenancy and access: tenants, API keys on every service, visitor tokens
       expect(ready.status).toBe(200);
       expect(ready.body.info.postgres.status).toBe('up');
       expect(ready.body.info.kafka.status).toBe('up');
+      // Anyone may ask: only up or down, nothing of how the dependencies are reached.
+      expect(ready.body.info.keys).toEqual({ status: 'up' });
       expect((await service.request('GET', '/health/live')).status).toBe(200);
       const docs = await service.request<{ openapi: string; paths: Record<string, unknown> }>('GET', '/docs-json');
       expect(docs.status).toBe(200);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 import { BaseServiceConfig } from './base-service.config';
 import { ConfigurationError, loadConfig } from './load-config';
@@ -67,5 +69,22 @@ describe('loadConfig', () => {
     expect(logged.DATABASE_URL).toBe('***');
     expect(logged.KAFKA_BROKERS).toBe('127.0.0.1:9092');
     expect(logged.LOCAL_MASTER_KEY).toBe('***');
+  });
+
+  it('refuses the committed .env.example as it is: its secrets are placeholders to fill in', () => {
+    const example = Object.fromEntries(
+      readFileSync(join(__dirname, '../../../../.env.example'), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(example.DATABASE_URL).toBeDefined();
+    try {
+      loadConfig(ExampleConfig, { ...example, SIGNING_SECRET: 's'.repeat(32) });
+      throw new Error('expected a configuration error');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as ConfigurationError).problems.join('\n')).toContain('LOCAL_MASTER_KEY');
+    }
   });
 });
