@@ -52,6 +52,7 @@ export function hostileTexts(length = 4_000, seed = 1): Record<string, string> {
     'dashed numbers': repeatTo('12-34-56-78-', length),
     'dates everywhere': repeatTo('born 01.02.1985 geb. 3. Juli ', length),
     'street words': repeatTo('Hauptstraße 12 Str. Weg Platz Allee rue calle ', length),
+    'hyphenated letters': repeatTo('a-', length),
     'at signs and dots': repeatTo('a.b@c.', length),
     punctuation: repeatTo('!?.,;:-—()[]{}"\'', length),
     whitespace: repeatTo(' \t\n\u00a0\u2003', length),

@@ -5,9 +5,10 @@ import { fold, matchesOf } from '../text';
 const STREET_PATTERNS = [
   // 221B Baker Street, 12 Analytical Lane, 1600 Pennsylvania Ave, 55 W 23rd St, 18 Willow Grove, 1 Infinite Loop
   /\b\d{1,5}[a-z]?,?\s+(?:(?:[a-z][\w'-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|square|grove|gardens|mews|loop|circle|cir|parkway|pkwy|highway|hwy|trail)\b\.?/g,
-  // Hauptstraße 5, Am Ring 12a, Lindenweg 3, Berliner Straße 12, Alter Steinweg 4
-  /\b[a-z][\w-]*(?:strasse|straße|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|stieg|pfad)\s+\d{1,4}[a-z]?\b/g,
-  /\b[a-z][\w-]*(?:er|es|e)\s+(?:strasse|straße|str\.|weg|gasse|platz|allee|chaussee)\s+\d{1,4}[a-z]?\b/g,
+  // Hauptstraße 5, Am Ring 12a, Lindenweg 3, Berliner Straße 12, Alter Steinweg 4. The name before the suffix is
+  // bounded (40 letters, longer than any street's): unbounded, "a-a-a-…" made the search quadratic.
+  /\b[a-z][\w-]{0,40}?(?:strasse|straße|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|stieg|pfad)\s+\d{1,4}[a-z]?\b/g,
+  /\b[a-z][\w-]{0,40}?(?:er|es|e)\s+(?:strasse|straße|str\.|weg|gasse|platz|allee|chaussee)\s+\d{1,4}[a-z]?\b/g,
   // 12 rue de la Paix, 5 bis avenue Foch
   /\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|place|allee|impasse|quai|route|faubourg|fbg|esplanade)\s+(?:[\w'-]+\s?){1,4}/g,
   // Am Markt 3, 28195 Bremen; Gran Vía 28, 28013 Madrid: a street, its number, then a postcode and town.
