@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApiException } from '@candor/platform';
-import { type Playbook, parsePlaybook, validatePlaybook } from './model';
+import { IsolatedPlaybookParser } from './isolated-playbook-parser';
+import { type Playbook, validatePlaybook } from './model';
 import type { PlaybookSourceDto, PlaybookSummaryView } from './dto/playbook.dto';
 import { PlaybookVersion } from './playbook-version.entity';
 
@@ -18,10 +19,13 @@ const CACHE_LIMIT = 1_000;
 export class Playbooks {
   private readonly parsed = new Map<string, Playbook>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly parser: IsolatedPlaybookParser,
+  ) {}
 
   async addVersion(tenantId: string, key: string, request: PlaybookSourceDto): Promise<PlaybookVersion> {
-    const playbook = this.validate(request);
+    const playbook = await this.validate(request);
     return this.dataSource.transaction(async (manager) => {
       // Versions of one playbook are numbered one at a time.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`playbook:${tenantId}:${key}`]);
@@ -48,7 +52,7 @@ export class Playbooks {
 
   /** Replaces a draft's source; a published version answers 409 and stays as it was. */
   async replaceDraft(tenantId: string, key: string, number: number, request: PlaybookSourceDto) {
-    const playbook = this.validate(request);
+    const playbook = await this.validate(request);
     return this.dataSource.transaction(async (manager) => {
       const version = await this.lockVersion(manager, tenantId, key, number);
       if (version.status === 'published') {
@@ -122,8 +126,8 @@ export class Playbooks {
     return result.playbook;
   }
 
-  private validate(request: PlaybookSourceDto): Playbook {
-    const result = parsePlaybook(request.source, request.format);
+  private async validate(request: PlaybookSourceDto): Promise<Playbook> {
+    const result = await this.parser.parse(request.source, request.format);
     if (!result.ok) {
       throw new ApiException(
         422,
