@@ -19,7 +19,10 @@ export class AppModule {
           dataSourceOptions: conversationDataSourceOptions(config),
         }),
         // This service issues API keys, so it holds the originals rather than a replica.
-        AuthModule.forRoot({ replicateApiKeys: false, visitorTokenSecret: config.VISITOR_TOKEN_SECRET }),
+        AuthModule.forRoot({
+          replicateApiKeys: false,
+          visitorTokenSecrets: [config.VISITOR_TOKEN_SECRET, ...config.previousVisitorTokenSecrets],
+        }),
         TenancyModule,
         ConversationsModule,
         GuardModule,

@@ -21,7 +21,7 @@ export class AuthModule {
       imports: [TypeOrmModule.forFeature([ApiKeyCredential])],
       controllers: [PrincipalController, ...(options.replicateApiKeys ? [ApiKeyReplicationHandler] : [])],
       providers: [
-        { provide: AUTH_SETTINGS, useValue: { visitorTokenSecret: options.visitorTokenSecret } },
+        { provide: AUTH_SETTINGS, useValue: { visitorTokenSecrets: options.visitorTokenSecrets } },
         CredentialVerifier,
         AuthGuard,
       ],

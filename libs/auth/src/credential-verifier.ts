@@ -37,8 +37,8 @@ export class CredentialVerifier {
       }
       return { kind: 'api-key', tenantId: stored.tenantId, role: stored.role, keyId: stored.keyId };
     }
-    const claims = this.settings.visitorTokenSecret
-      ? verifyVisitorToken(credential, this.settings.visitorTokenSecret)
+    const claims = this.settings.visitorTokenSecrets?.length
+      ? verifyVisitorToken(credential, this.settings.visitorTokenSecrets)
       : undefined;
     if (!claims) {
       throw new ApiException(401, 'invalid_credentials', 'The credential is not a valid API key or visitor token');

@@ -45,4 +45,19 @@ describe('visitor tokens', () => {
     expect(verifyVisitorToken(signVisitorToken({ ...claims, expiresAt: 1 }, secret), secret)).toBeUndefined();
     expect(verifyVisitorToken('vt.garbage', secret)).toBeUndefined();
   });
+
+  it('names its signing key, so a rotated secret keeps its live tokens valid until they expire', () => {
+    const next = 'the-next-secret-of-at-least-thirty-two-chars';
+    const oldToken = signVisitorToken(claims, secret);
+    const newToken = signVisitorToken(claims, next);
+    // After the rotation: the new secret signs, the old one is still accepted for the tokens it signed.
+    expect(verifyVisitorToken(newToken, [next, secret])).toEqual(claims);
+    expect(verifyVisitorToken(oldToken, [next, secret])).toEqual(claims);
+    // Once the old secret is dropped, its tokens end.
+    expect(verifyVisitorToken(oldToken, [next])).toBeUndefined();
+    // The key id says which secret, and nothing of it.
+    const body = JSON.parse(Buffer.from(newToken.split('.')[1], 'base64url').toString());
+    expect(body.k).toHaveLength(12);
+    expect(next.includes(body.k)).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseServiceConfig, Secret } from '@candor/platform';
 
 export class ConversationConfig extends BaseServiceConfig {
@@ -13,11 +13,24 @@ export class ConversationConfig extends BaseServiceConfig {
   @MinLength(32)
   BOOTSTRAP_API_KEY: string;
 
-  /** HMAC key that signs visitor tokens; rotating it signs every visitor out. */
+  /**
+   * HMAC key that signs visitor tokens. To rotate it without signing visitors out, move the old one to
+   * VISITOR_TOKEN_PREVIOUS_SECRETS until its tokens have expired (VISITOR_TOKEN_TTL_SECONDS).
+   */
   @Secret()
   @IsString()
   @MinLength(32)
   VISITOR_TOKEN_SECRET: string;
+
+  /** Earlier signing keys, comma-separated (at least 32 characters each): accepted, never used to sign. */
+  @Secret()
+  @IsOptional()
+  @Matches(/^[^,\s]{32,}(,[^,\s]{32,})*$/, { message: 'must be comma-separated keys of at least 32 characters' })
+  VISITOR_TOKEN_PREVIOUS_SECRETS: string;
+
+  get previousVisitorTokenSecrets(): string[] {
+    return this.VISITOR_TOKEN_PREVIOUS_SECRETS ? this.VISITOR_TOKEN_PREVIOUS_SECRETS.split(',') : [];
+  }
 
   @IsInt()
   @Min(60)
