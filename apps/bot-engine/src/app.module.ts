@@ -18,7 +18,7 @@ export class AppModule {
           config,
           dataSourceOptions: botEngineDataSourceOptions(config),
         }),
-        AuthModule.forRoot({ replicateApiKeys: true }),
+        AuthModule.forRoot({ replicateApiKeys: true, auditEvents: true }),
         BotsModule,
         PlaybooksModule,
         ConversationsModule,

@@ -18,7 +18,7 @@ export class AppModule {
           config,
           dataSourceOptions: consentLedgerDataSourceOptions(config),
         }),
-        AuthModule.forRoot({ replicateApiKeys: true }),
+        AuthModule.forRoot({ replicateApiKeys: true, auditEvents: true }),
         LedgerModule,
         ConsentFormsModule,
         ConsentsModule,

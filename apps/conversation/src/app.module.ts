@@ -21,6 +21,7 @@ export class AppModule {
         // This service issues API keys, so it holds the originals rather than a replica.
         AuthModule.forRoot({
           replicateApiKeys: false,
+          auditEvents: true,
           visitorTokenSecrets: [config.VISITOR_TOKEN_SECRET, ...config.previousVisitorTokenSecrets],
         }),
         TenancyModule,

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeyCredential } from './api-key-credential.entity';
 import { ApiKeyReplicationHandler } from './api-key-replication.handler';
+import { AuditEventsController } from './audit-events.controller';
 import { AuthGuard } from './auth.guard';
 import { CredentialVerifier } from './credential-verifier';
 import { AUTH_SETTINGS, type AuthSettings } from './auth.tokens';
@@ -10,6 +11,8 @@ import { PrincipalController } from './principal.controller';
 export interface AuthModuleOptions extends AuthSettings {
   /** True in every service except the one that issues keys: keep a replica from events. */
   replicateApiKeys: boolean;
+  /** The service records administrative actions: serve their trail at `GET /v1/audit-events`. */
+  auditEvents?: boolean;
 }
 
 @Global()
@@ -19,7 +22,11 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [TypeOrmModule.forFeature([ApiKeyCredential])],
-      controllers: [PrincipalController, ...(options.replicateApiKeys ? [ApiKeyReplicationHandler] : [])],
+      controllers: [
+        PrincipalController,
+        ...(options.replicateApiKeys ? [ApiKeyReplicationHandler] : []),
+        ...(options.auditEvents ? [AuditEventsController] : []),
+      ],
       providers: [
         { provide: AUTH_SETTINGS, useValue: { visitorTokenSecrets: options.visitorTokenSecrets } },
         CredentialVerifier,

@@ -1,6 +1,7 @@
 export * from './api-key';
 export * from './api-key-credential.entity';
 export * from './api-key-table';
+export * from './audit-events.controller';
 export * from './auth.module';
 export * from './authenticated.decorator';
 export * from './current-principal.decorator';

@@ -1,3 +1,4 @@
+export * from './audit/audit-trail';
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/run-service';
 export * from './bootstrap/service-definition';

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSourceOptions } from 'typeorm';
 import { MessagingModule } from '@candor/messaging';
+import { AuditTrail } from './audit/audit-trail';
 import { BaseServiceConfig } from './config/base-service.config';
 import { messagingSettingsFrom } from './config/messaging-settings-from-config';
 import { migrateDatabase } from './database/migrate';
@@ -60,8 +61,9 @@ export class PlatformModule {
         KafkaHealthIndicator,
         KeyServiceHealthIndicator,
         RateLimiter,
+        AuditTrail,
       ],
-      exports: [configProvider, baseConfigProvider, DrainState, KeysModule, RateLimiter],
+      exports: [configProvider, baseConfigProvider, DrainState, KeysModule, RateLimiter, AuditTrail],
     };
   }
 }

@@ -28,6 +28,6 @@ export class TenantBotsController {
   @ApiOkResponse({ type: TenantBotView })
   @ApiUnprocessableEntityResponse({ description: 'persona_rejected or playbook_not_published' })
   async update(@CurrentPrincipal() principal: Principal, @Body() request: UpdateTenantBotDto): Promise<TenantBotView> {
-    return TenantBotView.of(await this.bots.update(principal.tenantId, request));
+    return TenantBotView.of(await this.bots.update(principal, request));
   }
 }

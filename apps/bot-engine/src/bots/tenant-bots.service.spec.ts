@@ -1,9 +1,12 @@
+import type { Principal } from '@candor/auth';
+import type { AuditTrail } from '@candor/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UpdateTenantBotDto } from './dto/tenant-bot.dto';
 import { TenantBot } from './tenant-bot.entity';
 import { TenantBots } from './tenant-bots.service';
 
 const TENANT = '00000000-0000-4000-8000-000000000001';
+const ADMIN: Principal = { kind: 'api-key', tenantId: TENANT, role: 'admin', keyId: 'adminkey00000001' };
 const PERSONA = {
   name: 'Acme Bot',
   avatar: null,
@@ -29,7 +32,9 @@ function fakeDatabase() {
     manager,
     transaction: <T>(work: (m: EntityManager) => Promise<T>) => work(manager as unknown as EntityManager),
   };
-  return { manager, bots: new TenantBots(dataSource as unknown as DataSource) };
+  // The audit trail is the database's concern; these tests are about the cache.
+  const audit = { record: async () => undefined } as unknown as AuditTrail;
+  return { manager, bots: new TenantBots(dataSource as unknown as DataSource, audit) };
 }
 
 describe('TenantBots cache', () => {
@@ -49,7 +54,7 @@ describe('TenantBots cache', () => {
   it('serves what this instance just saved at once, and reads past the cache for the API', async () => {
     const { manager, bots } = fakeDatabase();
     expect((await bots.of(TENANT)).personaName).toBe('Candor Assistant');
-    await bots.update(TENANT, { persona: { ...PERSONA, name: 'Acme Bot' } });
+    await bots.update(ADMIN, { persona: { ...PERSONA, name: 'Acme Bot' } });
     expect((await bots.of(TENANT)).personaName).toBe('Acme Bot');
     expect(manager.reads).toBe(1);
     expect((await bots.stored(TENANT)).personaName).toBe('Acme Bot');
@@ -67,7 +72,7 @@ describe('TenantBots cache', () => {
     };
     const reading = bots.of(TENANT);
     manager.findOneBy = slowRead;
-    await bots.update(TENANT, { persona: { ...PERSONA, name: 'Acme Bot' } });
+    await bots.update(ADMIN, { persona: { ...PERSONA, name: 'Acme Bot' } });
     release();
     expect((await reading).personaName).toBe('Candor Assistant');
     expect((await bots.of(TENANT)).personaName).toBe('Acme Bot');

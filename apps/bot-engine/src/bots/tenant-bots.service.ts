@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ApiException } from '@candor/platform';
+import { type Principal, auditActorOf } from '@candor/auth';
+import { ApiException, AuditTrail } from '@candor/platform';
 import { RecentlyUsed } from '../caching/recently-used';
 import { validatePersona } from '../personas/policy';
 import type { UpdateTenantBotDto } from './dto/tenant-bot.dto';
@@ -41,7 +42,10 @@ export class TenantBots {
   /** Bumped by every update: a read that started before it may not fill the cache with what it read. */
   private generation = 0;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async of(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<TenantBot> {
     const cached = this.cache.get(tenantId);
@@ -58,7 +62,8 @@ export class TenantBots {
   }
 
   /** Refuses (422, with every reason) a persona that could pass as human, or a playbook never published. */
-  async update(tenantId: string, request: UpdateTenantBotDto): Promise<TenantBot> {
+  async update(principal: Principal, request: UpdateTenantBotDto): Promise<TenantBot> {
+    const tenantId = principal.tenantId;
     const persona = { ...request.persona, avatar: request.persona.avatar ?? null };
     const violations = validatePersona(persona);
     if (violations.length > 0) {
@@ -96,6 +101,12 @@ export class TenantBots {
         updatedAt: new Date(),
       });
       await manager.upsert(TenantBot, bot, ['tenantId']);
+      await this.audit.record(manager, {
+        tenantId,
+        actor: auditActorOf(principal),
+        action: 'bot.updated',
+        target: null,
+      });
       return bot;
     });
     this.generation += 1;

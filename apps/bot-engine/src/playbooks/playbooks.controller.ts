@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -18,6 +19,7 @@ import {
 import { PLAYBOOK_JSON_SCHEMA } from './model';
 import { Playbooks } from './playbooks.service';
 
+const NOT_FOUND = 'No such playbook version';
 const INVALID = 'invalid_playbook: `details` lists each error with its JSON pointer `path` and `nodeId`';
 
 @ApiTags('playbooks')
@@ -27,6 +29,7 @@ export class PlaybooksController {
 
   @Get('playbook-schema')
   @ApiOperation({ summary: 'The JSON Schema playbooks are written against (public)' })
+  @ApiOkResponse({ description: 'A JSON Schema (draft-07)', schema: { type: 'object' } })
   schema(): object {
     return PLAYBOOK_JSON_SCHEMA;
   }
@@ -48,12 +51,13 @@ export class PlaybooksController {
     @Param() params: PlaybookKeyParam,
     @Body() request: PlaybookSourceDto,
   ): Promise<PlaybookVersionView> {
-    return PlaybookVersionView.of(await this.playbooks.addVersion(principal.tenantId, params.key, request));
+    return PlaybookVersionView.of(await this.playbooks.addVersion(principal, params.key, request));
   }
 
   @Get('playbooks/:key/versions/:version')
   @Authenticated({ roles: ['admin', 'agent'] })
   @ApiOkResponse({ type: PlaybookVersionView })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   async get(@CurrentPrincipal() principal: Principal, @Param() params: PlaybookVersionParam) {
     return PlaybookVersionView.of(await this.playbooks.get(principal.tenantId, params.key, params.version));
   }
@@ -62,6 +66,7 @@ export class PlaybooksController {
   @Authenticated({ roles: ['admin'] })
   @ApiOperation({ summary: 'Replace a draft; a published version is immutable (409)' })
   @ApiOkResponse({ type: PlaybookVersionView })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'version_immutable' })
   @ApiUnprocessableEntityResponse({ description: INVALID })
   async replace(
@@ -69,7 +74,7 @@ export class PlaybooksController {
     @Param() params: PlaybookVersionParam,
     @Body() request: PlaybookSourceDto,
   ): Promise<PlaybookVersionView> {
-    const version = await this.playbooks.replaceDraft(principal.tenantId, params.key, params.version, request);
+    const version = await this.playbooks.replaceDraft(principal, params.key, params.version, request);
     return PlaybookVersionView.of(version);
   }
 
@@ -80,7 +85,8 @@ export class PlaybooksController {
     summary: 'Publish a version: it becomes immutable, and new conversations of the active playbook start it',
   })
   @ApiOkResponse({ type: PlaybookVersionView })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   async publish(@CurrentPrincipal() principal: Principal, @Param() params: PlaybookVersionParam) {
-    return PlaybookVersionView.of(await this.playbooks.publish(principal.tenantId, params.key, params.version));
+    return PlaybookVersionView.of(await this.playbooks.publish(principal, params.key, params.version));
   }
 }

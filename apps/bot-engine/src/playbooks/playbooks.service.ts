@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ApiException } from '@candor/platform';
+import { type Principal, auditActorOf } from '@candor/auth';
+import { ApiException, AuditTrail } from '@candor/platform';
 import { IsolatedPlaybookParser } from './isolated-playbook-parser';
 import { type Playbook, validatePlaybook } from './model';
 import type { PlaybookSourceDto, PlaybookSummaryView } from './dto/playbook.dto';
@@ -22,9 +23,11 @@ export class Playbooks {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly parser: IsolatedPlaybookParser,
+    private readonly audit: AuditTrail,
   ) {}
 
-  async addVersion(tenantId: string, key: string, request: PlaybookSourceDto): Promise<PlaybookVersion> {
+  async addVersion(principal: Principal, key: string, request: PlaybookSourceDto): Promise<PlaybookVersion> {
+    const tenantId = principal.tenantId;
     const playbook = await this.validate(request);
     return this.dataSource.transaction(async (manager) => {
       // Versions of one playbook are numbered one at a time.
@@ -46,12 +49,14 @@ export class Playbooks {
         publishedAt: null,
       });
       await manager.insert(PlaybookVersion, version);
+      await this.record(manager, principal, 'playbook_version.added', version);
       return version;
     });
   }
 
   /** Replaces a draft's source; a published version answers 409 and stays as it was. */
-  async replaceDraft(tenantId: string, key: string, number: number, request: PlaybookSourceDto) {
+  async replaceDraft(principal: Principal, key: string, number: number, request: PlaybookSourceDto) {
+    const tenantId = principal.tenantId;
     const playbook = await this.validate(request);
     return this.dataSource.transaction(async (manager) => {
       const version = await this.lockVersion(manager, tenantId, key, number);
@@ -64,11 +69,13 @@ export class Playbooks {
         { tenantId, playbookKey: key, version: number },
         { format: version.format, source: version.source, document: playbook },
       );
+      await this.record(manager, principal, 'playbook_version.replaced', version);
       return version;
     });
   }
 
-  async publish(tenantId: string, key: string, number: number): Promise<PlaybookVersion> {
+  async publish(principal: Principal, key: string, number: number): Promise<PlaybookVersion> {
+    const tenantId = principal.tenantId;
     return this.dataSource.transaction(async (manager) => {
       const version = await this.lockVersion(manager, tenantId, key, number);
       if (version.status === 'published') return version;
@@ -79,6 +86,7 @@ export class Playbooks {
         { tenantId, playbookKey: key, version: number },
         { status: version.status, publishedAt: version.publishedAt },
       );
+      await this.record(manager, principal, 'playbook_version.published', version);
       return version;
     });
   }
@@ -124,6 +132,20 @@ export class Playbooks {
     if (this.parsed.size >= CACHE_LIMIT) this.parsed.delete(this.parsed.keys().next().value as string);
     this.parsed.set(cacheKey, result.playbook);
     return result.playbook;
+  }
+
+  private record(
+    manager: EntityManager,
+    principal: Principal,
+    action: 'playbook_version.added' | 'playbook_version.replaced' | 'playbook_version.published',
+    version: Pick<PlaybookVersion, 'playbookKey' | 'version'>,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      tenantId: principal.tenantId,
+      actor: auditActorOf(principal),
+      action,
+      target: `${version.playbookKey}/${version.version}`,
+    });
   }
 
   private async validate(request: PlaybookSourceDto): Promise<Playbook> {

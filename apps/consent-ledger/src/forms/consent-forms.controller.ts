@@ -47,7 +47,7 @@ export class ConsentFormsController {
     @Param() params: FormIdParam,
     @Body() request: PublishConsentFormDto,
   ): Promise<ConsentFormView> {
-    return ConsentFormView.of(await this.forms.publish(principal.tenantId, params.formId, request));
+    return ConsentFormView.of(await this.forms.publish(principal, params.formId, request));
   }
 
   @Get(':formId/versions/:version')

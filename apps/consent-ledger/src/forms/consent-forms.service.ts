@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { consentFormPublishedV1 } from '@candor/contracts';
 import { Outbox } from '@candor/messaging';
-import { ApiException } from '@candor/platform';
+import { type Principal, auditActorOf } from '@candor/auth';
+import { ApiException, AuditTrail } from '@candor/platform';
 import { ConsentForm } from './consent-form.entity';
 import type { PublishConsentFormDto } from './dto/consent-form.dto';
 
@@ -14,9 +15,11 @@ export class ConsentForms {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
   ) {}
 
-  publish(tenantId: string, formId: string, request: PublishConsentFormDto): Promise<ConsentForm> {
+  publish(principal: Principal, formId: string, request: PublishConsentFormDto): Promise<ConsentForm> {
+    const tenantId = principal.tenantId;
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consent-form:${tenantId}:${formId}`]);
       const latest = await this.latest(manager, tenantId, formId);
@@ -48,6 +51,12 @@ export class ConsentForms {
         },
         { tenantId },
       );
+      await this.audit.record(manager, {
+        tenantId,
+        actor: auditActorOf(principal),
+        action: 'consent_form_version.published',
+        target: `${formId}/${form.version}`,
+      });
       return form;
     });
   }

@@ -25,6 +25,6 @@ export class GuardPolicyController {
     @CurrentPrincipal() principal: Principal,
     @Body() request: UpdateGuardPolicyDto,
   ): Promise<GuardPolicyView> {
-    return { actions: await this.policies.update(principal.tenantId, request.actions) };
+    return { actions: await this.policies.update(principal, request.actions) };
   }
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { ApiKeyView, CreatedApiKeyView } from './dto/tenancy.responses';
@@ -16,7 +24,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: "Issue an API key for the caller's tenant; the key is shown once" })
   @ApiCreatedResponse({ type: CreatedApiKeyView })
   create(@CurrentPrincipal() principal: Principal, @Body() request: CreateApiKeyDto): Promise<CreatedApiKeyView> {
-    return this.tenancy.createApiKey(principal.tenantId, request.role, request.label ?? null);
+    return this.tenancy.createApiKey(principal, request.role, request.label ?? null);
   }
 
   @Get()
@@ -29,7 +37,9 @@ export class ApiKeysController {
   @Delete(':keyId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key; every service stops accepting it' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Revoked (or already revoked)' })
+  @ApiNotFoundResponse({ description: 'No such API key in this tenant' })
+  @ApiConflictResponse({ description: 'cannot_revoke_own_key: use another admin key' })
   async revoke(@CurrentPrincipal() principal: Principal, @Param() params: KeyIdParam): Promise<void> {
     await this.tenancy.revokeApiKey(
       principal.tenantId,

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
-import { ApiException } from '@candor/platform';
+import { Authenticated, CurrentPrincipal, type Principal, auditActorOf } from '@candor/auth';
+import { ApiException, AuditTrail } from '@candor/platform';
 import { PrivacyNoticeDto } from './dto/create-tenant.dto';
 import { PrivacyNoticeVersionView } from './dto/tenancy.responses';
 import { PrivacyNotice } from './privacy-notice.entity';
@@ -17,7 +17,10 @@ import { Tenant } from './tenant.entity';
 @ApiTags('privacy notices')
 @Controller('v1/privacy-notices')
 export class PrivacyNoticesController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Get()
   @Authenticated({ roles: ['admin', 'compliance'] })
@@ -64,6 +67,12 @@ export class PrivacyNoticesController {
         { id: principal.tenantId },
         { privacyNoticeVersion: notice.version, privacyNoticeText: notice.text, privacyPolicyUrl: notice.policyUrl },
       );
+      await this.audit.record(manager, {
+        tenantId: principal.tenantId,
+        actor: auditActorOf(principal),
+        action: 'privacy_notice.published',
+        target: notice.version,
+      });
       return PrivacyNoticeVersionView.of(notice);
     });
   }

@@ -10,9 +10,9 @@ import {
   tenantCreatedV1,
   tenantOffboardedV1,
 } from '@candor/contracts';
-import { ApiKeyCredential, issueApiKey } from '@candor/auth';
+import { ApiKeyCredential, type Principal, auditActorOf, issueApiKey } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
-import { ApiException, KEY_MANAGEMENT } from '@candor/platform';
+import { ApiException, AuditTrail, KEY_MANAGEMENT } from '@candor/platform';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import { ApiKeyView, CreatedApiKeyView, type CreatedTenantView, TenantView } from './dto/tenancy.responses';
 import { PrivacyNotice } from './privacy-notice.entity';
@@ -38,6 +38,7 @@ export class TenancyService {
     private readonly outbox: Outbox,
     @Inject(KEY_MANAGEMENT) private readonly kms: KeyManagementService,
     private readonly ring: SubjectKeyRing,
+    private readonly audit: AuditTrail,
   ) {}
 
   async createTenant(request: CreateTenantDto): Promise<CreatedTenantView> {
@@ -70,6 +71,14 @@ export class TenancyService {
         { tenantId: tenant.id },
       );
       const adminApiKey = await this.issueKey(manager, tenant.id, 'admin', 'bootstrap admin');
+      const operator = { kind: 'operator' } as const;
+      await this.audit.record(manager, { tenantId, actor: operator, action: 'tenant.created', target: tenantId });
+      await this.audit.record(manager, {
+        tenantId,
+        actor: operator,
+        action: 'api_key.issued',
+        target: adminApiKey.keyId,
+      });
       return { tenant: TenantView.of(tenant), adminApiKey };
     });
   }
@@ -89,6 +98,13 @@ export class TenancyService {
       await manager.query('DELETE FROM "conversation"."conversations" WHERE "tenant_id" = $1', [tenantId]);
       await manager.delete(ApiKeyCredential, { tenantId });
       await manager.delete(Tenant, { id: tenantId });
+      // Kept: the trail holds ids only, and the off-boarding is itself evidence.
+      await this.audit.record(manager, {
+        tenantId,
+        actor: { kind: 'operator' },
+        action: 'tenant.offboarded',
+        target: tenantId,
+      });
       await this.outbox.enqueue(
         manager,
         tenantOffboardedV1,
@@ -98,8 +114,17 @@ export class TenancyService {
     });
   }
 
-  createApiKey(tenantId: string, role: ApiKeyRole, label: string | null): Promise<CreatedApiKeyView> {
-    return this.dataSource.transaction((manager) => this.issueKey(manager, tenantId, role, label));
+  createApiKey(principal: Principal, role: ApiKeyRole, label: string | null): Promise<CreatedApiKeyView> {
+    return this.dataSource.transaction(async (manager) => {
+      const issued = await this.issueKey(manager, principal.tenantId, role, label);
+      await this.audit.record(manager, {
+        tenantId: principal.tenantId,
+        actor: auditActorOf(principal),
+        action: 'api_key.issued',
+        target: issued.keyId,
+      });
+      return issued;
+    });
   }
 
   async listApiKeys(tenantId: string): Promise<ApiKeyView[]> {
@@ -125,6 +150,12 @@ export class TenancyService {
       if (key.revokedAt) return;
       key.revokedAt = new Date();
       await manager.save(key);
+      await this.audit.record(manager, {
+        tenantId,
+        actor: { kind: 'api-key', keyId: revokingKeyId },
+        action: 'api_key.revoked',
+        target: keyId,
+      });
       await this.outbox.enqueue(
         manager,
         apiKeyRevokedV1,
