@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type Principal, auditActorOf } from '@candor/auth';
 import { ApiException, AuditTrail } from '@candor/platform';
 import { RecentlyUsed } from '../caching/recently-used';
-import { validatePersona } from '../personas/policy';
+import { normaliseAvatar, validatePersona } from '../personas/policy';
 import type { UpdateTenantBotDto } from './dto/tenant-bot.dto';
 import { TenantBot } from './tenant-bot.entity';
 
@@ -90,7 +90,7 @@ export class TenantBots {
       const bot = manager.create(TenantBot, {
         tenantId,
         personaName: persona.name.trim(),
-        personaAvatar: persona.avatar,
+        personaAvatar: normaliseAvatar(persona.avatar),
         personaTone: persona.tone,
         personaDisclosure: Object.fromEntries(
           Object.entries(persona.disclosure).filter(([, text]) => typeof text === 'string'),

@@ -1,4 +1,4 @@
-import { checkAvatar } from './avatar';
+import { checkAvatar, normaliseAvatar } from './avatar';
 import { clamp, dataUri, encodePng, gaussian, Painter, Rgba, vp8l, webp } from './png-fixtures';
 
 const codes = (avatar: unknown): string[] => checkAvatar(avatar).map((violation) => violation.code);
@@ -149,6 +149,34 @@ describe('avatar', () => {
       ['a javascript: URL', '<a href="javascript:alert(1)"><rect/></a>'],
     ])('refuses %s as unsupported', (_, body) => {
       expect(codes(dataUri('image/svg+xml', Buffer.from(svg(body))))).toEqual(['avatar_unsupported']);
+    });
+
+    it.each([
+      ['an animation that rewrites a link', '<set attributeName="href" to="&#106;avascript:alert(1)"/>'],
+      ['an entity-encoded javascript: link in an anchor', '<a href="&#106;avascript:alert(1)"><rect/></a>'],
+      ['a stylesheet importing another', '<style>@import url(https://evil.example/a.css);</style>'],
+      ['an unknown element', '<marquee>hi</marquee>'],
+      ['an unknown attribute', '<rect formaction="x"/>'],
+    ])('refuses %s, whatever the encoding', (_, body) => {
+      expect(codes(dataUri('image/svg+xml', Buffer.from(svg(body))))).toEqual(['avatar_unsupported']);
+    });
+
+    it('stores what it checked: the artwork written out again, editor metadata dropped', () => {
+      const art =
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" ' +
+        'xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10" inkscape:version="1.3">' +
+        '<inkscape:grid spacing="1"><inkscape:note/></inkscape:grid>' +
+        '<g inkscape:label="Layer 1"><circle id="c" cx="5" cy="5" r="4" fill="#0a0"/><use xlink:href="#c"/></g>' +
+        '<text x="1" y="9">a &amp; b</text></svg>';
+      const stored = normaliseAvatar(`data:image/svg+xml,${encodeURIComponent(art)}`)!;
+      expect(stored).toMatch(/^data:image\/svg\+xml;base64,/);
+      expect(Buffer.from(stored.split(',')[1], 'base64').toString()).toBe(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><circle id="c" cx="5" cy="5" r="4" ' +
+          'fill="#0a0"/><use href="#c"/></g><text x="1" y="9">a &amp; b</text></svg>',
+      );
+      const png = dataUri('image/png', Buffer.from('not checked here'));
+      expect(normaliseAvatar(png)).toBe(png);
+      expect(normaliseAvatar(null)).toBeNull();
     });
 
     it('refuses a DOCTYPE with entities and a document that is not SVG', () => {

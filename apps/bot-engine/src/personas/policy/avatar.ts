@@ -1,6 +1,6 @@
 import { looksPhotographic, measure } from './photo-metrics';
 import { decodePng, PNG_SIGNATURE } from './png';
-import { svgProblem } from './svg';
+import { sanitizeSvg } from './svg';
 import { PersonaViolation } from './types';
 import { inspectWebp } from './webp';
 
@@ -42,8 +42,8 @@ export function checkAvatar(avatar: unknown): PersonaViolation[] {
 
 function checkFormat(format: Format, bytes: Buffer): PersonaViolation[] {
   if (format === 'svg') {
-    const problem = svgProblem(bytes.toString('utf8'));
-    return problem === null ? [] : [unsupported(`${problem}.`)];
+    const sanitized = sanitizeSvg(bytes.toString('utf8'));
+    return sanitized.ok ? [] : [unsupported(`${sanitized.problem}.`)];
   }
   if (format === 'webp') {
     const webp = inspectWebp(bytes, MAX_AVATAR_DIMENSION);
@@ -59,6 +59,19 @@ function checkFormat(format: Format, bytes: Buffer): PersonaViolation[] {
   return looksPhotographic(measure(png.image))
     ? [photographic('The avatar looks like a photograph; a bot must not show a human-looking photo.')]
     : [];
+}
+
+/**
+ * The avatar as it is stored and served, once `checkAvatar` found nothing wrong: an SVG is written out again
+ * from its allow-list (what is served is exactly what was checked), as base64; PNG and WebP are kept as sent.
+ */
+export function normaliseAvatar(avatar: string | null): string | null {
+  const match = avatar === null ? null : DATA_URI.exec(avatar);
+  if (avatar === null || match === null || FORMATS[match[1].toLowerCase()] !== 'svg') return avatar;
+  const bytes = decodePayload(avatar.slice(match[0].length), match[2].toLowerCase().split(';').includes('base64'));
+  const sanitized = bytes === null ? null : sanitizeSvg(bytes.toString('utf8'));
+  if (!sanitized?.ok) throw new Error('normaliseAvatar needs an avatar that checkAvatar accepted');
+  return `data:image/svg+xml;base64,${Buffer.from(sanitized.svg, 'utf8').toString('base64')}`;
 }
 
 function decodePayload(payload: string, base64: boolean): Buffer | null {
