@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -25,8 +26,11 @@ export async function createServiceApp<TConfig extends BaseServiceConfig>(
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // Behind an ingress the client's address comes from X-Forwarded-For, trusted for that many hops only.
+  if (config.HTTP_TRUSTED_PROXIES > 0)
+    app.getHttpAdapter().getInstance().set('trust proxy', config.HTTP_TRUSTED_PROXIES);
   app.use(httpMetricsMiddleware(definition.name));
-  app.use(jsonBodyMiddleware(config.HTTP_BODY_LIMIT_BYTES));
+  app.use(jsonBodyMiddleware(config.HTTP_BODY_LIMIT_BYTES, config.HTTP_REQUEST_TIMEOUT_MS));
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),
@@ -50,6 +54,10 @@ export async function createServiceApp<TConfig extends BaseServiceConfig>(
   );
   await app.init();
   await app.startAllMicroservices();
+  // A client that sends its body slowly (or never finishes it) must not hold a connection and its buffers for long.
+  const server = app.getHttpServer() as Server;
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(server.headersTimeout, config.HTTP_REQUEST_TIMEOUT_MS);
   await app.listen(config.PORT, config.HOST);
   return app;
 }

@@ -19,7 +19,7 @@ export type BodyDefect = 'too_deep' | 'invalid_characters' | 'forbidden_key';
  * Parses JSON bodies and answers malformed, oversized, over-deep or non-JSON bodies with
  * a JSON 4xx before any route runs (Express would otherwise answer in HTML).
  */
-export function jsonBodyMiddleware(limitBytes: number): RequestHandler {
+export function jsonBodyMiddleware(limitBytes: number, bodyTimeoutMs: number): RequestHandler {
   const parse = json({ limit: limitBytes, strict: true });
   return (req: Request, res: Response, next: NextFunction) => {
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
@@ -27,7 +27,14 @@ export function jsonBodyMiddleware(limitBytes: number): RequestHandler {
       res.status(415).json(apiError(415, 'Request bodies must be application/json'));
       return;
     }
+    // A body that trickles in (or stops before its Content-Length) must not hold the connection and its buffer.
+    const timer = setTimeout(() => {
+      if (!res.headersSent) res.set('Connection', 'close').status(408).json(apiError(408, 'Request body too slow'));
+      req.socket.destroySoon();
+    }, bodyTimeoutMs);
     parse(req, res, (error?: unknown) => {
+      clearTimeout(timer);
+      if (res.headersSent) return;
       if (!error) {
         const defect = inspectBody(req.body);
         if (defect) {
