@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { issueApiKey } from '@candor/auth';
-import {
-  type EventDefinition,
-  apiKeyIssuedV1,
-  apiKeyRevokedV1,
-  tenantOffboardedV1,
-} from '@candor/contracts';
+import { type EventDefinition, apiKeyIssuedV1, apiKeyRevokedV1, tenantOffboardedV1 } from '@candor/contracts';
 import { RawKafka, waitFor } from '@candor/testing';
 import { CandorStack } from './support/candor-stack';
 
