@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const server = new ReliableKafkaServer(
     {
       client: { clientId: `${HARNESS_SERVICE}-consumer`, brokers },
-      consumer: { groupId: `${namespace}.${HARNESS_SERVICE}`, sessionTimeout: 10_000, heartbeatInterval: 1_000 },
+      consumer: { groupId: `${namespace}.${HARNESS_SERVICE}`, sessionTimeout: 6_000, heartbeatInterval: 1_000 },
       producer: RELIABLE_PRODUCER,
       postfixId: '',
     },
