@@ -65,3 +65,22 @@ export function isValidNir(compact: string): boolean {
     .replace(/^(\d{5})2B/, '$118');
   return 97 - (Number(digits) % 97) === Number(nir.slice(13));
 }
+
+/**
+ * German tax identification number (Steuer-ID): 11 digits, the first not 0, check digit by ISO/IEC 7064
+ * MOD 11,10, and among the first ten digits one digit appears two or three times (the rest at most once).
+ */
+export function isValidGermanTaxId(digits: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(digits)) return false;
+  const counts = new Map<string, number>();
+  for (const digit of digits.slice(0, 10)) counts.set(digit, (counts.get(digit) ?? 0) + 1);
+  const repeated = [...counts.values()].filter((count) => count > 1);
+  if (repeated.length !== 1 || repeated[0] > 3) return false;
+  let product = 10;
+  for (const digit of digits.slice(0, 10)) {
+    const sum = (Number(digit) + product) % 10 || 10;
+    product = (sum * 2) % 11;
+  }
+  const check = (11 - product) % 10;
+  return check === Number(digits[10]);
+}

@@ -7,6 +7,7 @@ import { findHealthInformation } from './detectors/health';
 import { findCards, findEmails, findIbans, findSsns } from './detectors/identifiers';
 import { findIps } from './detectors/ips';
 import { findLicenseNumbers } from './detectors/licenses';
+import { findNationalIds } from './detectors/national-ids';
 import { findPhones } from './detectors/phones';
 import { findFrenchNirs, findInsuranceNumbers, findMedicalRecordNumbers } from './detectors/medical-ids';
 
@@ -21,6 +22,8 @@ const DETECTORS: ((text: string) => Finding[])[] = [
   findSsns,
   findMedicalRecordNumbers,
   findInsuranceNumbers,
+  // After insurance: a European social-security number is a health insurance number first.
+  findNationalIds,
   findLicenseNumbers,
   findAccountNumbers,
   findDatesOfBirth,

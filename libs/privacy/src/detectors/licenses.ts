@@ -42,6 +42,8 @@ export const findLicenseNumbers = introducedIdFinder({
     String.raw`permiso\s+de\s+conducir`,
     String.raw`licencia\s+de\s+conduc(?:ir|cion)`,
     String.raw`licencia\s+(?:n[º°.]+|numero)`,
+    // A bare "licencia" before a number is a driving licence, unless it names software or a permit of another kind.
+    String.raw`licencia(?!\s+(?:de\s+)?(?:software|uso|windows|office|producto|actividad|apertura|obra|matrimonio|comercial))`,
     'pasaporte',
     'dni',
     'nie',

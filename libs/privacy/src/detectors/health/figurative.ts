@@ -91,9 +91,35 @@ const FIGURATIVE_SOURCES = [
 
 const FIGURATIVE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${FIGURATIVE_SOURCES.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 
+/**
+ * Laughter and joking emoji mark a sentence as banter: "das macht mich krank 😅", "j'ai failli faire une crise
+ * cardiaque mdr", "casi me da un infarto jajaja". In such a sentence the words people exaggerate with (being
+ * sick, dying, a heart attack, a stroke, a heart attack's cousins in four languages) are figurative, unless the
+ * sentence also says something clinical (a diagnosis, a doctor, a medicine, a hospital).
+ */
+const LAUGHTER =
+  /(?<![\p{L}])(?:l+o+l+|lmao+|rofl|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}|(?:ja){2,}j?|(?:je){2,}|(?:ji){2,}|mdr+|ptdr+|xd+|kek)(?![\p{L}])|[\u{1F602}\u{1F923}\u{1F605}\u{1F606}\u{1F639}\u{1F648}\u{1F643}\u{1F61C}\u{1F61D}\u{1F61B}\u{1F92A}\u{1F609}]/iu;
+const EXAGGERATION =
+  /(?<![\p{L}])(?:sick|ill|dying|die|died|dead|heart\s+attack|stroke|krank|sterbe\w*|tot|herzinfarkt|herzkasper|infarkt|malade|mourir|meurs|mort[e]?|crise\s+cardiaque|infarctus|avc|enferm[oa]|morir\w*|muero|muerto|infarto|ataque\s+al\s+corazon|paro\s+cardiaco)(?![\p{L}])/giu;
+const CLINICAL =
+  /(?<![\p{L}])(?:diagnos\w*|doctor|dr|arzt|arztin|medecin|medico|hospital|krankenhaus|hopital|clinic|klinik|clinique|clinica|prescri\w*|verschrieb\w*|rezept|ordonnance|receta|tablets?|pills?|tabletten|medikament\w*|medicament\w*|medicamento\w*|therapy|therapie|terapia)(?![\p{L}])/iu;
+
+function jokingSpans(folded: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const sentence of folded.matchAll(/[^.!?\n]+[.!?\n]*/g)) {
+    const text = sentence[0];
+    if (!LAUGHTER.test(text) || CLINICAL.test(text)) continue;
+    for (const word of text.matchAll(EXAGGERATION)) {
+      const start = sentence.index + word.index;
+      spans.push([start, start + word[0].length]);
+    }
+  }
+  return spans;
+}
+
 /** The [start, end) spans of figurative uses in a folded text. */
 export function figurativeSpans(folded: string): [number, number][] {
-  const spans: [number, number][] = [];
+  const spans: [number, number][] = jokingSpans(folded);
   FIGURATIVE.lastIndex = 0;
   for (let match = FIGURATIVE.exec(folded); match; match = FIGURATIVE.exec(folded)) {
     spans.push([match.index, match.index + match[0].length]);
