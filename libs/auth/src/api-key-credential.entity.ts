@@ -29,4 +29,8 @@ export class ApiKeyCredential {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** The key stops working at this time on its own; null: only a revocation ends it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
 }

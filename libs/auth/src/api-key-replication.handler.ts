@@ -2,10 +2,12 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   type ApiKeyIssuedV1,
+  type ApiKeyIssuedV2,
   type ApiKeyRevokedV1,
   type EventEnvelope,
   type TenantOffboardedV1,
   apiKeyIssuedV1,
+  apiKeyIssuedV2,
   apiKeyRevokedV1,
   tenantOffboardedV1,
 } from '@candor/contracts';
@@ -29,6 +31,20 @@ export class ApiKeyReplicationHandler {
       .into(ApiKeyCredential)
       .values(credentialOf(event.tenantId, event.payload, null))
       .orIgnore()
+      .execute();
+  }
+
+  /** v2 keys carry an expiry, and the event comes again when it changes (a rotation): the latest one is kept. */
+  @EventPattern(apiKeyIssuedV2.topic)
+  async onIssuedV2(@Payload() event: EventEnvelope<ApiKeyIssuedV2>, @Ctx() context: EventContext): Promise<void> {
+    if (await isOffboarded(context.manager, event.tenantId)) return;
+    const expiresAt = event.payload.expiresAt === null ? null : new Date(event.payload.expiresAt);
+    await context.manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApiKeyCredential)
+      .values({ ...credentialOf(event.tenantId, event.payload, null), expiresAt })
+      .orUpdate(['expires_at'], ['key_id'])
       .execute();
   }
 
@@ -88,5 +104,6 @@ function credentialOf(tenantId: string, key: ApiKeyIssuedV1, revokedAt: Date | n
     label: key.label,
     createdAt: new Date(key.createdAt),
     revokedAt,
+    expiresAt: null,
   };
 }

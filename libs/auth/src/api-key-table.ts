@@ -15,6 +15,21 @@ export async function createApiKeysTable(queryRunner: QueryRunner, schema: strin
   await queryRunner.query(`CREATE INDEX "api_keys_tenant" ON "${schema}"."api_keys" ("tenant_id")`);
 }
 
+/** Keys expire: every service's copy of a key carries its expiry. */
+export function apiKeyExpiryMigration(schema: string): new () => MigrationInterface {
+  return class ApiKeyExpiry1765180800005 implements MigrationInterface {
+    name = 'ApiKeyExpiry1765180800005';
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`ALTER TABLE "${schema}"."api_keys" ADD COLUMN "expires_at" timestamptz`);
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`ALTER TABLE "${schema}"."api_keys" DROP COLUMN "expires_at"`);
+    }
+  };
+}
+
 /**
  * Tenants this service was told are off-boarded (id and time only). Their key events may still arrive on
  * other topics, in any order: with this, a key issued before the off-boarding can never come back after it.

@@ -28,6 +28,9 @@ export class CredentialVerifier {
       if (!stored || stored.revokedAt || !matches) {
         throw new ApiException(401, 'invalid_credentials', 'The API key is unknown or revoked');
       }
+      if (stored.expiresAt && stored.expiresAt.getTime() <= Date.now()) {
+        throw new ApiException(401, 'expired_credentials', 'The API key has expired; use its replacement');
+      }
       if (!policy.roles.includes(stored.role)) {
         throw new ApiException(
           403,

@@ -9,7 +9,13 @@ import { conversationStartedV2, conversationStatusChangedV2, messagePostedV3 } f
 import { consentFormPublishedV1, consentRecordedV1 } from './events/consent.events';
 import { handoffQueueTimedOutV1, handoffQueuedV1, handoffUnstaffedV1 } from './events/handoff.events';
 import { subjectKeyDestroyedV1 } from './events/keys.events';
-import { apiKeyIssuedV1, apiKeyRevokedV1, tenantCreatedV1, tenantOffboardedV1 } from './events/tenancy.events';
+import {
+  apiKeyIssuedV1,
+  apiKeyIssuedV2,
+  apiKeyRevokedV1,
+  tenantCreatedV1,
+  tenantOffboardedV1,
+} from './events/tenancy.events';
 import type { EventDefinition } from './event-definition';
 
 /** Every event contract Candor knows, in one place. */
@@ -17,6 +23,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition<never>[] = [
   tenantCreatedV1,
   tenantOffboardedV1,
   apiKeyIssuedV1,
+  apiKeyIssuedV2,
   apiKeyRevokedV1,
   conversationStartedV2,
   messagePostedV3,

@@ -17,6 +17,7 @@ import { PrivacyNoticeVersion1765008000000 } from './migrations/1765008000000-pr
 import { ConversationRevision1765094400000 } from './migrations/1765094400000-conversation-revision';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
 import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
+import { ApiKeyExpiry1765180800005 } from './migrations/1765180800005-api-key-expiry';
 import { AuditEvents1765180800004 } from './migrations/1765180800004-audit-events';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 
@@ -38,6 +39,7 @@ export function botEngineDataSourceOptions(config: BotEngineConfig) {
       OffboardedTenants1765180800002,
       RateLimitWindows1765180800003,
       AuditEvents1765180800004,
+      ApiKeyExpiry1765180800005,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-bot-engine',

@@ -9,6 +9,7 @@ import { CreateLedger1764576000000 } from './migrations/1764576000000-create-led
 import { CreateIdempotencyKeys1764748800000 } from './migrations/1764748800000-create-idempotency-keys';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
 import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
+import { ApiKeyExpiry1765180800005 } from './migrations/1765180800005-api-key-expiry';
 import { AuditEvents1765180800004 } from './migrations/1765180800004-audit-events';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 import { IdempotencyRequestDigest1765180800001 } from './migrations/1765180800001-idempotency-request-digest';
@@ -27,6 +28,7 @@ export function consentLedgerDataSourceOptions(config: ConsentLedgerConfig) {
       OffboardedTenants1765180800002,
       RateLimitWindows1765180800003,
       AuditEvents1765180800004,
+      ApiKeyExpiry1765180800005,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-consent-ledger',

@@ -60,4 +60,10 @@ export class ConversationConfig extends BaseServiceConfig {
   @IsInt()
   @Min(1)
   RATE_LIMIT_MESSAGES_PER_CONVERSATION_PER_MINUTE: number = 60;
+
+  /** How long an API key lives when its request names no lifetime (`expiresInDays`); rotate before then. */
+  @IsInt()
+  @Min(1)
+  @Max(3_650)
+  API_KEY_LIFETIME_DAYS: number = 365;
 }

@@ -7,11 +7,12 @@ import type { DataSource } from 'typeorm';
 export class StreamLivenessRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The given API keys that are neither revoked nor gone with an off-boarded tenant. */
+  /** The given API keys that are neither revoked, expired nor gone with an off-boarded tenant. */
   async validKeyIds(keyIds: readonly string[]): Promise<Set<string>> {
     if (keyIds.length === 0) return new Set();
     const rows: { key_id: string }[] = await this.dataSource.query(
-      `SELECT "key_id" FROM "conversation"."api_keys" WHERE "key_id" = ANY($1::text[]) AND "revoked_at" IS NULL`,
+      `SELECT "key_id" FROM "conversation"."api_keys"
+       WHERE "key_id" = ANY($1::text[]) AND "revoked_at" IS NULL AND ("expires_at" IS NULL OR "expires_at" > now())`,
       [keyIds],
     );
     return new Set(rows.map((row) => row.key_id));

@@ -10,6 +10,7 @@ import { CreateConversationSchema1764403200000 } from './migrations/176440320000
 import { GuardStatesAndNoticeVersions1764576000000 } from './migrations/1764576000000-guard-states-and-notice-versions';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
 import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
+import { ApiKeyExpiry1765180800005 } from './migrations/1765180800005-api-key-expiry';
 import { AuditEvents1765180800004 } from './migrations/1765180800004-audit-events';
 
 export function conversationDataSourceOptions(config: ConversationConfig) {
@@ -23,6 +24,7 @@ export function conversationDataSourceOptions(config: ConversationConfig) {
       ConsumerDeliveries1765180800000,
       RateLimitWindows1765180800003,
       AuditEvents1765180800004,
+      ApiKeyExpiry1765180800005,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-conversation',

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
-import { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { CreateApiKeyDto, RotateApiKeyDto } from './dto/create-api-key.dto';
 import { ApiKeyView, CreatedApiKeyView } from './dto/tenancy.responses';
 import { KeyIdParam } from './dto/key-id.param';
 import { TenancyService } from './tenancy.service';
@@ -24,7 +24,22 @@ export class ApiKeysController {
   @ApiOperation({ summary: "Issue an API key for the caller's tenant; the key is shown once" })
   @ApiCreatedResponse({ type: CreatedApiKeyView })
   create(@CurrentPrincipal() principal: Principal, @Body() request: CreateApiKeyDto): Promise<CreatedApiKeyView> {
-    return this.tenancy.createApiKey(principal, request.role, request.label ?? null);
+    return this.tenancy.createApiKey(principal, request.role, request.label ?? null, request.expiresInDays);
+  }
+
+  @Post(':keyId/rotate')
+  @ApiOperation({
+    summary: 'Replace a key: a new one with the same role and label; the old one keeps working for graceHours',
+  })
+  @ApiCreatedResponse({ type: CreatedApiKeyView })
+  @ApiNotFoundResponse({ description: 'No such API key in this tenant' })
+  @ApiConflictResponse({ description: 'key_not_active: the key is revoked or expired' })
+  rotate(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: KeyIdParam,
+    @Body() request: RotateApiKeyDto,
+  ): Promise<CreatedApiKeyView> {
+    return this.tenancy.rotateApiKey(principal, params.keyId, request.graceHours ?? 24, request.expiresInDays);
   }
 
   @Get()

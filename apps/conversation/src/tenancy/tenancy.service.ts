@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   type ApiKeyRole,
-  apiKeyIssuedV1,
+  apiKeyIssuedV2,
   apiKeyRevokedV1,
   tenantCreatedV1,
   tenantOffboardedV1,
@@ -13,6 +13,7 @@ import {
 import { ApiKeyCredential, type Principal, auditActorOf, issueApiKey } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
 import { ApiException, AuditTrail, KEY_MANAGEMENT } from '@candor/platform';
+import { ConversationConfig } from '../config/conversation.config';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import { ApiKeyView, CreatedApiKeyView, type CreatedTenantView, TenantView } from './dto/tenancy.responses';
 import { PrivacyNotice } from './privacy-notice.entity';
@@ -31,6 +32,9 @@ const DEFAULT_NOTICE = {
     'For how your data is handled, see the privacy policy:',
 };
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
 @Injectable()
 export class TenancyService {
   constructor(
@@ -39,6 +43,7 @@ export class TenancyService {
     @Inject(KEY_MANAGEMENT) private readonly kms: KeyManagementService,
     private readonly ring: SubjectKeyRing,
     private readonly audit: AuditTrail,
+    private readonly config: ConversationConfig,
   ) {}
 
   async createTenant(request: CreateTenantDto): Promise<CreatedTenantView> {
@@ -114,9 +119,14 @@ export class TenancyService {
     });
   }
 
-  createApiKey(principal: Principal, role: ApiKeyRole, label: string | null): Promise<CreatedApiKeyView> {
+  createApiKey(
+    principal: Principal,
+    role: ApiKeyRole,
+    label: string | null,
+    expiresInDays?: number,
+  ): Promise<CreatedApiKeyView> {
     return this.dataSource.transaction(async (manager) => {
-      const issued = await this.issueKey(manager, principal.tenantId, role, label);
+      const issued = await this.issueKey(manager, principal.tenantId, role, label, expiresInDays);
       await this.audit.record(manager, {
         tenantId: principal.tenantId,
         actor: auditActorOf(principal),
@@ -124,6 +134,44 @@ export class TenancyService {
         target: issued.keyId,
       });
       return issued;
+    });
+  }
+
+  /**
+   * Replaces a key: a new one with the same role and label, while the old one keeps working for `graceHours`
+   * (never longer than it would have anyway), so a client can switch without downtime. The new key is shown once.
+   */
+  rotateApiKey(
+    principal: Principal,
+    keyId: string,
+    graceHours: number,
+    expiresInDays?: number,
+  ): Promise<CreatedApiKeyView> {
+    const tenantId = principal.tenantId;
+    return this.dataSource.transaction(async (manager) => {
+      const old = await manager.findOne(ApiKeyCredential, {
+        where: { keyId, tenantId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!old) throw new ApiException(404, 'not_found', 'No such API key');
+      const now = Date.now();
+      if (old.revokedAt || (old.expiresAt && old.expiresAt.getTime() <= now)) {
+        throw new ApiException(409, 'key_not_active', 'A revoked or expired key cannot be rotated; issue a new one');
+      }
+      const graceEnd = new Date(now + graceHours * HOUR_MS);
+      if (!old.expiresAt || graceEnd < old.expiresAt) {
+        old.expiresAt = graceEnd;
+        await manager.update(ApiKeyCredential, { keyId }, { expiresAt: graceEnd });
+        await this.announceKey(manager, old);
+      }
+      const replacement = await this.issueKey(manager, tenantId, old.role, old.label, expiresInDays);
+      await this.audit.record(manager, {
+        tenantId,
+        actor: auditActorOf(principal),
+        action: 'api_key.rotated',
+        target: `${keyId}->${replacement.keyId}`,
+      });
+      return replacement;
     });
   }
 
@@ -178,31 +226,40 @@ export class TenancyService {
     tenantId: string,
     role: ApiKeyRole,
     label: string | null,
+    expiresInDays: number = this.config.API_KEY_LIFETIME_DAYS,
   ): Promise<CreatedApiKeyView> {
     const issued = issueApiKey();
+    const createdAt = new Date();
     const key = manager.create(ApiKeyCredential, {
       keyId: issued.keyId,
       tenantId,
       role,
       secretHash: issued.secretHash,
       label,
-      createdAt: new Date(),
+      createdAt,
       revokedAt: null,
+      expiresAt: new Date(createdAt.getTime() + expiresInDays * DAY_MS),
     });
     await manager.insert(ApiKeyCredential, key);
+    await this.announceKey(manager, key);
+    return { ...ApiKeyView.of(key), apiKey: issued.plaintext };
+  }
+
+  /** Every service learns of a key, and again whenever its expiry changes. */
+  private async announceKey(manager: EntityManager, key: ApiKeyCredential): Promise<void> {
     await this.outbox.enqueue(
       manager,
-      apiKeyIssuedV1,
+      apiKeyIssuedV2,
       {
         keyId: key.keyId,
-        tenantId,
-        role,
+        tenantId: key.tenantId,
+        role: key.role,
         secretHash: key.secretHash,
-        label,
+        label: key.label,
         createdAt: key.createdAt.toISOString(),
+        expiresAt: key.expiresAt?.toISOString() ?? null,
       },
-      { tenantId },
+      { tenantId: key.tenantId },
     );
-    return { ...ApiKeyView.of(key), apiKey: issued.plaintext };
   }
 }

@@ -7,6 +7,7 @@ import { CreateKeyRotationTables1764489600000 } from './migrations/1764489600000
 import { CreateDataRequests1764576000000 } from './migrations/1764576000000-create-data-requests';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
 import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
+import { ApiKeyExpiry1765180800005 } from './migrations/1765180800005-api-key-expiry';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 import { DataRequest } from '../data-requests/data-request.entity';
 import { KeyRotation } from '../key-rotation/key-rotation.entity';
@@ -24,6 +25,7 @@ export function dsrDataSourceOptions(config: DsrConfig) {
       ConsumerDeliveries1765180800000,
       OffboardedTenants1765180800002,
       RateLimitWindows1765180800003,
+      ApiKeyExpiry1765180800005,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-dsr',

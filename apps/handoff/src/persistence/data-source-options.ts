@@ -9,6 +9,7 @@ import { AgentSkills1764662400000 } from './migrations/1764662400000-agent-skill
 import { QueueEntries1765094400000 } from './migrations/1765094400000-queue-entries';
 import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-consumer-deliveries';
 import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
+import { ApiKeyExpiry1765180800005 } from './migrations/1765180800005-api-key-expiry';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 
 export function handoffDataSourceOptions(config: HandoffConfig) {
@@ -24,6 +25,7 @@ export function handoffDataSourceOptions(config: HandoffConfig) {
       ConsumerDeliveries1765180800000,
       OffboardedTenants1765180800002,
       RateLimitWindows1765180800003,
+      ApiKeyExpiry1765180800005,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-handoff',

@@ -8,6 +8,7 @@ export const AUDITED_ACTIONS = [
   'tenant.offboarded',
   'api_key.issued',
   'api_key.revoked',
+  'api_key.rotated',
   'guard_policy.changed',
   'privacy_notice.published',
   'bot.updated',

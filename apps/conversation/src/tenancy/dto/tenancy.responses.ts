@@ -10,6 +10,8 @@ export class ApiKeyView {
   @ApiProperty({ nullable: true, type: String }) label: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the key stops working' })
+  expiresAt: string | null;
 
   static of(key: ApiKeyCredential): ApiKeyView {
     return {
@@ -18,6 +20,7 @@ export class ApiKeyView {
       label: key.label,
       createdAt: key.createdAt.toISOString(),
       revokedAt: key.revokedAt?.toISOString() ?? null,
+      expiresAt: key.expiresAt?.toISOString() ?? null,
     };
   }
 }
