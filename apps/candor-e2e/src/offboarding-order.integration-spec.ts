@@ -23,7 +23,13 @@ describe('off-boarding wins over key events that arrive after it', () => {
     await stack?.stop();
   });
 
-  async function publish<T>(definition: EventDefinition<T>, tenantId: string, payload: T): Promise<string> {
+  /** Plants an event as `producer` would publish it (the topic's owner unless said otherwise). */
+  async function publish<T>(
+    definition: EventDefinition<T>,
+    tenantId: string,
+    payload: T,
+    producer: string = definition.owner,
+  ): Promise<string> {
     const id = randomUUID();
     const envelope = {
       id,
@@ -34,7 +40,7 @@ describe('off-boarding wins over key events that arrive after it', () => {
       occurredAt: new Date().toISOString(),
       correlationId: randomUUID(),
       causationId: null,
-      producer: definition.owner,
+      producer,
       payload,
     };
     await kafka.produce(stack.topic(definition.topic), [{ key: tenantId, value: JSON.stringify(envelope) }]);
@@ -83,27 +89,8 @@ describe('off-boarding wins over key events that arrive after it', () => {
   it('refuses a key event that claims another producer than the topic owner (a forgery)', async () => {
     const tenantId = randomUUID();
     const forged = issueApiKey();
-    const id = randomUUID();
-    const envelope = {
-      id,
-      type: apiKeyIssuedV1.type,
-      schemaVersion: apiKeyIssuedV1.schemaVersion,
-      tenantId,
-      subjectId: null,
-      occurredAt: new Date().toISOString(),
-      correlationId: randomUUID(),
-      causationId: null,
-      producer: 'bot-engine',
-      payload: {
-        keyId: forged.keyId,
-        tenantId,
-        role: 'admin',
-        secretHash: forged.secretHash,
-        label: null,
-        createdAt: new Date().toISOString(),
-      },
-    };
-    await kafka.produce(stack.topic(apiKeyIssuedV1.topic), [{ key: tenantId, value: JSON.stringify(envelope) }]);
+    const key = { keyId: forged.keyId, tenantId, role: 'admin' as const, secretHash: forged.secretHash, label: null };
+    const id = await publish(apiKeyIssuedV1, tenantId, { ...key, createdAt: new Date().toISOString() }, 'bot-engine');
     const deadLetter = await waitFor(
       async () =>
         (await kafka.readAll(stack.topic('candor.dead-letter.handoff.v1'))).find(
