@@ -10,9 +10,9 @@
 #
 # Usage: VAULT_ADDR=https://vault:8200 VAULT_TOKEN=<admin token> [VAULT_NAMESPACE=...] infra/vault/setup.sh
 #
-# Not run against a real Vault: none can be installed on the development machines. It is
-# exercised only against the Vault stand-in (libs/testing/src/vault-stand-in.ts) by
-# libs/crypto/src/vault/vault-key-management.integration-spec.ts.
+# scripts/vault.sh runs it against the real Vault it builds and starts for `npm start` and `npm test`;
+# the tests log every service in with its own AppRole under these policies
+# (apps/candor-e2e/src/keys/vault-*.integration-spec.ts).
 # Kubernetes auth needs the cluster's details (kubernetes_host, CA); configure it per cluster
 # and bind one role per service account to the same candor-<service> policies.
 set -euo pipefail

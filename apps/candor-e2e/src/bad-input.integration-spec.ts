@@ -1,4 +1,5 @@
-import { CandorStack, ORIGIN } from './support/candor-stack';
+import { request as httpRequest } from 'node:http';
+import { CandorStack, ORIGIN, type ServiceName } from './support/candor-stack';
 import { waitFor } from '@candor/testing';
 import {
   type ConversationFixture,
@@ -7,6 +8,20 @@ import {
   startConversation,
   transcript,
 } from './support/fixtures';
+
+interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        security?: unknown[];
+        responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+      }
+    >
+  >;
+  components: { schemas: Record<string, unknown> };
+}
 
 interface Endpoint {
   name: string;
@@ -77,8 +92,7 @@ describe('bad input never reaches the domain: 4xx with a JSON body, nothing chan
   async function snapshot(): Promise<Record<string, number>> {
     const tables = await stack.database.query<{ schema: string; name: string }>(
       `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-       WHERE table_schema IN ('conversation', 'bot_engine') AND table_type = 'BASE TABLE'
-         AND table_name NOT IN ('migrations', 'consumer_deliveries', 'rate_limit_windows')`,
+       WHERE table_schema IN ('conversation', 'bot_engine') AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'consumer_deliveries', 'rate_limit_windows')`,
     );
     const counts = await stack.database.query<{ name: string; count: string }>(
       tables
@@ -177,5 +191,94 @@ describe('bad input never reaches the domain: 4xx with a JSON body, nothing chan
       expect(principal.status).toBe(401);
       expectClientError(principal, `${name} principal`);
     }
+  });
+
+  it('refuses a missing, empty or mistyped body where an object is required with 400 validation_failed, never a 500', async () => {
+    const botEngine = stack.service('bot-engine');
+    // The admin key reaches the bot engine through Kafka.
+    await waitFor(async () => (await botEngine.request('GET', '/v1/bot', { token: tenant.adminKey })).status === 200, {
+      what: 'the admin key at the bot engine',
+    });
+    const cases: [ServiceName, string, unknown][] = [
+      ['conversation', '/v1/guard-policy', undefined],
+      ['conversation', '/v1/guard-policy', {}],
+      ['conversation', '/v1/guard-policy', { actions: [] }],
+      ['conversation', '/v1/guard-policy', { actions: null }],
+      ['bot-engine', '/v1/bot', undefined],
+      ['bot-engine', '/v1/bot', {}],
+      ['bot-engine', '/v1/bot', { persona: [] }],
+      ['bot-engine', '/v1/bot', { persona: { name: 'Acme bot', tone: 'neutral' } }],
+    ];
+    for (const [name, path, body] of cases) {
+      const response = await stack.service(name).request('PUT', path, { token: tenant.adminKey, body });
+      expect([path, body, response.status]).toEqual([path, body, 400]);
+      expect(response.body).toMatchObject({ code: 'validation_failed' });
+    }
+  });
+
+  it('answers a method a known path does not have with 405, Allow and the JSON error body', async () => {
+    const service = stack.service('conversation');
+    const patch = await service.request('PATCH', `/v1/conversations/${visitor.conversationId}`, {
+      token: tenant.adminKey,
+      body: {},
+    });
+    expect(patch.status).toBe(405);
+    expect(patch.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expectClientError(patch, 'PATCH');
+    expect(patch.body).toMatchObject({ code: 'method_not_allowed' });
+    // fetch cannot send TRACE.
+    const trace = await new Promise<{ status?: number; allow?: string; type?: string }>((resolve, reject) => {
+      const request = httpRequest(
+        `${stack.service('bot-engine').url}/v1/auth/principal`,
+        { method: 'TRACE' },
+        (res) => {
+          res.resume();
+          resolve({ status: res.statusCode, allow: res.headers.allow, type: res.headers['content-type'] });
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+    expect(trace).toEqual({
+      status: 405,
+      allow: 'GET, HEAD, OPTIONS',
+      type: expect.stringMatching(/application\/json/),
+    });
+    const options = await service.request('OPTIONS', '/v1/api-keys');
+    expect([options.status, options.headers.get('allow')]).toEqual([204, 'GET, HEAD, POST, OPTIONS']);
+    expect((await service.request('PATCH', '/v1/nothing-here')).status).toBe(404);
+  });
+
+  it('publishes documents that declare every error a route gives, with the shared error schema', async () => {
+    for (const name of ['conversation', 'bot-engine'] as const) {
+      const document = (await stack.service(name).request<OpenApiDocument>('GET', '/docs-json')).body;
+      expect(document.components.schemas.ApiError).toBeDefined();
+      for (const [path, item] of Object.entries(document.paths)) {
+        for (const [method, operation] of Object.entries(item)) {
+          const statuses = Object.keys(operation.responses);
+          const where = `${name} ${method.toUpperCase()} ${path}`;
+          if (operation.security?.length)
+            expect([where, ...statuses]).toEqual(expect.arrayContaining([where, '401', '429']));
+          if (['post', 'put', 'patch'].includes(method)) {
+            expect([where, ...statuses]).toEqual(expect.arrayContaining([where, '400', '413', '415']));
+          }
+          for (const status of statuses.filter((code) => Number(code) >= 400)) {
+            expect([where, status, operation.responses[status].content?.['application/json']?.schema]).toEqual([
+              where,
+              status,
+              { $ref: '#/components/schemas/ApiError' },
+            ]);
+          }
+        }
+      }
+      expect(JSON.stringify(document.paths)).not.toContain('/health');
+    }
+  });
+
+  it('starts a conversation from a page deeper than the path it keeps', async () => {
+    const deep = await startConversation(stack.service('conversation'), tenant.siteKey, {
+      pageUrl: `${ORIGIN}/de/products/heating/model-x?ref=mail`,
+    });
+    expect(deep.conversationId).toEqual(expect.any(String));
   });
 });

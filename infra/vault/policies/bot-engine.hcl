@@ -15,6 +15,13 @@ path "candor-kv/data/subject-keys/*" {
   capabilities = ["read"]
 }
 
+# The tenant's blind-index key (BLIND_INDEX_KEY_ID, libs/crypto/src/blind-index.ts), kept like a
+# subject's key: created by the first email or phone the bot captures for the tenant. Create
+# only, never update: a second writer gets the first one's key.
+path "candor-kv/data/subject-keys/+/00000000-0000-4000-8000-000000000000" {
+  capabilities = ["create", "read"]
+}
+
 # Keeping its own token alive (renewal at two thirds of its TTL).
 path "auth/token/lookup-self" {
   capabilities = ["read"]

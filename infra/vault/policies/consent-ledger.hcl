@@ -15,6 +15,13 @@ path "candor-kv/data/subject-keys/*" {
   capabilities = ["read"]
 }
 
+# The tenant's log-signing key is sealed under a data key kept like a subject's (SIGNING_KEY_ID,
+# libs/crypto/src/signing-keys.ts): created by the tenant's first append to the consent log.
+# Create only, never update: a second writer gets the first one's key.
+path "candor-kv/data/subject-keys/+/00000000-0000-4000-8000-000000000001" {
+  capabilities = ["create", "read"]
+}
+
 # Keeping its own token alive (renewal at two thirds of its TTL).
 path "auth/token/lookup-self" {
   capabilities = ["read"]

@@ -16,11 +16,21 @@ path "candor-kv/data/subject-keys/*" {
   capabilities = ["create", "read"]
 }
 
-# Tenant admin: creates a tenant's key on onboarding. "+" (one path segment) rather than
-# "candor-tenant-*": a glob would also reach keys/<name>/config, /rotate and /trim, which
-# only dsr may use. The Transit mount holds nothing but Candor's tenant keys.
+# Tenant admin: creates a tenant's key on onboarding, and deletes it on off-boarding
+# (destroyTenantKey). "+" (one path segment) rather than "candor-tenant-*": a glob would also
+# reach keys/<name>/rotate and /trim, which only dsr may use. The Transit mount holds nothing
+# but Candor's tenant keys.
 path "candor-transit/keys/+" {
-  capabilities = ["create", "update"]
+  capabilities = ["create", "update", "delete"]
+}
+
+# Off-boarding: Transit deletes a key only once its config allows it. Only that one setting,
+# and only to true: the minimum decryption version and the rest of the config stay dsr's.
+path "candor-transit/keys/+/config" {
+  capabilities = ["update"]
+  allowed_parameters = {
+    "deletion_allowed" = [true]
+  }
 }
 
 # Keeping its own token alive (renewal at two thirds of its TTL).

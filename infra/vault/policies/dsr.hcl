@@ -21,10 +21,28 @@ path "candor-kv/metadata/subject-keys/*" {
   capabilities = ["list", "delete"]
 }
 
-# Key administration: read, rotate, raise the minimum decryption version, trim old
-# versions, allow deletion and delete (tenant off-boarding).
-path "candor-transit/keys/candor-tenant-*" {
-  capabilities = ["read", "update", "delete"]
+# Key rotation after erasures (TenantKeyRotation): read the key, rotate it, raise its minimum
+# decryption (and encryption) version and trim the old versions. "+" (one path segment) and no
+# update on keys/<name> itself: dsr neither creates tenant keys (conversation does, on onboarding)
+# nor deletes them or allows their deletion (conversation does, on off-boarding).
+path "candor-transit/keys/+" {
+  capabilities = ["read"]
+}
+
+path "candor-transit/keys/+/rotate" {
+  capabilities = ["update"]
+}
+
+path "candor-transit/keys/+/config" {
+  capabilities = ["update"]
+  allowed_parameters = {
+    "min_decryption_version" = []
+    "min_encryption_version" = []
+  }
+}
+
+path "candor-transit/keys/+/trim" {
+  capabilities = ["update"]
 }
 
 # Re-wrapping subjects' data keys under the latest key version after a rotation.

@@ -2,5 +2,5 @@ export * from './raw-kafka';
 export * from './running-service';
 export * from './test-infrastructure';
 export * from './wait-for';
-export * from './vault-stand-in';
+export * from './vault-server';
 export * from './hostile-text';

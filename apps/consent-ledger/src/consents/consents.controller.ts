@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Header, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ApiException } from '@candor/platform';
 import type { Response } from 'express';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
@@ -7,9 +17,11 @@ import type { ConsentEntry } from '@candor/consent-evidence';
 import { ConsentQueries } from './consent-queries';
 import { ConsentsService, bundleToCsv } from './consents.service';
 import {
+  ConsentEntryView,
   ConsentStateView,
   CountsQuery,
   ExportQuery,
+  ProofBundleView,
   PurposeDayCountView,
   RecordedConsentView,
   SearchPageView,
@@ -23,6 +35,7 @@ const WRITERS = { roles: ['integrator', 'admin'] as ('integrator' | 'admin')[] }
 const AUDITORS = { roles: ['compliance', 'admin'] as ('compliance' | 'admin')[] };
 
 @ApiTags('consents')
+@ApiExtraModels(ProofBundleView)
 @Controller('v1/consents')
 export class ConsentsController {
   constructor(
@@ -40,8 +53,14 @@ export class ConsentsController {
     name: 'Idempotency-Key',
     required: false,
     description: 'Up to 100 printable ASCII characters: a retry with the same key returns the first entry',
+    schema: { type: 'string', pattern: '^[!-~]{1,100}$' },
   })
   @ApiCreatedResponse({ type: RecordedConsentView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'unknown_form, purpose_mismatch, text_mismatch, personal_data_in_reference, or idempotency_key_reused (the ' +
+      'Idempotency-Key came with another decision)',
+  })
   async record(
     @CurrentPrincipal() principal: Principal,
     @Body() request: RecordConsentDto,
@@ -61,6 +80,9 @@ export class ConsentsController {
   @Authenticated(WRITERS)
   @ApiOperation({ summary: 'Record up to 1,000 decisions at once, all or none' })
   @ApiCreatedResponse({ type: [RecordedConsentView] })
+  @ApiUnprocessableEntityResponse({
+    description: 'unknown_form, purpose_mismatch, text_mismatch, personal_data_in_reference',
+  })
   recordBatch(@CurrentPrincipal() principal: Principal, @Body() request: RecordConsentBatchDto) {
     return this.consents.recordAll(principal.tenantId, request.records);
   }
@@ -90,6 +112,15 @@ export class ConsentsController {
       'says what it holds: without purpose, action, from or to, every entry after `cursor` up to the signed head ' +
       '(a range the verifier checks is whole); with any of them, the entries that matched (`filtered`).',
   })
+  @ApiOkResponse({
+    description: 'The proof bundle (format=json, the default) or the entries as CSV (format=csv)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ProofBundleView) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiNotFoundResponse({ description: 'no_signed_head: the log is empty' })
+  @ApiUnprocessableEntityResponse({ description: 'export_too_large: narrow the range' })
   @Header('cache-control', 'no-store')
   async export(@CurrentPrincipal() principal: Principal, @Query() query: ExportQuery, @Res() response: Response) {
     const bundle = await this.consents.export(principal.tenantId, query);
@@ -114,6 +145,7 @@ export class ConsentsController {
   @Get('subjects/:subjectId/history')
   @Authenticated(AUDITORS)
   @ApiOperation({ summary: "A subject's full history, in log order" })
+  @ApiOkResponse({ type: [ConsentEntryView] })
   history(
     @CurrentPrincipal() principal: Principal,
     @Param() params: SubjectIdParam,

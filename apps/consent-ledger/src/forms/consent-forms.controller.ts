@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
+import { ToInteger } from '@candor/platform';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -14,8 +15,8 @@ import { ConsentForms } from './consent-forms.service';
 import { ConsentFormView, FormIdParam, PublishConsentFormDto } from './dto/consent-form.dto';
 
 class FormVersionParam extends FormIdParam {
-  @ApiProperty({ minimum: 1 })
-  @Type(() => Number)
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000 })
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -53,6 +54,7 @@ export class ConsentFormsController {
   @Get(':formId/versions/:version')
   @Authenticated({ roles: ['admin', 'compliance', 'integrator'] })
   @ApiOkResponse({ type: ConsentFormView })
+  @ApiNotFoundResponse({ description: 'No such form version' })
   async version(@CurrentPrincipal() principal: Principal, @Param() params: FormVersionParam) {
     return ConsentFormView.of(await this.forms.version(principal.tenantId, params.formId, params.version));
   }

@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
@@ -33,6 +34,7 @@ export class ConversationsController {
   @ApiCreatedResponse({ type: StartedConversationView })
   @ApiUnauthorizedResponse({ description: 'invalid_site_key: no tenant has this site key' })
   @ApiForbiddenResponse({ description: "origin_not_allowed: the Origin is not one of the tenant's allowed origins" })
+  @ApiTooManyRequestsResponse({ description: 'rate_limited: too many conversations started from this address or site' })
   start(
     @Body() request: StartConversationDto,
     @Ip() clientAddress: string,

@@ -4,7 +4,9 @@ describe('pageOf', () => {
   it('keeps the origin and the first path segments, never the query or fragment', () => {
     expect(pageOf('https://shop.example/de/pricing?email=ana@example.org#top')).toBe('https://shop.example/de/pricing');
     expect(pageOf('https://shop.example')).toBe('https://shop.example/');
-    expect(pageOf('https://shop.example/a/b/c/d/e')).toBe('https://shop.example/a/b/c/…');
+    // The left-out segments are marked with "…", percent-encoded: the page is published as a URI, ASCII only.
+    expect(pageOf('https://shop.example/a/b/c/d/e')).toBe('https://shop.example/a/b/c/%E2%80%A6');
+    expect(pageOf('https://shop.example/de/a/b/c')).toMatch(/^[!-~]+$/);
     expect(pageOf(undefined)).toBeNull();
   });
 

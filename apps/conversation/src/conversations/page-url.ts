@@ -4,6 +4,8 @@ import { scanMessage } from '@candor/privacy';
 export const MAX_PAGE_SEGMENTS = 3;
 /** What replaces a segment that could identify someone. */
 export const REDACTED_SEGMENT = ':redacted';
+/** What stands for the segments left out: "…", percent-encoded, since the page is published as a URI (ASCII only). */
+export const TRUNCATED_SEGMENT = '%E2%80%A6';
 
 /**
  * The page a chat started on, as Candor keeps and publishes it: origin and at most the first three path
@@ -19,7 +21,7 @@ export function pageOf(pageUrl: string | undefined): string | null {
   const kept = segments
     .slice(0, MAX_PAGE_SEGMENTS)
     .map((segment) => (identifies(segment) ? REDACTED_SEGMENT : segment));
-  const path = `/${kept.join('/')}${segments.length > MAX_PAGE_SEGMENTS ? '/…' : ''}`;
+  const path = `/${kept.join('/')}${segments.length > MAX_PAGE_SEGMENTS ? `/${TRUNCATED_SEGMENT}` : ''}`;
   return `${url.origin}${path}`.slice(0, 500);
 }
 

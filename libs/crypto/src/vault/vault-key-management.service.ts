@@ -116,8 +116,9 @@ export class VaultKeyManagementService implements KeyManagementService {
       throw new Error('The version must lie between the current minimum and the latest');
     }
     const path = this.keyPath(tenantId);
+    // Vault trims only once a minimum encryption version is set (new wraps use the latest version anyway).
     await this.call('raise the minimum decryption version', () =>
-      this.client.write(`${path}/config`, { min_decryption_version: version }),
+      this.client.write(`${path}/config`, { min_decryption_version: version, min_encryption_version: version }),
     );
     // Refusing old versions is a policy; trimming deletes them, so old wraps in backups stay unreadable.
     await this.call('trim old key versions', () =>

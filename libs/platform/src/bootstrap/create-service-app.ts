@@ -8,13 +8,16 @@ import type { BaseServiceConfig } from '../config/base-service.config';
 import { messagingSettingsFrom } from '../config/messaging-settings-from-config';
 import { AllExceptionsFilter } from '../http/all-exceptions.filter';
 import { jsonBodyMiddleware } from '../http/json-body.middleware';
+import { expressRoutes, methodNotAllowedMiddleware } from '../http/method-not-allowed.middleware';
+import { completeOpenApiDocument } from '../http/openapi-document';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import type { ServiceDefinition } from './service-definition';
 
 /**
- * Builds and starts a service: HTTP (validated JSON in, JSON errors out,
- * OpenAPI at /docs and /docs-json) plus its Kafka consumers, listening on
- * HOST:PORT. Used by `main.ts` and by integration tests alike.
+ * Builds and starts a service: HTTP (validated JSON in, JSON errors out, 405 with
+ * `Allow` for a method a known path does not answer, OpenAPI at /docs and
+ * /docs-json, completed with the errors every route can give) plus its Kafka
+ * consumers, listening on HOST:PORT. Used by `main.ts` and by integration tests alike.
  */
 export async function createServiceApp<TConfig extends BaseServiceConfig>(
   definition: ServiceDefinition<TConfig>,
@@ -30,6 +33,7 @@ export async function createServiceApp<TConfig extends BaseServiceConfig>(
   if (config.HTTP_TRUSTED_PROXIES > 0)
     app.getHttpAdapter().getInstance().set('trust proxy', config.HTTP_TRUSTED_PROXIES);
   app.use(httpMetricsMiddleware(definition.name));
+  app.use(methodNotAllowedMiddleware(() => expressRoutes(app.getHttpAdapter().getInstance())));
   app.use(jsonBodyMiddleware(config.HTTP_BODY_LIMIT_BYTES, config.HTTP_REQUEST_TIMEOUT_MS));
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
@@ -37,14 +41,22 @@ export async function createServiceApp<TConfig extends BaseServiceConfig>(
   );
   definition.configure?.(app, config);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(definition.title)
-      .setDescription(definition.description)
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key (cnd_…) or visitor token (vt.…)' })
-      .build(),
+  const document = completeOpenApiDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(definition.title)
+        .setDescription(definition.description)
+        .setVersion('1')
+        .addBearerAuth({
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'cnd_… API key, vt.… visitor token or the operator bootstrap key',
+          description:
+            'API key (cnd_…) or visitor token (vt.…); creating and off-boarding tenants takes the bootstrap key',
+        })
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 

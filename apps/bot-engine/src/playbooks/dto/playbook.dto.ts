@@ -1,19 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SLUG_PATTERN, ToInteger } from '@candor/platform';
 import type { PlaybookVersion } from '../playbook-version.entity';
 
 const KEY = /^[a-z][a-z0-9_-]{0,62}$/;
 
 export class PlaybookKeyParam {
-  @ApiProperty({ example: 'lead-capture' })
+  @ApiProperty({ example: 'lead-capture', pattern: SLUG_PATTERN })
   @Matches(KEY, { message: 'key must be a slug such as lead-capture' })
   key: string;
 }
 
 export class PlaybookVersionParam extends PlaybookKeyParam {
-  @ApiProperty({ minimum: 1 })
-  @Type(() => Number)
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000 })
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -25,7 +25,10 @@ export class PlaybookSourceDto {
   @IsIn(['json', 'yaml'])
   format: 'json' | 'yaml';
 
-  @ApiProperty({ description: 'The playbook as authored, against /v1/playbook-schema (at most 256 KiB)' })
+  @ApiProperty({
+    description: 'The playbook as authored, against /v1/playbook-schema (at most 256 KiB)',
+    maxLength: 262_144,
+  })
   @IsString()
   @MaxLength(262_144)
   source: string;
@@ -33,7 +36,7 @@ export class PlaybookSourceDto {
 
 export class PlaybookVersionView {
   @ApiProperty() key: string;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ enum: ['draft', 'published'] }) status: string;
   @ApiProperty({ enum: ['json', 'yaml'] }) format: string;
   @ApiProperty() source: string;
@@ -57,6 +60,6 @@ export class PlaybookVersionView {
 
 export class PlaybookSummaryView {
   @ApiProperty() key: string;
-  @ApiProperty({ nullable: true, type: Number }) latestPublishedVersion: number | null;
-  @ApiProperty() latestVersion: number;
+  @ApiProperty({ nullable: true, type: 'integer' }) latestPublishedVersion: number | null;
+  @ApiProperty({ type: 'integer' }) latestVersion: number;
 }

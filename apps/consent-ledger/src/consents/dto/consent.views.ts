@@ -1,12 +1,53 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { CONSENT_ACTIONS, type ConsentEntry } from '@candor/consent-evidence';
+import {
+  CONSENT_ACTIONS,
+  CONSENT_ACTORS,
+  CONSENT_CHANNELS,
+  type ConsentEntry,
+  LEGAL_BASES,
+  PROOF_BUNDLE_FORMAT,
+} from '@candor/consent-evidence';
+import { COUNTRY_PATTERN, SLUG_PATTERN, ToDateTime, ToInteger } from '@candor/platform';
+import { SignedTreeHeadView } from '../../ledger/dto/ledger.views';
 
 const SLUG = /^[a-z][a-z0-9_-]{0,62}$/;
+const MAX_INDEX = Number.MAX_SAFE_INTEGER;
+const HEX_HASH = '^[0-9a-f]{64}$';
+const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+class EntryEvidenceView {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) conversationId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) messageId: string | null;
+  @ApiProperty({ type: String, nullable: true }) reference: string | null;
+}
+
+/** One ledger entry (`ConsentEntry`), as hashed into the log. */
+export class ConsentEntryView {
+  @ApiProperty({ enum: [1] }) v: 1;
+  @ApiProperty({ format: 'uuid' }) tenantId: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) leafIndex: number;
+  @ApiProperty({ format: 'uuid', description: 'Pseudonymous, never personal data' }) subjectId: string;
+  @ApiProperty({ pattern: SLUG_PATTERN }) purpose: string;
+  @ApiProperty({ enum: CONSENT_ACTIONS }) action: string;
+  @ApiProperty({ enum: LEGAL_BASES }) legalBasis: string;
+  @ApiProperty({ type: String, nullable: true, pattern: SLUG_PATTERN }) formId: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1 }) formVersion: number | null;
+  @ApiProperty({ type: String, nullable: true, pattern: HEX_HASH, description: 'SHA-256 of the exact text shown' })
+  formTextHash: string | null;
+  @ApiProperty({ enum: CONSENT_CHANNELS }) channel: string;
+  @ApiProperty({ type: EntryEvidenceView }) evidence: EntryEvidenceView;
+  @ApiProperty({ type: String, nullable: true, pattern: COUNTRY_PATTERN }) jurisdiction: string | null;
+  @ApiProperty({ enum: CONSENT_ACTORS }) actor: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
 
 export class RecordedConsentView {
-  @ApiProperty({ description: 'The entry exactly as hashed into the log (RFC 8785 canonical JSON of it)' })
+  @ApiProperty({
+    type: ConsentEntryView,
+    description: 'The entry exactly as hashed into the log (RFC 8785 canonical JSON of it)',
+  })
   entry: ConsentEntry;
   @ApiProperty({ description: 'Hex SHA-256 leaf hash (RFC 6962)' }) leafHash: string;
 }
@@ -20,45 +61,65 @@ export class ConsentStateView {
     description: 'outdated: granted, but to an older version of the form than the current one',
   })
   status: (typeof CONSENT_STATUSES)[number];
-  @ApiProperty({ nullable: true, type: Object }) entry: ConsentEntry | null;
-  @ApiProperty({ nullable: true, type: Number }) currentFormVersion: number | null;
+  @ApiProperty({ nullable: true, type: ConsentEntryView }) entry: ConsentEntry | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) currentFormVersion: number | null;
 }
 
 export class SubjectIdParam {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', pattern: UUID_PATTERN })
   @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'subjectId must be a UUID' })
   subjectId: string;
 }
 
 export class StateQuery {
-  @ApiPropertyOptional({ description: 'The state as of this past time (default: now)' })
+  @ApiPropertyOptional({ description: 'The state as of this past time (default: now)', format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
+  @ToDateTime()
   @IsDate()
   at?: Date;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ pattern: SLUG_PATTERN })
   @IsOptional()
   @Matches(SLUG, { message: 'purpose must be a slug' })
   purpose?: string;
 }
 
 export class SearchQuery {
-  @ApiPropertyOptional() @IsOptional() @Matches(SLUG, { message: 'purpose must be a slug' }) purpose?: string;
-  @ApiPropertyOptional({ enum: CONSENT_ACTIONS }) @IsOptional() @IsIn(CONSENT_ACTIONS) action?: string;
-  @ApiPropertyOptional({ description: 'Recorded at or after' }) @IsOptional() @Type(() => Date) @IsDate() from?: Date;
-  @ApiPropertyOptional({ description: 'Recorded before' }) @IsOptional() @Type(() => Date) @IsDate() to?: Date;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @ApiPropertyOptional({ pattern: SLUG_PATTERN })
   @IsOptional()
-  @Type(() => Number)
+  @Matches(SLUG, { message: 'purpose must be a slug' })
+  purpose?: string;
+
+  @ApiPropertyOptional({ enum: CONSENT_ACTIONS }) @IsOptional() @IsIn(CONSENT_ACTIONS) action?: string;
+
+  @ApiPropertyOptional({ description: 'Recorded at or after', format: 'date-time' })
+  @IsOptional()
+  @ToDateTime()
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ description: 'Recorded before', format: 'date-time' })
+  @IsOptional()
+  @ToDateTime()
+  @IsDate()
+  to?: Date;
+
+  @ApiPropertyOptional({
+    description: 'nextCursor of the previous page',
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_INDEX,
+  })
+  @IsOptional()
+  @ToInteger()
   @IsInt()
   @Min(0)
+  @Max(MAX_INDEX)
   cursor?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -68,11 +129,15 @@ export class SearchQuery {
 export class ExportQuery extends SearchQuery {
   @ApiPropertyOptional({
     description: 'Size of a signed head you kept from an earlier export: the bundle proves the log only grew since',
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_INDEX,
   })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
+  @Max(MAX_INDEX)
   since?: number;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
@@ -83,20 +148,61 @@ export class ExportQuery extends SearchQuery {
 }
 
 export class CountsQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Date) @IsDate() from?: Date;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Date) @IsDate() to?: Date;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @ToDateTime() @IsDate() from?: Date;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @ToDateTime() @IsDate() to?: Date;
 }
 
 export class SearchPageView {
-  @ApiProperty({ type: [Object] }) entries: ConsentEntry[];
-  @ApiProperty({ nullable: true, type: Number, description: 'Pass as cursor for the next page' })
+  @ApiProperty({ type: [ConsentEntryView] }) entries: ConsentEntry[];
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Pass as cursor for the next page' })
   nextCursor: number | null;
 }
 
 export class PurposeDayCountView {
   @ApiProperty() purpose: string;
-  @ApiProperty({ description: 'UTC day, YYYY-MM-DD' }) day: string;
-  @ApiProperty() granted: number;
-  @ApiProperty() withdrawn: number;
-  @ApiProperty() expired: number;
+  @ApiProperty({ description: 'UTC day, YYYY-MM-DD', format: 'date' }) day: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) granted: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) withdrawn: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) expired: number;
+}
+
+class ProvenEntryView {
+  @ApiProperty({ type: ConsentEntryView }) entry: ConsentEntryView;
+  @ApiProperty({ type: [String], description: 'Lowercase hex hashes, RFC 9162 order' }) inclusionProof: string[];
+}
+
+class ConsistencyFromView {
+  @ApiProperty({ type: SignedTreeHeadView }) from: SignedTreeHeadView;
+  @ApiProperty({ type: [String] }) proof: string[];
+}
+
+class ExportFilterView {
+  @ApiProperty({ type: String, nullable: true }) purpose: string | null;
+  @ApiProperty({ type: String, nullable: true }) action: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) recordedFrom: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) recordedBefore: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) afterLeafIndex: number | null;
+}
+
+class BundleScopeView {
+  @ApiProperty({
+    enum: ['range', 'filtered'],
+    description: 'range: every entry in [fromIndex, toIndex); filtered: only what matched `filter`',
+  })
+  kind: 'range' | 'filtered';
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) fromIndex?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) toIndex?: number;
+  @ApiPropertyOptional({ type: ExportFilterView }) filter?: ExportFilterView;
+}
+
+/** A proof bundle (`ProofBundle`): verifies offline with the consent-verify CLI and the tenant's public key. */
+export class ProofBundleView {
+  @ApiProperty({ enum: [PROOF_BUNDLE_FORMAT] }) format: string;
+  @ApiProperty({ format: 'uuid' }) tenantId: string;
+  @ApiProperty({ type: BundleScopeView }) scope: BundleScopeView;
+  @ApiProperty({ description: "SPKI PEM of the tenant's log key, for information" }) publicKey: string;
+  @ApiProperty({ type: SignedTreeHeadView }) treeHead: SignedTreeHeadView;
+  @ApiProperty({ type: [ProvenEntryView] }) entries: ProvenEntryView[];
+  @ApiProperty({ type: [ConsistencyFromView] }) consistency: ConsistencyFromView[];
+  @ApiProperty({ format: 'date-time' }) exportedAt: string;
 }

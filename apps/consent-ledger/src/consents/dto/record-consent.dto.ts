@@ -12,9 +12,11 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CONSENT_ACTIONS, CONSENT_ACTORS, CONSENT_CHANNELS, LEGAL_BASES } from '@candor/consent-evidence';
+import { ApiSchemaRules, COUNTRY_PATTERN, LOCALE_PATTERN, SLUG_PATTERN } from '@candor/platform';
 
 const SLUG = /^[a-z][a-z0-9_-]{0,62}$/;
 /** An identifier, never prose: free text in an append-only log could hold a name that can never be erased. */
@@ -38,12 +40,19 @@ export class EvidenceDto {
   reference?: string;
 }
 
+/** A version of no form cannot show what the subject agreed to: formVersion comes with formId. */
+@ApiSchemaRules({
+  anyOf: [
+    { required: ['formId'], properties: { formId: { type: 'string' } } },
+    { not: { required: ['formVersion'], properties: { formVersion: { type: 'integer' } } } },
+  ],
+})
 export class RecordConsentDto {
   @ApiProperty({ format: 'uuid', description: "The subject's pseudonymous id (never an email or a name)" })
   @IsUUID()
   subjectId: string;
 
-  @ApiProperty({ example: 'marketing_email' })
+  @ApiProperty({ example: 'marketing_email', pattern: SLUG_PATTERN })
   @Matches(SLUG, { message: 'purpose must be a slug such as marketing_email' })
   purpose: string;
 
@@ -58,20 +67,25 @@ export class RecordConsentDto {
 
   @ApiPropertyOptional({
     example: 'newsletter',
-    description: 'The consent form shown (its current version if none given)',
+    description: 'The consent form shown (its current version if none given); required with formVersion',
+    pattern: SLUG_PATTERN,
   })
-  @IsOptional()
-  @Matches(SLUG, { message: 'formId must be a slug' })
+  @ValidateIf((request: RecordConsentDto) => request.formId != null || request.formVersion != null)
+  @Matches(SLUG, { message: 'formId must be a slug (and is required with formVersion)' })
   formId?: string;
 
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   formVersion?: number;
 
-  @ApiPropertyOptional({ example: 'en', description: "Without formVersion: the form's current version in this locale" })
+  @ApiPropertyOptional({
+    example: 'en',
+    description: "Without formVersion: the form's current version in this locale",
+    pattern: LOCALE_PATTERN,
+  })
   @IsOptional()
   @Matches(/^[a-z]{2}(-[A-Z]{2})?$/, { message: 'formLocale must look like en or en-GB' })
   formLocale?: string;
@@ -90,7 +104,7 @@ export class RecordConsentDto {
   @IsIn(CONSENT_ACTORS)
   actor?: (typeof CONSENT_ACTORS)[number];
 
-  @ApiPropertyOptional({ example: 'DE' })
+  @ApiPropertyOptional({ example: 'DE', pattern: COUNTRY_PATTERN })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'jurisdiction must be a two-letter country code' })
   jurisdiction?: string;
@@ -103,7 +117,7 @@ export class RecordConsentDto {
 }
 
 export class RecordConsentBatchDto {
-  @ApiProperty({ type: [RecordConsentDto], maxItems: 1000 })
+  @ApiProperty({ type: [RecordConsentDto], minItems: 1, maxItems: 1000 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)

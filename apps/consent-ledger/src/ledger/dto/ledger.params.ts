@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ToInteger } from '@candor/platform';
 
 const MAX_INDEX = Number.MAX_SAFE_INTEGER;
 
 export class LeafIndexParam {
-  @ApiProperty({ minimum: 0 })
-  @Type(() => Number)
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_INDEX })
+  @ToInteger()
   @IsInt()
   @Min(0)
   @Max(MAX_INDEX)
@@ -14,9 +14,14 @@ export class LeafIndexParam {
 }
 
 export class TreeSizeQuery {
-  @ApiPropertyOptional({ minimum: 1, description: 'A signed head of this size (default: the latest)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_INDEX,
+    description: 'A signed head of this size (default: the latest)',
+  })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_INDEX)
@@ -24,16 +29,21 @@ export class TreeSizeQuery {
 }
 
 export class ConsistencyQuery {
-  @ApiProperty({ minimum: 1, description: 'Size of the older signed head' })
-  @Type(() => Number)
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_INDEX, description: 'Size of the older signed head' })
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_INDEX)
   from: number;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Size of the newer signed head (default: the latest)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_INDEX,
+    description: 'Size of the newer signed head (default: the latest)',
+  })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_INDEX)

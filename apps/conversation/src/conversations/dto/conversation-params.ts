@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ToDateTime, ToInteger } from '@candor/platform';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '@candor/contracts';
 
 export class ConversationIdParam {
@@ -10,17 +11,22 @@ export class ConversationIdParam {
 }
 
 export class ListMessagesQuery {
-  @ApiPropertyOptional({ description: 'Return messages with a sequence greater than this', minimum: 0 })
+  @ApiPropertyOptional({
+    description: 'Return messages with a sequence greater than this',
+    type: 'integer',
+    minimum: 0,
+    maximum: 2_147_483_647,
+  })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(0)
   @Max(2_147_483_647)
   after?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(200)
@@ -40,15 +46,19 @@ export class ListConversationsQuery {
   @IsBoolean()
   flagged?: boolean;
 
-  @ApiPropertyOptional({ description: 'Page back: conversations started before this time (the last one seen)' })
+  @ApiPropertyOptional({
+    description: 'Page back: conversations started before this time (the last one seen)',
+    type: 'string',
+    format: 'date-time',
+  })
   @IsOptional()
-  @Type(() => Date)
+  @ToDateTime()
   @IsDate()
   before?: Date;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(200)

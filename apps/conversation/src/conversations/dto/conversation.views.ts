@@ -76,7 +76,8 @@ export class ConversationView {
       startedAt: conversation.startedAt.toISOString(),
       flaggedCategories: conversation.flaggedCategories,
       flaggedAt: conversation.flaggedAt?.toISOString() ?? null,
-      agentDisplayName: conversation.agentDisplayName,
+      // A conversation just started (not read back) has no agent field yet.
+      agentDisplayName: conversation.agentDisplayName ?? null,
     };
   }
 }

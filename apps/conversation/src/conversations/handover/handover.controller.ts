@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
 import { ConversationIdParam } from '../dto/conversation-params';
 import { ConversationView, MessageView } from '../dto/conversation.views';
@@ -9,6 +16,7 @@ import { HandoverService } from './handover.service';
 const AGENTS = { roles: ['agent', 'admin'] as ('agent' | 'admin')[] };
 
 @ApiTags('hand-over')
+@ApiNotFoundResponse({ description: 'No such conversation for this caller' })
 @Controller('v1/conversations/:id')
 export class HandoverController {
   constructor(private readonly handover: HandoverService) {}
@@ -34,6 +42,7 @@ export class HandoverController {
   @Authenticated(AGENTS)
   @ApiOperation({ summary: 'Hand the conversation back to the bot; the transcript says the person left' })
   @ApiOkResponse({ type: ConversationView })
+  @ApiConflictResponse({ description: 'invalid_state: no agent holds the conversation' })
   leave(@CurrentPrincipal() principal: Principal, @Param() params: ConversationIdParam): Promise<ConversationView> {
     return this.handover.leave(principal, params.id);
   }
@@ -42,6 +51,7 @@ export class HandoverController {
   @Authenticated(AGENTS)
   @ApiOperation({ summary: 'Write to the visitor as the agent holding the conversation (not automated)' })
   @ApiCreatedResponse({ type: MessageView })
+  @ApiConflictResponse({ description: 'invalid_state: join the conversation before writing in it' })
   write(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ConversationIdParam,
@@ -55,6 +65,7 @@ export class HandoverController {
   @Authenticated({ roles: ['agent', 'admin'], visitors: true })
   @ApiOperation({ summary: 'Close the conversation (the visitor, an agent or an admin)' })
   @ApiOkResponse({ type: ConversationView })
+  @ApiConflictResponse({ description: 'invalid_state: already closed' })
   close(@CurrentPrincipal() principal: Principal, @Param() params: ConversationIdParam): Promise<ConversationView> {
     return this.handover.close(principal, params.id);
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { SENSITIVE_CATEGORIES } from '@candor/privacy';
 import { GUARD_ACTIONS, type GuardAction, type GuardPolicy } from '../guard-policy';
 
@@ -23,13 +23,23 @@ export class UpdateGuardPolicyDto {
     description: 'Categories to change (null puts one back to its default); the others keep their action',
     example: { health: 'block', email: 'redact' },
   })
+  @IsObject()
   @ValidateNested()
   @Type(() => GuardActionsDto)
   actions: GuardActionsDto;
 }
 
+/** The action of every category. */
+export class GuardPolicyActionsView {
+  [category: string]: GuardAction;
+}
+for (const category of SENSITIVE_CATEGORIES) {
+  ApiProperty({ enum: GUARD_ACTIONS })(GuardPolicyActionsView.prototype, category);
+}
+
 export class GuardPolicyView {
   @ApiProperty({
+    type: GuardPolicyActionsView,
     description: 'The action for every category: allow, redact (cut out before storage) or block (withhold)',
     example: { health: 'redact', email: 'allow' },
   })

@@ -12,33 +12,47 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { urlPattern } from '@candor/platform';
+
+const ORIGIN_PATTERN = '^https?://[a-z0-9.-]+(:[0-9]{1,5})?$';
 
 export class PrivacyNoticeDto {
-  @ApiProperty({ example: '2026-11-01', description: 'Version label of the notice; stored with every conversation' })
+  @ApiProperty({
+    example: '2026-11-01',
+    description: 'Version label of the notice; stored with every conversation',
+    pattern: '^[A-Za-z0-9_.-]{1,40}$',
+  })
   @IsString()
   @Matches(/^[\w.-]{1,40}$/)
   version: string;
 
-  @ApiProperty({ description: 'Short notice shown before the transcript starts' })
+  @ApiProperty({ description: 'Short notice shown before the transcript starts', minLength: 1, maxLength: 2000 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
   text: string;
 
-  @ApiProperty({ example: 'https://example.com/privacy' })
+  @ApiProperty({ example: 'https://example.com/privacy', pattern: urlPattern(['http', 'https']), maxLength: 500 })
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(500)
   policyUrl: string;
 }
 
 export class CreateTenantDto {
-  @ApiProperty({ example: 'Acme Health' })
+  @ApiProperty({ example: 'Acme Health', minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ example: ['https://www.acme.example'], description: 'Origins whose pages may start conversations' })
+  @ApiProperty({
+    example: ['https://www.acme.example'],
+    description: 'Origins whose pages may start conversations (scheme://host[:port])',
+    type: 'array',
+    items: { type: 'string', pattern: ORIGIN_PATTERN, maxLength: 200 },
+    minItems: 1,
+    maxItems: 50,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

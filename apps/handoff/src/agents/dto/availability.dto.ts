@@ -1,20 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, Matches } from 'class-validator';
+import { SLUG_PATTERN } from '@candor/platform';
 import type { AgentAvailability } from '../agent-availability.entity';
+
+const SLUGS = { type: 'array', items: { type: 'string', pattern: SLUG_PATTERN }, maxItems: 20 } as const;
 
 export class SetAvailabilityDto {
   @ApiProperty({ description: 'True while the agent can take conversations' })
   @IsBoolean()
   available: boolean;
 
-  @ApiPropertyOptional({ type: [String], example: ['sales'], description: 'Teams answered for; none means any' })
+  @ApiPropertyOptional({ ...SLUGS, example: ['sales'], description: 'Teams answered for; none means any' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(/^[a-z][a-z0-9_-]{0,62}$/, { each: true, message: 'each team must be a slug such as sales' })
   teams?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['sensitive-data'], description: 'Skills the agent has' })
+  @ApiPropertyOptional({ ...SLUGS, example: ['sensitive-data'], description: 'Skills the agent has' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
