@@ -17,6 +17,12 @@ export interface EventDefinition<TPayload> {
    * state from these topics (e.g. API-key replicas), so a late joiner must see all.
    */
   retainForever?: boolean;
+  /**
+   * Access control state (tenants leaving, API keys issued and revoked): a consumer that skipped one could leave a
+   * revoked key valid, so such an event is never dead-lettered for failing or crashing its consumer; it is retried
+   * and holds its partition until it applies (fail closed).
+   */
+  neverSkip?: boolean;
   /** Service that owns (produces) this event. */
   owner: string;
   description: string;

@@ -44,6 +44,7 @@ export const tenantOffboardedV1 = defineEvent<TenantOffboardedV1>({
     "service deletes the tenant's rows and forgets its keys.",
   keyOf: (payload) => payload.tenantId,
   retainForever: true,
+  neverSkip: true,
   payloadSchema: {
     type: 'object',
     additionalProperties: false,
@@ -83,6 +84,7 @@ export const apiKeyIssuedV1 = defineEvent<ApiKeyIssuedV1>({
   description: 'An API key was issued; every service stores its hash so it can authenticate it.',
   keyOf: (payload) => payload.tenantId,
   retainForever: true,
+  neverSkip: true,
   payloadSchema: {
     type: 'object',
     additionalProperties: false,
@@ -110,6 +112,7 @@ export const apiKeyIssuedV2 = defineEvent<ApiKeyIssuedV2>({
     'authenticate it.',
   keyOf: (payload) => payload.tenantId,
   retainForever: true,
+  neverSkip: true,
   payloadSchema: {
     type: 'object',
     additionalProperties: false,
@@ -134,6 +137,7 @@ export const apiKeyRevokedV1 = defineEvent<ApiKeyRevokedV1>({
   description: 'An API key was revoked; every service stops accepting it.',
   keyOf: (payload) => payload.tenantId,
   retainForever: true,
+  neverSkip: true,
   payloadSchema: {
     type: 'object',
     additionalProperties: false,

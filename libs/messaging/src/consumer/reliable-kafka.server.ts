@@ -75,10 +75,7 @@ interface InboundEvent {
   partition: number;
   message: KafkaMessage;
   envelope: EventEnvelope;
-  /**
-   * Replicated state (tenants, API keys: topics kept forever): skipping one would leave a revoked key valid
-   * here, so it is never dead-lettered for failing or crashing; it is retried until it applies (fail closed).
-   */
+  /** Access control state (see `EventDefinition.neverSkip`): never dead-lettered, retried until it applies. */
   neverSkip: boolean;
 }
 
@@ -270,7 +267,7 @@ export class ReliableKafkaServer extends ServerKafka {
     if (!this.getHandlerByPattern(pattern)) {
       return { reason: 'no-handler', detail: pattern };
     }
-    return { pattern, topic, partition, message, envelope, neverSkip: definition.retainForever === true };
+    return { pattern, topic, partition, message, envelope, neverSkip: definition.neverSkip === true };
   }
 
   /** Handles events in order; false if the consumer stopped before all were settled. */
