@@ -6,9 +6,14 @@
 #   bash scripts/infra.sh down     stop both (data is kept)
 #   bash scripts/infra.sh status   show what runs
 #   bash scripts/infra.sh env      print `export DATABASE_URL=...` (the services' role), `export
-#                                  MIGRATIONS_DATABASE_URL=...` (the schema owner) / `export KAFKA_BROKERS=...`
+#                                  MIGRATIONS_DATABASE_URL=...` (the schema owner), `export KAFKA_BROKERS=...` and,
+#                                  for the local broker, how to reach it: KAFKA_TLS, KAFKA_TLS_CA_FILE,
+#                                  KAFKA_SASL_MECHANISM, the admin's CANDOR_KAFKA_ADMIN_USERNAME/_PASSWORD and each
+#                                  service's CANDOR_KAFKA_PASSWORD_<SERVICE> (e.g. CANDOR_KAFKA_PASSWORD_BOT_ENGINE;
+#                                  its username is the service's name)
 #   bash scripts/infra.sh deps     only install Postgres (apt) and fetch the Kafka jars (maven)
-#   bash scripts/infra.sh reset    down + delete all local data under .candor/
+#   bash scripts/infra.sh reset    down + delete all local data under .candor/ (Kafka's passwords and TLS files
+#                                  under .candor/kafka are kept; delete them to have new ones made)
 #
 # Two login roles: `candor` owns the database and every schema (migrations, the tests' own inspection) and
 # `candor_app` (no CREATEDB, no CREATEROLE) is what the services run as, so they cannot undo append-only
@@ -21,6 +26,14 @@
 #   CANDOR_PG_PORT    local Postgres port (default 55432)
 #   CANDOR_KAFKA_PORT local Kafka port (default 59092; the KRaft controller uses port+1)
 #   CANDOR_INFRA_TIMEOUT  seconds to wait for readiness (default 90)
+#
+# Kafka: clients connect over TLS with SASL/SCRAM-SHA-512 (listener SASL_SSL on 127.0.0.1:$CANDOR_KAFKA_PORT); the
+# KRaft controller listens on port+1 (SASL/PLAIN, the broker's own login). Created once under .candor/kafka: a local
+# CA and the broker's certificate for 127.0.0.1/localhost (tls/, clients trust tls/ca.pem), a PKCS12 keystore, and
+# random passwords (credentials.env, mode 600) for `admin` (super user), `broker` (the broker itself) and one user per
+# service, added to the storage when it is formatted. The authorizer (StandardAuthorizer) refuses what no ACL allows;
+# after starting, scripts/kafka-acls.ts grants each service its topics and consumer group (derived from the event
+# catalogue). Data formatted before this (PLAINTEXT, no SCRAM users) is re-created: it holds only local data.
 #
 # Postgres refuses to run as root, so when run as root its server runs as the `postgres` OS user.
 # Progress goes to stderr; only `env` and `status` write to stdout.
@@ -46,6 +59,11 @@ KAFKA_DATA="$KAFKA_DIR/data"
 KAFKA_PID="$STATE/kafka.pid"
 KAFKA_POM="$ROOT/infra/kafka/pom.xml"
 KAFKA_LOG4J="$ROOT/infra/kafka/log4j2.yaml"
+KAFKA_TLS_DIR="$KAFKA_DIR/tls"
+KAFKA_CREDENTIALS="$KAFKA_DIR/credentials.env"
+# Written after a format that added the SCRAM users of credentials.env; data without it predates them.
+KAFKA_SECURITY_STAMP="$KAFKA_DATA/security.stamp"
+KAFKA_SERVICES=(conversation bot-engine handoff consent-ledger dsr)
 
 PG_PID="$STATE/postgres.pid"
 PG_LOCATION="$STATE/postgres.location"
@@ -316,18 +334,112 @@ kafka_java() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Upper-case variable suffix of a service name: bot-engine -> BOT_ENGINE.
+service_var() { printf '%s' "$1" | tr 'a-z-' 'A-Z_'; }
+
+# A value of .candor/kafka/credentials.env.
+kafka_credential() { sed -n "s/^$1=//p" "$KAFKA_CREDENTIALS" | tail -n 1; }
+
+# Random passwords, generated once (hex: nothing to quote in JAAS or SCRAM arguments). A name missing from an
+# older file (a new service, say) is added; the changed file then re-creates the broker's data (see kafka_up).
+ensure_kafka_credentials() {
+  mkdir -p "$KAFKA_DIR"
+  local names=(KAFKA_KEYSTORE_PASSWORD KAFKA_ADMIN_PASSWORD KAFKA_BROKER_PASSWORD) name
+  for name in "${KAFKA_SERVICES[@]}"; do names+=("KAFKA_PASSWORD_$(service_var "$name")"); done
+  (
+    umask 077
+    if [ ! -f "$KAFKA_CREDENTIALS" ]; then
+      log "generating local Kafka passwords into ${KAFKA_CREDENTIALS#"$ROOT"/}"
+      printf '# written by scripts/infra.sh: passwords of the local Kafka broker (this machine only)\n' >"$KAFKA_CREDENTIALS"
+    fi
+    for name in "${names[@]}"; do
+      grep -q "^$name=" "$KAFKA_CREDENTIALS" || printf '%s=%s\n' "$name" "$(openssl rand -hex 24)" >>"$KAFKA_CREDENTIALS"
+    done
+  )
+  chmod 600 "$KAFKA_CREDENTIALS"
+}
+
+# A local CA and the broker's certificate (127.0.0.1 and localhost), made once with openssl; the broker reads a
+# PKCS12 keystore, clients trust ca.pem. The broker's certificate is renewed when it expires within a day, the
+# keystore re-made when its password no longer opens it.
+ensure_kafka_tls() {
+  command -v openssl >/dev/null 2>&1 || apt_install openssl
+  local dir="$KAFKA_TLS_DIR" keystore_password
+  keystore_password="$(kafka_credential KAFKA_KEYSTORE_PASSWORD)"
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  if [ ! -f "$dir/ca.pem" ] || [ ! -f "$dir/ca.key" ] || ! openssl x509 -checkend 86400 -noout -in "$dir/ca.pem" >/dev/null 2>&1; then
+    log "creating a local certificate authority for Kafka in ${dir#"$ROOT"/}"
+    rm -f "$dir/broker.pem" "$dir/broker.p12"
+    (umask 077 && openssl req -x509 -new -newkey rsa:2048 -nodes -sha256 -days 3650 \
+      -keyout "$dir/ca.key" -out "$dir/ca.pem" -subj "/CN=Candor local Kafka CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      >"$dir/openssl.log" 2>&1) || { cat "$dir/openssl.log" >&2; die "could not create the Kafka CA"; }
+  fi
+  if [ ! -f "$dir/broker.pem" ] || ! openssl x509 -checkend 86400 -noout -in "$dir/broker.pem" >/dev/null 2>&1; then
+    log "issuing the Kafka broker's certificate (127.0.0.1, localhost)"
+    rm -f "$dir/broker.p12"
+    (
+      umask 077
+      openssl req -new -newkey rsa:2048 -nodes -sha256 -keyout "$dir/broker.key" -out "$dir/broker.csr" \
+        -subj "/CN=localhost" &&
+        printf '%s\n' 'basicConstraints=CA:FALSE' 'keyUsage=critical,digitalSignature,keyEncipherment' \
+          'extendedKeyUsage=serverAuth,clientAuth' 'subjectAltName=IP:127.0.0.1,DNS:localhost' >"$dir/broker.ext" &&
+        openssl x509 -req -sha256 -days 825 -in "$dir/broker.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" \
+          -set_serial "0x$(openssl rand -hex 16)" -extfile "$dir/broker.ext" -out "$dir/broker.pem"
+    ) >"$dir/openssl.log" 2>&1 || { cat "$dir/openssl.log" >&2; die "could not issue the Kafka broker's certificate"; }
+    rm -f "$dir/broker.csr" "$dir/broker.ext"
+  fi
+  if [ ! -f "$dir/broker.p12" ] ||
+    ! openssl pkcs12 -in "$dir/broker.p12" -passin "pass:$keystore_password" -noout >/dev/null 2>&1; then
+    (umask 077 && openssl pkcs12 -export -name broker -in "$dir/broker.pem" -inkey "$dir/broker.key" \
+      -certfile "$dir/ca.pem" -out "$dir/broker.p12" -passout "pass:$keystore_password" >"$dir/openssl.log" 2>&1) ||
+      { cat "$dir/openssl.log" >&2; die "could not write the Kafka keystore"; }
+  fi
+  chmod 600 "$dir"/*.key "$dir/broker.p12"
+  chmod 644 "$dir/ca.pem" "$dir/broker.pem"
+}
+
+# Identifies the SCRAM users a data dir was formatted with (changes when credentials.env does).
+kafka_security_stamp() { printf 'sasl-scram-sha-512 %s\n' "$(cksum <"$KAFKA_CREDENTIALS" | cut -d' ' -f1)"; }
+
+# Writes server.properties and probe.properties (both mode 600: they hold passwords); returns 1 when
+# server.properties changed, so a running broker is restarted with it.
 write_kafka_config() {
   mkdir -p "$KAFKA_DATA/kraft" "$KAFKA_DATA/logs"
-  cat >"$KAFKA_DIR/server.properties" <<EOF
+  local broker_password admin_password keystore_password changed=0
+  broker_password="$(kafka_credential KAFKA_BROKER_PASSWORD)"
+  admin_password="$(kafka_credential KAFKA_ADMIN_PASSWORD)"
+  keystore_password="$(kafka_credential KAFKA_KEYSTORE_PASSWORD)"
+  (
+    umask 077
+    cat >"$KAFKA_DIR/server.properties.new" <<EOF
 # written by scripts/infra.sh -- single-node KRaft broker for local development/tests
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+# clients (and the broker itself): TLS + SASL/SCRAM-SHA-512; the controller: SASL/PLAIN, the broker's own login
+listeners=CLIENT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=CLIENT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=CLIENT
+listener.security.protocol.map=CLIENT:SASL_SSL,CONTROLLER:SASL_PLAINTEXT
+listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="$broker_password";
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="broker" password="$broker_password" user_broker="$broker_password";
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$KAFKA_TLS_DIR/broker.p12
+ssl.keystore.password=$keystore_password
+ssl.truststore.type=PEM
+ssl.truststore.location=$KAFKA_TLS_DIR/ca.pem
+ssl.client.auth=none
+# nothing without an ACL; admin (operators, tests) and broker (itself) bypass ACLs
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:admin;User:broker
 log.dirs=$KAFKA_DATA/kraft
 num.partitions=3
 offsets.topic.replication.factor=1
@@ -339,38 +451,91 @@ group.initial.rebalance.delay.ms=0
 # services create their own topics
 auto.create.topics.enable=false
 EOF
-  # client settings for the readiness probe: fail fast instead of retrying for a minute
-  cat >"$KAFKA_DIR/probe.properties" <<EOF
+    # client settings for the readiness probe (as the admin): fail fast instead of retrying for a minute
+    cat >"$KAFKA_DIR/probe.properties" <<EOF
 request.timeout.ms=5000
 default.api.timeout.ms=10000
+security.protocol=SASL_SSL
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$admin_password";
+ssl.truststore.type=PEM
+ssl.truststore.location=$KAFKA_TLS_DIR/ca.pem
 EOF
+  )
+  if ! cmp -s "$KAFKA_DIR/server.properties.new" "$KAFKA_DIR/server.properties"; then changed=1; fi
+  mv "$KAFKA_DIR/server.properties.new" "$KAFKA_DIR/server.properties"
+  chmod 600 "$KAFKA_DIR/server.properties" "$KAFKA_DIR/probe.properties"
+  return "$changed"
+}
+
+# Formats the broker's storage with the SCRAM users (admin, broker, one per service).
+format_kafka_storage() {
+  local cid name scram=()
+  cid="$(kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
+  [ -n "$cid" ] || die "could not generate a Kafka cluster id"
+  scram+=(--add-scram "SCRAM-SHA-512=[name=admin,password=$(kafka_credential KAFKA_ADMIN_PASSWORD)]")
+  scram+=(--add-scram "SCRAM-SHA-512=[name=broker,password=$(kafka_credential KAFKA_BROKER_PASSWORD)]")
+  for name in "${KAFKA_SERVICES[@]}"; do
+    scram+=(--add-scram "SCRAM-SHA-512=[name=$name,password=$(kafka_credential "KAFKA_PASSWORD_$(service_var "$name")")]")
+  done
+  log "formatting Kafka storage (cluster id $cid) with SCRAM users admin, broker and ${KAFKA_SERVICES[*]}"
+  if ! kafka_java kafka.tools.StorageTool format -t "$cid" -c "$KAFKA_DIR/server.properties" "${scram[@]}" \
+      >"$KAFKA_DATA/logs/format.log" 2>&1; then
+    cat "$KAFKA_DATA/logs/format.log" >&2 || true
+    die "Kafka storage format failed"
+  fi
+  kafka_security_stamp >"$KAFKA_SECURITY_STAMP"
+}
+
+# Grants every service its topics and consumer group (scripts/kafka-acls.ts, as the admin); idempotent.
+apply_kafka_acls() {
+  if [ ! -x "$ROOT/node_modules/.bin/ts-node-transpile-only" ]; then
+    log "npm packages are not installed, so the services' Kafka ACLs are not applied yet: run npm ci, then this again"
+    return 0
+  fi
+  log "applying the services' Kafka ACLs (scripts/kafka-acls.ts)"
+  if ! (
+    eval "$(cmd_env)"
+    cd "$ROOT" && node_modules/.bin/ts-node-transpile-only -r tsconfig-paths/register scripts/kafka-acls.ts apply
+  ) >"$KAFKA_DATA/logs/acls.log" 2>&1; then
+    tail -n 30 "$KAFKA_DATA/logs/acls.log" >&2 || true
+    die "could not apply the Kafka ACLs (log: $KAFKA_DATA/logs/acls.log)"
+  fi
 }
 
 kafka_up() {
   if [ -n "${KAFKA_BROKERS:-}" ]; then log "KAFKA_BROKERS is set: using external Kafka, not starting one"; return 0; fi
   ensure_kafka_libs
-  write_kafka_config
-  local logf="$KAFKA_DATA/logs/server.log" out="$KAFKA_DATA/logs/kafka.out" pid
+  ensure_kafka_credentials
+  ensure_kafka_tls
+  local logf="$KAFKA_DATA/logs/server.log" out="$KAFKA_DATA/logs/kafka.out" pid config_changed=0 secured=0
+  write_kafka_config || config_changed=1
+  if [ -f "$KAFKA_SECURITY_STAMP" ] && [ "$(cat "$KAFKA_SECURITY_STAMP")" = "$(kafka_security_stamp)" ]; then secured=1; fi
 
   if pid="$(kafka_pid)"; then
-    log "Kafka already running (pid $pid) on 127.0.0.1:$KAFKA_PORT"
-  else
+    if [ "$secured" = 0 ] || [ "$config_changed" = 1 ]; then
+      log "Kafka (pid $pid) runs with an older configuration (before SASL/TLS, or changed settings): restarting it"
+      kafka_down
+    else
+      log "Kafka already running (pid $pid) on 127.0.0.1:$KAFKA_PORT"
+    fi
+  fi
+
+  if ! pid="$(kafka_pid)"; then
     rm -f "$KAFKA_PID"
+    if [ -f "$KAFKA_DATA/kraft/meta.properties" ] && [ "$secured" = 0 ]; then
+      log "Kafka data in ${KAFKA_DATA#"$ROOT"/} predates SASL/TLS (no SCRAM users, or other passwords):" \
+        "re-creating it (it holds only local development and test data)"
+      rm -rf "$KAFKA_DATA/kraft"
+      mkdir -p "$KAFKA_DATA/kraft"
+    fi
     if [ ! -f "$KAFKA_DATA/kraft/meta.properties" ]; then
-      local cid
-      cid="$(kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
-      [ -n "$cid" ] || die "could not generate a Kafka cluster id"
-      log "formatting Kafka storage (cluster id $cid)"
-      if ! kafka_java kafka.tools.StorageTool format -t "$cid" -c "$KAFKA_DIR/server.properties" \
-          >"$KAFKA_DATA/logs/format.log" 2>&1; then
-        cat "$KAFKA_DATA/logs/format.log" >&2 || true
-        die "Kafka storage format failed"
-      fi
+      format_kafka_storage
     fi
     for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
       port_open "$p" && die "port $p on 127.0.0.1 is already in use by another process (set CANDOR_KAFKA_PORT)"
     done
-    log "starting Kafka on 127.0.0.1:$KAFKA_PORT (controller :$KAFKA_CONTROLLER_PORT)"
+    log "starting Kafka on 127.0.0.1:$KAFKA_PORT (SASL_SSL; controller :$KAFKA_CONTROLLER_PORT)"
     : >"$out"
     # setsid: own session, so it survives this shell and is not hit by the caller's Ctrl-C
     setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
@@ -380,7 +545,7 @@ kafka_up() {
     echo $! >"$KAFKA_PID"
   fi
 
-  # ready = port accepts and a metadata request (list topics) succeeds
+  # ready = port accepts and a metadata request (list topics) as the admin succeeds
   local deadline=$((SECONDS + TIMEOUT))
   while :; do
     if ! kafka_pid >/dev/null; then
@@ -404,7 +569,8 @@ kafka_up() {
     fi
     sleep 1
   done
-  log "Kafka ready: 127.0.0.1:$KAFKA_PORT"
+  apply_kafka_acls
+  log "Kafka ready: 127.0.0.1:$KAFKA_PORT (SASL_SSL, SCRAM-SHA-512; CA ${KAFKA_TLS_DIR#"$ROOT"/}/ca.pem)"
 }
 
 kafka_down() {
@@ -440,8 +606,26 @@ cmd_env() {
     printf 'export DATABASE_URL=%s\n' "$(pg_app_url)"
     printf 'export MIGRATIONS_DATABASE_URL=%s\n' "$(pg_url)"
   fi
-  if [ -n "${KAFKA_BROKERS:-}" ]; then printf 'export KAFKA_BROKERS=%q\n' "$KAFKA_BROKERS"
-  else printf 'export KAFKA_BROKERS=127.0.0.1:%s\n' "$KAFKA_PORT"; fi
+  if [ -n "${KAFKA_BROKERS:-}" ]; then
+    # External Kafka: its TLS/SASL settings and credentials (KAFKA_TLS…, CANDOR_KAFKA_…) are the operator's.
+    printf 'export KAFKA_BROKERS=%q\n' "$KAFKA_BROKERS"
+    return 0
+  fi
+  printf 'export KAFKA_BROKERS=127.0.0.1:%s\n' "$KAFKA_PORT"
+  if [ -f "$KAFKA_CREDENTIALS" ] && [ -f "$KAFKA_TLS_DIR/ca.pem" ]; then
+    # Each service logs in as itself: start.sh and the tests hand it KAFKA_SASL_USERNAME=<service> and
+    # KAFKA_SASL_PASSWORD=$CANDOR_KAFKA_PASSWORD_<SERVICE>; the admin is for the tests' raw client and ACLs.
+    printf 'export KAFKA_TLS=true\n'
+    printf 'export KAFKA_TLS_CA_FILE=%q\n' "$KAFKA_TLS_DIR/ca.pem"
+    printf 'export KAFKA_SASL_MECHANISM=scram-sha-512\n'
+    printf 'export CANDOR_KAFKA_ADMIN_USERNAME=admin\n'
+    printf 'export CANDOR_KAFKA_ADMIN_PASSWORD=%s\n' "$(kafka_credential KAFKA_ADMIN_PASSWORD)"
+    local name var
+    for name in "${KAFKA_SERVICES[@]}"; do
+      var="$(service_var "$name")"
+      printf 'export CANDOR_KAFKA_PASSWORD_%s=%s\n' "$var" "$(kafka_credential "KAFKA_PASSWORD_$var")"
+    done
+  fi
 }
 
 cmd_status() {
@@ -456,7 +640,13 @@ cmd_status() {
   if [ -n "${KAFKA_BROKERS:-}" ]; then
     echo "kafka: external (KAFKA_BROKERS=$KAFKA_BROKERS)"
   elif pid="$(kafka_pid)"; then
-    echo "kafka: running (pid $pid) 127.0.0.1:$KAFKA_PORT data=$KAFKA_DATA"
+    if [ -f "$KAFKA_CREDENTIALS" ] && [ -f "$KAFKA_SECURITY_STAMP" ] &&
+      [ "$(cat "$KAFKA_SECURITY_STAMP")" = "$(kafka_security_stamp)" ] &&
+      grep -q '^listener.security.protocol.map=CLIENT:SASL_SSL' "$KAFKA_DIR/server.properties" 2>/dev/null; then
+      echo "kafka: running (pid $pid) 127.0.0.1:$KAFKA_PORT (SASL_SSL) data=$KAFKA_DATA"
+    else
+      echo "kafka: running (pid $pid) with an older configuration (no SASL/TLS): run bash scripts/infra.sh up"; rc=1
+    fi
   else
     echo "kafka: stopped"; rc=1
   fi
@@ -482,8 +672,9 @@ cmd_reset() {
   cmd_down
   local base
   base="$(pg_base)"
-  log "deleting local data (Postgres cluster, Kafka data; the Kafka jars are kept)"
-  rm -rf "$base" "$KAFKA_DATA" "$PG_LOCATION" "$KAFKA_DIR/server.properties" "$KAFKA_DIR/probe.properties"
+  log "deleting local data (Postgres cluster, Kafka data; the Kafka jars, TLS material and passwords are kept)"
+  rm -rf "$base" "$KAFKA_DATA" "$PG_LOCATION" "$KAFKA_DIR/server.properties" "$KAFKA_DIR/server.properties.new" \
+    "$KAFKA_DIR/probe.properties"
   case "$base" in /var/tmp/candor-*) rmdir "$(dirname "$base")" 2>/dev/null || true ;; esac
 }
 

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The one command that starts Candor locally (`npm start`): Postgres and Kafka
-# on 127.0.0.1 (scripts/infra.sh), a build of the five services, and the five
-# services themselves; prints their URLs once each is ready. Ctrl-C stops the
-# services, then the infrastructure (if this script started it).
+# on 127.0.0.1 (scripts/infra.sh), a real Vault when it has been built
+# (scripts/vault.sh; otherwise the local key provider, and one line saying how to
+# build it), a build of the five services, and the five services themselves, each
+# logged in to Vault with its own AppRole; prints their URLs once each is ready.
+# Ctrl-C stops the services, then Vault and the infrastructure (if this script
+# started them). KEY_PROVIDER=local, or VAULT_ADDR (an external Vault, with your
+# own VAULT_* login settings), set beforehand, keep the local Vault out of it.
 #
 # Secrets for local use are generated once into .candor/dev.env (ignored by
 # git); set BOOTSTRAP_API_KEY / VISITOR_TOKEN_SECRET yourself to override them.
@@ -26,18 +30,63 @@ stop_all() {
   echo "[start] stopping services" >&2
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "$STARTED_VAULT" = 1 ]; then bash scripts/vault.sh down; fi
   if [ "$STARTED_INFRA" = 1 ]; then bash scripts/infra.sh down; fi
   # Done: do not fall through to the "a service exited" report below.
   exit 0
 }
 
 STARTED_INFRA=0
+STARTED_VAULT=0
 if ! bash scripts/infra.sh status >/dev/null 2>&1; then
   STARTED_INFRA=1
 fi
 bash scripts/infra.sh up
 trap stop_all INT TERM EXIT
 eval "$(bash scripts/infra.sh env)"
+
+# Kafka: each service logs in as itself (TLS + its own SCRAM user, whose ACLs let it touch only its topics);
+# the admin's and the other services' passwords stay out of the services' environment.
+declare -A KAFKA_USERNAMES=() KAFKA_PASSWORDS=()
+for name in "${SERVICES[@]}"; do
+  var="$(printf '%s' "$name" | tr 'a-z-' 'A-Z_')"
+  user="CANDOR_KAFKA_USERNAME_$var" password="CANDOR_KAFKA_PASSWORD_$var"
+  if [ -n "${!password:-}" ]; then
+    KAFKA_USERNAMES[$name]="${!user:-$name}"
+    KAFKA_PASSWORDS[$name]="${!password}"
+  else # your own Kafka with one login for all (KAFKA_SASL_USERNAME/_PASSWORD), or none
+    KAFKA_USERNAMES[$name]="${KAFKA_SASL_USERNAME:-}"
+    KAFKA_PASSWORDS[$name]="${KAFKA_SASL_PASSWORD:-}"
+  fi
+  unset "$user" "$password"
+done
+unset CANDOR_KAFKA_ADMIN_USERNAME CANDOR_KAFKA_ADMIN_PASSWORD
+
+# Keys: the local Vault when built (each service with its own AppRole), else the local provider.
+declare -A VAULT_ROLE_IDS=() VAULT_SECRET_IDS=()
+if [ "${KEY_PROVIDER:-}" = local ]; then
+  echo "[start] KEY_PROVIDER=local: keys in Postgres under LOCAL_MASTER_KEY" >&2
+elif [ -n "${VAULT_ADDR:-}" ]; then
+  echo "[start] VAULT_ADDR is set: using that Vault with your VAULT_* settings, not starting one" >&2
+  export KEY_PROVIDER="${KEY_PROVIDER:-vault}"
+elif bash scripts/vault.sh path >/dev/null; then
+  if ! bash scripts/vault.sh status 2>/dev/null | grep -q '^vault: running'; then STARTED_VAULT=1; fi
+  bash scripts/vault.sh up
+  eval "$(bash scripts/vault.sh env)"
+  for name in "${SERVICES[@]}"; do
+    var="$(printf '%s' "$name" | tr 'a-z-' 'A-Z_')"
+    role="CANDOR_VAULT_ROLE_ID_$var" secret="CANDOR_VAULT_SECRET_ID_$var"
+    VAULT_ROLE_IDS[$name]="${!role}"
+    VAULT_SECRET_IDS[$name]="${!secret}"
+    unset "$role" "$secret"
+  done
+  # the services get their own AppRole only, never the root token
+  unset CANDOR_VAULT_ROOT_TOKEN
+  export KEY_PROVIDER=vault VAULT_AUTH_METHOD=approle
+else
+  echo "[start] keys: local provider; for a real Vault build it once with \`bash scripts/vault.sh build\` (~20 minutes)" >&2
+  export KEY_PROVIDER=local
+fi
 
 mkdir -p "$LOGS"
 # Values already in the environment win over the generated ones.
@@ -71,7 +120,12 @@ npx swc apps libs -d dist --quiet
 
 for name in "${SERVICES[@]}"; do
   # A session of its own: Ctrl-C reaches only this script, which stops the services in order (TERM, drain).
-  PORT="${PORTS[$name]}" setsid node "dist/apps/$name/src/main.js" >"$LOGS/$name.log" 2>&1 &
+  login=()
+  if [ -n "${VAULT_ROLE_IDS[$name]:-}" ]; then
+    login=(VAULT_APPROLE_ROLE_ID="${VAULT_ROLE_IDS[$name]}" VAULT_APPROLE_SECRET_ID="${VAULT_SECRET_IDS[$name]}")
+  fi
+  KAFKA_SASL_USERNAME="${KAFKA_USERNAMES[$name]}" KAFKA_SASL_PASSWORD="${KAFKA_PASSWORDS[$name]}" \
+    env "${login[@]}" PORT="${PORTS[$name]}" setsid node "dist/apps/$name/src/main.js" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
 done
 

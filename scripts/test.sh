@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The one command that runs every test (`npm test`): starts Postgres and Kafka
-# on 127.0.0.1 (scripts/infra.sh) and, once it has been built (`bash scripts/vault.sh
-# build`), a real Vault (scripts/vault.sh: prepared by infra/vault/setup.sh, one AppRole
-# per service), runs Jest — unit tests and the integration tests against the real
-# database, broker and Vault — with JSON results in .candor/test-results/jest.json,
-# then type-checks, lints and checks formatting. Stops what it started afterwards.
-# Without a built Vault the Vault suites (apps/candor-e2e/src/keys/vault-*) fail, saying how to build it.
+# on 127.0.0.1 (scripts/infra.sh) and a real Vault (scripts/vault.sh, built the first
+# time; prepared by infra/vault/setup.sh, one AppRole per service), runs Jest — unit tests
+# and the integration tests against the real database, broker and Vault — with JSON
+# results in .candor/test-results/jest.json, then type-checks, lints and checks
+# formatting. Stops what it started afterwards. With CANDOR_SKIP_VAULT_BUILD=1 an unbuilt
+# Vault is not built, and the Vault suites (apps/candor-e2e/src/keys/vault-*) fail saying how to build it.
 # Extra arguments go to Jest, e.g. `npm test -- apps/candor-e2e/src/first-path`.
 set -euo pipefail
 
@@ -32,6 +32,12 @@ else
 fi
 eval "$(bash scripts/infra.sh env)"
 
+# The tests run against a real Vault: build it the first time (once, ~20 min; cached under ~/.cache/candor).
+# CANDOR_SKIP_VAULT_BUILD=1 skips that, and the Vault suites then fail saying how to build it.
+if ! bash scripts/vault.sh path >/dev/null && [ "${CANDOR_SKIP_VAULT_BUILD:-0}" != 1 ]; then
+  echo "[test] building the real Vault once (about 20 minutes; see scripts/vault.sh)" >&2
+  bash scripts/vault.sh build
+fi
 if bash scripts/vault.sh path >/dev/null; then
   if bash scripts/vault.sh status 2>/dev/null | grep -q '^vault: running'; then
     echo "[test] using the Vault that is already running" >&2

@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTenant } from './candor-client';
 import { TestDatabase } from '../../libs/testing/src/test-infrastructure';
-import { deleteNamespace } from './infrastructure';
+import { deleteNamespace, namespaceAcls } from './infrastructure';
 import { ServiceProcess, buildServices, BENCH_RATE_LIMITS } from './services';
 import { type PhaseResult, describeError, percentile, runClosedLoop } from './stats';
 
@@ -151,6 +151,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       ...BENCH_RATE_LIMITS,
     };
+    namespaceAcls('apply', namespace);
     for (const name of ['conversation', 'consent-ledger'] as const) {
       const service = ServiceProcess.spawn(ROOT, name, environment);
       services.push(service);

@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { configureFaqBot } from './bot-setup';
 import { type BenchTenant, VisitorSession, createTenant } from './candor-client';
 import { TestDatabase } from '../../libs/testing/src/test-infrastructure';
-import { deleteNamespace } from './infrastructure';
+import { deleteNamespace, namespaceAcls } from './infrastructure';
 import { type BenchOptions, parseOptions } from './options';
 import { measureKafkaHops, measurePostgresCommits } from './raw-floor';
 import { type ServiceFigures, printReport } from './report';
@@ -141,6 +141,7 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
     LOG_LEVEL: 'warn',
     ...BENCH_RATE_LIMITS,
   };
+  namespaceAcls('apply', namespace);
   log(`starting ${SERVICE_NAMES.join(', ')} from dist/…`);
   const startupTimeoutMs = Math.max(options.timeoutMs, 90_000);
   // One after another: services started together race to create the same topics, and one may

@@ -5,6 +5,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { kafkaEnvironmentOf } from '../../libs/testing/src/kafka-principals';
 import { describeError, sleep } from './stats';
 
 export const SERVICE_NAMES = ['conversation', 'bot-engine', 'handoff', 'consent-ledger', 'dsr'] as const;
@@ -105,7 +106,8 @@ export class ServiceProcess {
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, entryPoint(root, name)], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...environment, PORT: '0', HOST: '127.0.0.1' },
+      // Each service logs in to Kafka as itself (the run's namespace has the services' ACLs: infrastructure.ts).
+      env: { PATH: process.env.PATH ?? '', ...kafkaEnvironmentOf(name), ...environment, PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServiceProcess(name, child);

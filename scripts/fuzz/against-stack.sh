@@ -16,8 +16,8 @@ LOG=.candor/logs/fuzz-stack.log
 setsid bash scripts/start.sh >"$LOG" 2>&1 </dev/null &
 stack=$!
 stop_stack() {
-  # start.sh stops its services, Vault and infrastructure on SIGINT; the whole session gets it.
-  kill -INT -- "-$stack" 2>/dev/null || true
+  # start.sh stops its services, Vault and infrastructure on SIGTERM (a background script ignores SIGINT).
+  kill -TERM -- "-$stack" 2>/dev/null || true
   for _ in $(seq 1 60); do kill -0 "$stack" 2>/dev/null || return 0; sleep 1; done
   kill -KILL -- "-$stack" 2>/dev/null || true
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { type TenantCreatedV1, deadLetterTopic, tenantCreatedV1, topicName } from '@candor/contracts';
 import { createConsumerDeliveriesTable, createMessagingTables } from '@candor/messaging';
-import { RawKafka, TestDatabase, testInfrastructure, uniqueName, waitFor } from '@candor/testing';
+import { RawKafka, TestDatabase, kafkaEnvironmentOf, testInfrastructure, uniqueName, waitFor } from '@candor/testing';
 
 const SERVICE = 'crash-harness';
 const SCHEMA = 'crash_harness';
@@ -59,6 +59,8 @@ describe('a record that crashes its consumer ends in the dead-letter topic', () 
         env: {
           ...process.env,
           KAFKA_BROKERS: testInfrastructure().kafkaBrokers,
+          // The harness is no service the broker's ACLs know: it logs in as the tests' admin.
+          ...kafkaEnvironmentOf('admin'),
           HARNESS_DATABASE_URL: database.ownerUrl,
           HARNESS_SCHEMA: SCHEMA,
           HARNESS_SERVICE: SERVICE,

@@ -1,6 +1,7 @@
 export * from './envelope';
 export * from './event-definition';
 export * from './registry';
+export * from './consumers';
 export * from './validation';
 export * from './events/tenancy.events';
 export * from './events/conversation.events';

@@ -2,6 +2,8 @@ export * from './consumer/event-context';
 export * from './consumer/reliable-kafka.server';
 export * from './consumer/retry-policy';
 export * from './kafka/ensure-topics';
+export * from './kafka/kafka-acls';
+export * from './kafka/kafka-security';
 export * from './kafka/kafka-settings';
 export * from './messaging-metrics';
 export * from './nest/create-reliable-kafka-server';

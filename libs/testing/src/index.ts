@@ -1,3 +1,4 @@
+export * from './kafka-principals';
 export * from './raw-kafka';
 export * from './running-service';
 export * from './test-infrastructure';

@@ -1,13 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { type Admin, Kafka, type KafkaMessage, logLevel } from 'kafkajs';
+import {
+  applyServiceAcls,
+  kafkaConnectionOptions,
+  kafkaSecurityFromEnvironment,
+  removeServiceAcls,
+} from '@candor/messaging';
+import { kafkaEnvironmentOf, kafkaRequiresLogin, kafkaUsername } from './kafka-principals';
 import { testInfrastructure } from './test-infrastructure';
 
-/** A plain Kafka client, outside Candor, to plant raw records and read topics byte for byte. */
+/** The kafkajs `ssl`/`sasl` options of a principal of the test infrastructure (a service's name, or `admin`). */
+export function kafkaConnectionOf(principal: string) {
+  return kafkaConnectionOptions(kafkaSecurityFromEnvironment(kafkaEnvironmentOf(principal)));
+}
+
+/**
+ * A plain Kafka client, outside Candor, to plant raw records and read topics byte for byte. It logs in as the
+ * admin (a super user: no ACL applies to it), as an operator's tool would.
+ */
 export class RawKafka {
   private readonly kafka = new Kafka({
     clientId: 'candor-tests',
     brokers: testInfrastructure().kafkaBrokers.split(','),
     logLevel: logLevel.NOTHING,
+    ...kafkaConnectionOf('admin'),
   });
   private readonly producer = this.kafka.producer({ allowAutoTopicCreation: false });
   private admin: Admin | undefined;
@@ -65,6 +81,21 @@ export class RawKafka {
     for (const topic of topics) {
       await this.admin!.resetOffsets({ groupId, topic, earliest: true });
     }
+  }
+
+  /**
+   * Grants the services their topics and consumer groups in a namespace (see kafka-acls in libs/messaging), as the
+   * admin; nothing to do when the brokers ask for no login (no authorizer). Returns how many ACLs it created.
+   */
+  async applyServiceAcls(namespace: string): Promise<number> {
+    if (!kafkaRequiresLogin()) return 0;
+    return (await applyServiceAcls(this.admin!, namespace, (service) => `User:${kafkaUsername(service)}`)).length;
+  }
+
+  /** Removes what `applyServiceAcls` granted in a namespace. */
+  async removeServiceAcls(namespace: string): Promise<void> {
+    if (!kafkaRequiresLogin()) return;
+    await removeServiceAcls(this.admin!, namespace, (service) => `User:${kafkaUsername(service)}`);
   }
 
   async disconnect(): Promise<void> {

@@ -6,6 +6,7 @@ import {
   createServiceApp,
   loadConfig,
 } from '@candor/platform';
+import { kafkaEnvironmentOf } from './kafka-principals';
 import { testInfrastructure } from './test-infrastructure';
 
 /** A real service (HTTP + Kafka consumers + outbox relay) started in this process on a free port. */
@@ -21,6 +22,8 @@ export class RunningService {
   ): Promise<RunningService> {
     const config = loadConfig(definition.configClass, {
       KAFKA_BROKERS: testInfrastructure().kafkaBrokers,
+      // Its own Kafka login, as deployed: the broker's ACLs let it touch only its topics and group.
+      ...kafkaEnvironmentOf(definition.name),
       PORT: '0',
       LOG_LEVEL: 'error',
       CONSUMER_RETRY_BASE_MS: '20',

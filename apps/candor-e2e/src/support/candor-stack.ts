@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ServiceDefinition } from '@candor/platform';
-import { RawKafka, RunningService, TestDatabase, uniqueName } from '@candor/testing';
+import { RawKafka, RunningService, TestDatabase, uniqueName, vaultEnvironmentFor } from '@candor/testing';
 import { botEngineService } from '@candor/apps/bot-engine';
 import { consentLedgerService } from '@candor/apps/consent-ledger';
 import { conversationService } from '@candor/apps/conversation';
@@ -33,6 +33,7 @@ export class CandorStack {
 
   static async start(names: ServiceName[], overrides: Record<string, string> = {}): Promise<CandorStack> {
     const stack = new CandorStack(await TestDatabase.create());
+    await stack.grantKafkaAcls();
     for (const name of names) {
       await stack.startService(name, overrides);
     }
@@ -54,10 +55,25 @@ export class CandorStack {
   async startService(name: ServiceName, overrides: Record<string, string> = {}): Promise<RunningService> {
     const service = await RunningService.start(SERVICES[name] as ServiceDefinition<never>, {
       ...this.environment,
+      // With the real Vault `npm test` runs: each service logs in with its own AppRole, under its own policy.
+      ...vaultEnvironmentFor(name),
       ...overrides,
     });
     this.running.set(name, service);
     return service;
+  }
+
+  /**
+   * Lets each service of this namespace touch its own topics and consumer group, and nothing else (the broker's
+   * ACLs, as scripts/kafka-acls.ts grants them for a deployment); each service logs in as itself (RunningService).
+   */
+  private async grantKafkaAcls(): Promise<void> {
+    const kafka = await new RawKafka().connect();
+    try {
+      await kafka.applyServiceAcls(this.namespace);
+    } finally {
+      await kafka.disconnect();
+    }
   }
 
   async stopService(name: ServiceName): Promise<void> {
@@ -84,6 +100,7 @@ export class CandorStack {
     const kafka = await new RawKafka().connect();
     try {
       await kafka.deleteTopicsWithPrefix(`${this.namespace}.`);
+      await kafka.removeServiceAcls(this.namespace);
     } finally {
       await kafka.disconnect();
     }

@@ -5,7 +5,8 @@
  * process (see poison-record.integration-spec.ts); prints "ready" once consuming.
  *
  * Environment: HARNESS_DATABASE_URL, HARNESS_SCHEMA (with the messaging tables and a `handled` table),
- * HARNESS_SERVICE, HARNESS_NAMESPACE, HARNESS_MAX_CRASHES, KAFKA_BROKERS.
+ * HARNESS_SERVICE, HARNESS_NAMESPACE, HARNESS_MAX_CRASHES, KAFKA_BROKERS, and the Kafka login (KAFKA_TLS…,
+ * KAFKA_SASL_…: the tests' admin, since the harness is no service the broker's ACLs know).
  */
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,8 @@ import {
   RELIABLE_PRODUCER,
   ReliableKafkaServer,
   ensureTopics,
+  kafkaConnectionOptions,
+  kafkaSecurityFromEnvironment,
   topicSpec,
 } from '@candor/messaging';
 
@@ -25,15 +28,16 @@ async function main(): Promise<void> {
   const brokers = env.KAFKA_BROKERS!.split(',');
   const namespace = env.HARNESS_NAMESPACE!;
   const dataSource = await new DataSource({ type: 'postgres', url: env.HARNESS_DATABASE_URL }).initialize();
+  const login = kafkaConnectionOptions(kafkaSecurityFromEnvironment(env));
 
-  const admin = new Kafka({ brokers, clientId: `${HARNESS_SERVICE}-admin` }).admin();
+  const admin = new Kafka({ brokers, clientId: `${HARNESS_SERVICE}-admin`, ...login }).admin();
   await admin.connect();
   await ensureTopics(admin, [topicSpec(deadLetterTopic(HARNESS_SERVICE), namespace, 1)]);
   await admin.disconnect();
 
   const server = new ReliableKafkaServer(
     {
-      client: { clientId: `${HARNESS_SERVICE}-consumer`, brokers },
+      client: { clientId: `${HARNESS_SERVICE}-consumer`, brokers, ...login },
       consumer: { groupId: `${namespace}.${HARNESS_SERVICE}`, sessionTimeout: 6_000, heartbeatInterval: 1_000 },
       producer: RELIABLE_PRODUCER,
       postfixId: '',

@@ -37,6 +37,14 @@ export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<vo
       if (leaderless.length === 0) return;
       lastProblem = new Error(`partitions without a leader in ${leaderless.join(', ')}`);
     } catch (error) {
+      // Not transient: the broker's ACLs do not let this service's principal create or see these topics.
+      const refused = authorizationFailure(error);
+      if (refused) {
+        throw new Error(
+          `Kafka refused ${refused} for ${topics.join(', ')}: this service's principal has no ACL for them ` +
+            "(scripts/kafka-acls.ts applies the services' ACLs)",
+        );
+      }
       lastProblem = error;
     }
     if (Date.now() > deadline) {
@@ -67,4 +75,14 @@ async function topicsWithoutLeaders(admin: Admin, topics: string[]): Promise<str
   return metadata.topics
     .filter((topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0))
     .map((topic) => topic.name);
+}
+
+/** The authorization error kafkajs reports, directly or inside a `KafkaJSAggregateError` (topic creation). */
+function authorizationFailure(error: unknown): string | undefined {
+  const candidates = [error, ...((error as { errors?: unknown[] } | null)?.errors ?? [])];
+  for (const candidate of candidates) {
+    const type = (candidate as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && type.endsWith('_AUTHORIZATION_FAILED')) return type;
+  }
+  return undefined;
 }

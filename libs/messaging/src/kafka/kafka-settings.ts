@@ -1,4 +1,5 @@
 import { Kafka, type KafkaConfig, Partitioners, type ProducerConfig, logLevel } from 'kafkajs';
+import { type KafkaSecuritySettings, kafkaConnectionOptions } from './kafka-security';
 
 /** What a service needs to reach its Kafka cluster. */
 export interface KafkaSettings {
@@ -7,6 +8,8 @@ export interface KafkaSettings {
   namespace: string;
   /** Service name: client id and consumer group. */
   serviceName: string;
+  /** TLS and SASL login (the service's own principal). */
+  security: KafkaSecuritySettings;
 }
 
 export function createKafkaClient(settings: KafkaSettings, overrides: Partial<KafkaConfig> = {}): Kafka {
@@ -15,11 +18,12 @@ export function createKafkaClient(settings: KafkaSettings, overrides: Partial<Ka
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
     retry: { initialRetryTime: 200, retries: 8 },
+    ...kafkaConnectionOptions(settings.security),
     ...overrides,
   });
 }
 
-export function consumerGroupId(settings: KafkaSettings): string {
+export function consumerGroupId(settings: Pick<KafkaSettings, 'namespace' | 'serviceName'>): string {
   const group = `candor-${settings.serviceName}`;
   return settings.namespace ? `${settings.namespace}.${group}` : group;
 }

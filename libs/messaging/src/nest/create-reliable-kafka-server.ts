@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReliableKafkaServer } from '../consumer/reliable-kafka.server';
+import { kafkaConnectionOptions } from '../kafka/kafka-security';
 import { RELIABLE_PRODUCER, consumerGroupId } from '../kafka/kafka-settings';
 import { Outbox } from '../outbox/outbox';
 import type { MessagingSettings } from './messaging-settings';
@@ -16,6 +17,7 @@ export function createReliableKafkaServer(app: INestApplication, settings: Messa
         clientId: `candor-${settings.serviceName}-consumer`,
         brokers: settings.brokers,
         retry: { initialRetryTime: 200, retries: 8 },
+        ...kafkaConnectionOptions(settings.security),
       },
       consumer: {
         groupId: consumerGroupId(settings),

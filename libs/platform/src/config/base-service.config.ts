@@ -54,6 +54,29 @@ export abstract class BaseServiceConfig {
   @Max(1000)
   KAFKA_TOPIC_PARTITIONS: number = 3;
 
+  /** How the service logs in to Kafka, as its own principal (which the broker's ACLs name); `none`: no login. */
+  @IsIn(['scram-sha-512', 'scram-sha-256', 'plain', 'none'])
+  KAFKA_SASL_MECHANISM: string = 'none';
+
+  @ValidateIf((config: BaseServiceConfig) => config.KAFKA_SASL_MECHANISM !== 'none')
+  @IsString({ message: 'is required when KAFKA_SASL_MECHANISM is not none' })
+  KAFKA_SASL_USERNAME: string;
+
+  @Secret()
+  @ValidateIf((config: BaseServiceConfig) => config.KAFKA_SASL_MECHANISM !== 'none')
+  @IsString({ message: 'is required when KAFKA_SASL_MECHANISM is not none' })
+  KAFKA_SASL_PASSWORD: string;
+
+  /** TLS to the brokers (their certificates checked against KAFKA_TLS_CA_FILE, or the system's CAs). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  KAFKA_TLS: boolean = false;
+
+  /** PEM file of the CA that signed the brokers' certificates (the local broker's: .candor/kafka/tls/ca.pem). */
+  @IsOptional()
+  @IsString()
+  KAFKA_TLS_CA_FILE: string;
+
   @IsInt()
   @Min(1)
   @Max(100)

@@ -62,6 +62,28 @@ describe('loadConfig', () => {
     expect(vault.VAULT_TRANSIT_MOUNT).toBe('candor-transit');
   });
 
+  it('requires a Kafka username and password once a SASL mechanism is chosen, and masks the password', () => {
+    expect(loadConfig(ExampleConfig, required).KAFKA_SASL_MECHANISM).toBe('none');
+    expect(() => loadConfig(ExampleConfig, { ...required, KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toThrow(
+      /KAFKA_SASL_USERNAME: is required when KAFKA_SASL_MECHANISM is not none[\s\S]*KAFKA_SASL_PASSWORD: is required/,
+    );
+    expect(() => loadConfig(ExampleConfig, { ...required, KAFKA_SASL_MECHANISM: 'gssapi' })).toThrow(
+      /KAFKA_SASL_MECHANISM/,
+    );
+    const config = loadConfig(ExampleConfig, {
+      ...required,
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'bot-engine',
+      KAFKA_SASL_PASSWORD: 'kafka-password',
+      KAFKA_TLS: 'true',
+      KAFKA_TLS_CA_FILE: '/etc/candor/kafka-ca.pem',
+    });
+    expect(config.KAFKA_TLS).toBe(true);
+    const logged = redactedConfig(config);
+    expect(logged.KAFKA_SASL_USERNAME).toBe('bot-engine');
+    expect(logged.KAFKA_SASL_PASSWORD).toBe('***');
+  });
+
   it('masks secrets when the configuration is logged', () => {
     const config = loadConfig(ExampleConfig, required);
     const logged = redactedConfig(config);

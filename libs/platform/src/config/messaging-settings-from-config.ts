@@ -1,4 +1,4 @@
-import type { MessagingSettings } from '@candor/messaging';
+import type { KafkaSaslMechanism, KafkaSecuritySettings, MessagingSettings } from '@candor/messaging';
 import type { BaseServiceConfig } from './base-service.config';
 
 export function messagingSettingsFrom(
@@ -11,6 +11,7 @@ export function messagingSettingsFrom(
     schema,
     brokers: config.KAFKA_BROKERS.split(','),
     namespace: config.KAFKA_NAMESPACE,
+    security: kafkaSecurityFrom(config),
     topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
     retry: {
       maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
@@ -23,5 +24,17 @@ export function messagingSettingsFrom(
     outboxBatchSize: 500,
     outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
     outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
+  };
+}
+
+/** TLS and the service's SASL login, from its validated configuration (a mechanism without credentials fails there). */
+function kafkaSecurityFrom(config: BaseServiceConfig): KafkaSecuritySettings {
+  const mechanism = config.KAFKA_SASL_MECHANISM as KafkaSaslMechanism;
+  return {
+    tls: config.KAFKA_TLS,
+    ...(config.KAFKA_TLS_CA_FILE ? { tlsCaFile: config.KAFKA_TLS_CA_FILE } : {}),
+    ...(mechanism === 'none'
+      ? {}
+      : { sasl: { mechanism, username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD } }),
   };
 }
