@@ -99,6 +99,9 @@ export class TenancyService {
     await this.kms.destroyTenantKey(tenantId);
     this.ring.evictTenant(tenantId);
     await this.dataSource.transaction(async (manager) => {
+      // A message being appended holds its conversation's row: wait for those, and keep new ones out, so none
+      // lands between the two deletes (it would break the conversations' delete with a foreign-key error).
+      await manager.query('SELECT 1 FROM "conversation"."conversations" WHERE "tenant_id" = $1 FOR UPDATE', [tenantId]);
       await manager.query('DELETE FROM "conversation"."messages" WHERE "tenant_id" = $1', [tenantId]);
       await manager.query('DELETE FROM "conversation"."conversations" WHERE "tenant_id" = $1', [tenantId]);
       await manager.delete(ApiKeyCredential, { tenantId });
