@@ -55,8 +55,14 @@ describe('Kafka authentication and ACLs', () => {
     });
   }
 
-  async function producerAs(principal: string) {
-    const producer = clientAs(principal).producer({ allowAutoTopicCreation: false });
+  /**
+   * A producer as `principal`. Refusals are never retried (authorisation errors are final); `retrying` also rides
+   * out what a fresh topic can answer at first (no leader yet), for sends that must succeed.
+   */
+  async function producerAs(principal: string, retrying = false) {
+    const producer = clientAs(principal, retrying ? { retry: { retries: 8 } } : {}).producer({
+      allowAutoTopicCreation: false,
+    });
     opened.push(producer);
     await producer.connect();
     return producer;
@@ -116,7 +122,7 @@ describe('Kafka authentication and ACLs', () => {
 
     // The owner's principal may publish it: the handoff service replicates the key, which then works there.
     const genuine = keyIssued(tenantId);
-    await (await producerAs('conversation')).send({ topic, acks: -1, messages: [genuine.record] });
+    await (await producerAs('conversation', true)).send({ topic, acks: -1, messages: [genuine.record] });
     await waitFor(async () => (await principalStatus(genuine.apiKey)) === 200, { what: 'the genuine key on handoff' });
 
     // The same event, forged with the bot engine's credentials, is refused by the broker itself.
@@ -140,7 +146,9 @@ describe('Kafka authentication and ACLs', () => {
     opened.push(admin);
     await admin.connect();
     await admin.createTopics({ topics: [{ topic: owned, numPartitions: 1 }], waitForLeaders: true });
-    await (await producerAs('bot-engine')).send({ topic: owned, acks: -1, messages: [{ key: 'k', value: 'owned' }] });
+    await (
+      await producerAs('bot-engine', true)
+    ).send({ topic: owned, acks: -1, messages: [{ key: 'k', value: 'owned' }] });
     expect((await kafka.readAll(owned)).map((record) => record.value?.toString())).toEqual(['owned']);
 
     // Another service's dead letters and a topic it does not consume (hand-off's queue events): neither.
