@@ -1,25 +1,14 @@
 import { waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
-import { configureBot, publishPlaybook, startChat, transcriptOf, visitorSays } from '../support/bot-fixtures';
+import {
+  FOLLOW_UP_PLAYBOOK,
+  configureBot,
+  publishPlaybook,
+  startChat,
+  transcriptOf,
+  visitorSays,
+} from '../support/bot-fixtures';
 import { type ConversationFixture, type TenantFixture, createTenant } from '../support/fixtures';
-
-const FOLLOW_UP = `
-schemaVersion: 1
-name: Follow-up
-defaultLanguage: en
-start: email
-nodes:
-  email: { kind: collect, field: email, text: Which email should we use?, next: consent }
-  consent:
-    kind: consent
-    formId: follow-up
-    purpose: sales_contact
-    text: May we email you about it?
-    onGranted: thanks
-    onDeclined: bye
-  thanks: { kind: end, text: Thank you! }
-  bye: { kind: end, text: No problem. }
-`;
 
 /** Short, so the sweep runs within a test, yet longer than the ledger takes to record a grant. */
 const RETENTION_MS = 5_000;
@@ -40,7 +29,7 @@ describe('collected values no consent covers', () => {
     await waitFor(async () => (await botEngine.request('GET', '/v1/bot', { token: tenant.adminKey })).status === 200, {
       what: 'the admin key at the bot engine',
     });
-    await publishPlaybook(botEngine, tenant.adminKey, 'follow-up', FOLLOW_UP);
+    await publishPlaybook(botEngine, tenant.adminKey, 'follow-up', FOLLOW_UP_PLAYBOOK);
     await configureBot(botEngine, tenant.adminKey, { activePlaybookKey: 'follow-up' });
   });
 

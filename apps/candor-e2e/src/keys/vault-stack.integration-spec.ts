@@ -3,6 +3,7 @@ import { KEY_MANAGEMENT } from '@candor/platform';
 import { TestVault, type VaultServiceName, waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
 import {
+  FOLLOW_UP_PLAYBOOK,
   configureBot,
   issueApiKey,
   publishPlaybook,
@@ -11,24 +12,6 @@ import {
   visitorSays,
 } from '../support/bot-fixtures';
 import { type TenantFixture, createTenant } from '../support/fixtures';
-
-const FOLLOW_UP = `
-schemaVersion: 1
-name: Follow-up
-defaultLanguage: en
-start: email
-nodes:
-  email: { kind: collect, field: email, text: Which email should we use?, next: consent }
-  consent:
-    kind: consent
-    formId: follow-up
-    purpose: sales_contact
-    text: May we email you about it?
-    onGranted: thanks
-    onDeclined: bye
-  thanks: { kind: end, text: Thank you! }
-  bye: { kind: end, text: No problem. }
-`;
 
 const SERVICES: VaultServiceName[] = ['conversation', 'bot-engine', 'handoff', 'consent-ledger', 'dsr'];
 
@@ -54,7 +37,7 @@ describe('the five services on the real Vault, each under its own policy', () =>
     await waitFor(async () => (await botEngine.request('GET', '/v1/bot', { token: tenant.adminKey })).status === 200, {
       what: 'the admin key at the bot engine',
     });
-    await publishPlaybook(botEngine, tenant.adminKey, 'follow-up', FOLLOW_UP);
+    await publishPlaybook(botEngine, tenant.adminKey, 'follow-up', FOLLOW_UP_PLAYBOOK);
     await configureBot(botEngine, tenant.adminKey, { activePlaybookKey: 'follow-up' });
   });
 

@@ -16,6 +16,25 @@ export const HONEST_PERSONA = {
 export const QUEUED_NOTICE =
   "You're in the queue for a person from our team. If nobody can join soon, you'll be offered other ways to reach us.";
 
+/** Collects an email, then asks consent to use it (purpose sales_contact, form follow-up). */
+export const FOLLOW_UP_PLAYBOOK = `
+schemaVersion: 1
+name: Follow-up
+defaultLanguage: en
+start: email
+nodes:
+  email: { kind: collect, field: email, text: Which email should we use?, next: consent }
+  consent:
+    kind: consent
+    formId: follow-up
+    purpose: sales_contact
+    text: May we email you about it?
+    onGranted: thanks
+    onDeclined: bye
+  thanks: { kind: end, text: Thank you! }
+  bye: { kind: end, text: No problem. }
+`;
+
 /** Uploads and publishes a playbook version; returns its number. */
 export async function publishPlaybook(
   botEngine: RunningService,

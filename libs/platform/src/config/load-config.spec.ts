@@ -100,7 +100,12 @@ describe('loadConfig', () => {
         .filter((line) => /^[A-Z_]+=/.test(line))
         .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
     );
-    expect(example.DATABASE_URL).toBeDefined();
+    // The file was read, and its secrets are the empty placeholders a user must fill in.
+    expect([example.DATABASE_URL, example.LOCAL_MASTER_KEY, example.BOOTSTRAP_API_KEY]).toEqual([
+      expect.stringMatching(/^postgres:\/\//),
+      '',
+      '',
+    ]);
     try {
       loadConfig(ExampleConfig, { ...example, SIGNING_SECRET: 's'.repeat(32) });
       throw new Error('expected a configuration error');
