@@ -14,6 +14,7 @@ const APP_LIBRARIES = [
   'type:privacy',
   'type:merkle',
   'type:consent-evidence',
+  'type:tenant-isolation',
 ];
 
 const depConstraints = [
@@ -24,15 +25,19 @@ const depConstraints = [
   { sourceTag: 'type:consent-evidence', onlyDependOnLibsWithTags: ['type:merkle'] },
   // The offline verifier: only what an auditor's machine needs, nothing that talks to a service.
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:merkle', 'type:consent-evidence'] },
-  { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts'] },
-  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:crypto'] },
+  { sourceTag: 'type:tenant-isolation', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:tenant-isolation'] },
+  {
+    sourceTag: 'type:platform',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:crypto', 'type:tenant-isolation'],
+  },
   {
     sourceTag: 'type:auth',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', 'type:tenant-isolation'],
   },
   {
     sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', 'type:tenant-isolation'],
   },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: APP_LIBRARIES },
   // System tests: what apps may use, the apps themselves (their entry points) and the test helpers.

@@ -1,6 +1,4 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApiKeyCredential } from './api-key-credential.entity';
 import { ApiKeyReplicationHandler } from './api-key-replication.handler';
 import { AuditEventsController } from './audit-events.controller';
 import { AuthGuard } from './auth.guard';
@@ -21,7 +19,6 @@ export class AuthModule {
   static forRoot(options: AuthModuleOptions): DynamicModule {
     return {
       module: AuthModule,
-      imports: [TypeOrmModule.forFeature([ApiKeyCredential])],
       controllers: [
         PrincipalController,
         ...(options.replicateApiKeys ? [ApiKeyReplicationHandler] : []),
@@ -32,7 +29,7 @@ export class AuthModule {
         CredentialVerifier,
         AuthGuard,
       ],
-      exports: [AuthGuard, CredentialVerifier, AUTH_SETTINGS, TypeOrmModule],
+      exports: [AuthGuard, CredentialVerifier, AUTH_SETTINGS],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { ApiException } from '@candor/platform';
+import { inCrossTenantScope } from '@candor/tenant-isolation';
 import { ApiKeyCredential } from './api-key-credential.entity';
 import { parseApiKey, secretMatches } from './api-key';
 import { AUTH_SETTINGS, type AuthSettings } from './auth.tokens';
@@ -15,14 +16,17 @@ const UNKNOWN_KEY_HASH = '0'.repeat(64);
 @Injectable()
 export class CredentialVerifier {
   constructor(
-    @InjectRepository(ApiKeyCredential) private readonly keys: Repository<ApiKeyCredential>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
   ) {}
 
   async verify(credential: string, policy: AuthPolicy): Promise<Principal> {
     const apiKey = parseApiKey(credential);
     if (apiKey) {
-      const stored = await this.keys.findOneBy({ keyId: apiKey.keyId });
+      // A key tells its tenant only once found.
+      const stored = await inCrossTenantScope(this.dataSource, 'credential-lookup', (manager) =>
+        manager.findOneBy(ApiKeyCredential, { keyId: apiKey.keyId }),
+      );
       // Hash even for an unknown key id, so timing does not tell which ids exist.
       const matches = secretMatches(apiKey.secret, stored?.secretHash ?? UNKNOWN_KEY_HASH);
       if (!stored || stored.revokedAt || !matches) {

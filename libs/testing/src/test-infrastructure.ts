@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { SCOPE_SETTING, crossTenantScope } from '@candor/tenant-isolation';
 
 /**
  * The real Postgres and Kafka the integration tests use. `npm test` starts them (scripts/infra.sh) and exports
@@ -61,15 +62,27 @@ export class TestDatabase {
 
   /**
    * Runs raw SQL as the owner, to inspect or tamper as an auditor or an attacker holding the DBA's credentials
-   * would.
+   * would: across every tenant, as row-level security allows only an explicit cross-tenant scope.
    */
   query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    return withClient(this.ownerUrl, async (client) => (await client.query(sql, parameters)).rows as T[]);
+    return withClient(
+      this.ownerUrl,
+      async (client) => (await client.query(sql, parameters)).rows as T[],
+      `-c ${SCOPE_SETTING}=${crossTenantScope('inspection')}`,
+    );
   }
 
-  /** Runs raw SQL as the services' role, as someone holding a service's credentials would. */
+  /**
+   * Runs raw SQL as the services' role, as someone holding a service's credentials would: with no tenant scope,
+   * so row-level security shows no tenant's rows unless the SQL scopes itself (`set_config` in a transaction).
+   */
   queryAsService<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
     return withClient(this.url, async (client) => (await client.query(sql, parameters)).rows as T[]);
+  }
+
+  /** A connection as the services' role for `work`, for transactions that scope themselves. */
+  withServiceClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    return withClient(this.url, work);
   }
 
   /**
@@ -109,8 +122,8 @@ function inDatabase(url: string, name: string): string {
   return located.toString();
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>, options?: string): Promise<T> {
+  const client = new Client({ connectionString: url, options });
   await client.connect();
   try {
     return await work(client);

@@ -27,6 +27,10 @@ function fakeDatabase() {
     async upsert(_entity: unknown, bot: TenantBot) {
       rows.set(bot.tenantId, bot);
     },
+    // Scoping the transaction to the tenant (row-level security) is the database's concern.
+    async query() {
+      return [];
+    },
   };
   const dataSource = {
     manager,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Principal, auditActorOf } from '@candor/auth';
 import { ApiException, AuditTrail } from '@candor/platform';
+import { inGivenOrNewTenantScope, inTenantScope } from '@candor/tenant-isolation';
 import { RecentlyUsed } from '../caching/recently-used';
 import { normaliseAvatar, validatePersona } from '../personas/policy';
 import type { UpdateTenantBotDto } from './dto/tenant-bot.dto';
@@ -47,7 +48,7 @@ export class TenantBots {
     private readonly audit: AuditTrail,
   ) {}
 
-  async of(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<TenantBot> {
+  async of(tenantId: string, manager?: EntityManager): Promise<TenantBot> {
     const cached = this.cache.get(tenantId);
     if (cached) return cached;
     const generation = this.generation;
@@ -57,8 +58,11 @@ export class TenantBots {
   }
 
   /** As stored now, past the cache (what an administrator reads back). */
-  async stored(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<TenantBot> {
-    return (await manager.findOneBy(TenantBot, { tenantId })) ?? defaultTenantBot(tenantId);
+  async stored(tenantId: string, manager?: EntityManager): Promise<TenantBot> {
+    const row = await inGivenOrNewTenantScope(manager, this.dataSource, tenantId, (scoped) =>
+      scoped.findOneBy(TenantBot, { tenantId }),
+    );
+    return row ?? defaultTenantBot(tenantId);
   }
 
   /** Refuses (422, with every reason) a persona that could pass as human, or a playbook never published. */
@@ -75,7 +79,7 @@ export class TenantBots {
       );
     }
     this.generation += 1;
-    const bot = await this.dataSource.transaction(async (manager) => {
+    const bot = await inTenantScope(this.dataSource, tenantId, async (manager) => {
       const key = request.activePlaybookKey ?? null;
       if (key) {
         const [published] = await manager.query(

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PeriodicTask } from '@candor/platform';
+import { inCrossTenantScope } from '@candor/tenant-isolation';
 import { BotEngineConfig } from '../config/bot-engine.config';
 import { CollectedValues } from './collected-values';
 
@@ -39,7 +40,9 @@ export class UnconsentedValuesSweeper implements OnApplicationBootstrap, OnAppli
   private async sweep(): Promise<void> {
     try {
       const before = new Date(Date.now() - this.config.UNCONSENTED_RETENTION_MS);
-      const deleted = await this.values.sweep(this.dataSource.manager, before);
+      const deleted = await inCrossTenantScope(this.dataSource, 'scheduled-sweep', (manager) =>
+        this.values.sweep(manager, before),
+      );
       if (deleted > 0) this.logger.log(`Deleted ${deleted} collected values no consent covered`);
     } catch (error) {
       this.logger.error(`Sweeping unconsented values failed: ${error instanceof Error ? error.name : 'error'}`);

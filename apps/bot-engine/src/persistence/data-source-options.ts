@@ -20,6 +20,7 @@ import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-l
 import { ApiKeyExpiry1765180800005 } from './migrations/1765180800005-api-key-expiry';
 import { AuditEvents1765180800004 } from './migrations/1765180800004-audit-events';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
+import { RowLevelSecurity1765267200000 } from './migrations/1765267200000-row-level-security';
 
 export function botEngineDataSourceOptions(config: BotEngineConfig) {
   return serviceDataSourceOptions({
@@ -40,6 +41,7 @@ export function botEngineDataSourceOptions(config: BotEngineConfig) {
       RateLimitWindows1765180800003,
       AuditEvents1765180800004,
       ApiKeyExpiry1765180800005,
+      RowLevelSecurity1765267200000,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-bot-engine',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Principal, auditActorOf } from '@candor/auth';
 import { ApiException, AuditTrail } from '@candor/platform';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { IsolatedPlaybookParser } from './isolated-playbook-parser';
 import { type Playbook, validatePlaybook } from './model';
 import type { PlaybookSourceDto, PlaybookSummaryView } from './dto/playbook.dto';
@@ -29,7 +30,7 @@ export class Playbooks {
   async addVersion(principal: Principal, key: string, request: PlaybookSourceDto): Promise<PlaybookVersion> {
     const tenantId = principal.tenantId;
     const playbook = await this.validate(request);
-    return this.dataSource.transaction(async (manager) => {
+    return inTenantScope(this.dataSource, tenantId, async (manager) => {
       // Versions of one playbook are numbered one at a time.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`playbook:${tenantId}:${key}`]);
       const [{ next }] = await manager.query(
@@ -58,7 +59,7 @@ export class Playbooks {
   async replaceDraft(principal: Principal, key: string, number: number, request: PlaybookSourceDto) {
     const tenantId = principal.tenantId;
     const playbook = await this.validate(request);
-    return this.dataSource.transaction(async (manager) => {
+    return inTenantScope(this.dataSource, tenantId, async (manager) => {
       const version = await this.lockVersion(manager, tenantId, key, number);
       if (version.status === 'published') {
         throw new ApiException(409, 'version_immutable', 'A published version cannot change; add a new version');
@@ -76,7 +77,7 @@ export class Playbooks {
 
   async publish(principal: Principal, key: string, number: number): Promise<PlaybookVersion> {
     const tenantId = principal.tenantId;
-    return this.dataSource.transaction(async (manager) => {
+    return inTenantScope(this.dataSource, tenantId, async (manager) => {
       const version = await this.lockVersion(manager, tenantId, key, number);
       if (version.status === 'published') return version;
       version.status = 'published';
@@ -92,15 +93,22 @@ export class Playbooks {
   }
 
   async get(tenantId: string, key: string, number: number): Promise<PlaybookVersion> {
-    return this.lockVersion(this.dataSource.manager, tenantId, key, number, false);
+    return inTenantScope(this.dataSource, tenantId, (manager) =>
+      this.lockVersion(manager, tenantId, key, number, false),
+    );
   }
 
   async list(tenantId: string): Promise<PlaybookSummaryView[]> {
-    const rows: { key: string; latest_published: number | null; latest: number }[] = await this.dataSource.query(
-      `SELECT "playbook_key" AS "key", max("version") FILTER (WHERE "status" = 'published') AS "latest_published",
-              max("version") AS "latest"
-       FROM "bot_engine"."playbook_versions" WHERE "tenant_id" = $1 GROUP BY "playbook_key" ORDER BY 1`,
-      [tenantId],
+    const rows: { key: string; latest_published: number | null; latest: number }[] = await inTenantScope(
+      this.dataSource,
+      tenantId,
+      (manager) =>
+        manager.query(
+          `SELECT "playbook_key" AS "key", max("version") FILTER (WHERE "status" = 'published') AS "latest_published",
+                  max("version") AS "latest"
+           FROM "bot_engine"."playbook_versions" WHERE "tenant_id" = $1 GROUP BY "playbook_key" ORDER BY 1`,
+          [tenantId],
+        ),
     );
     return rows.map((row) => ({
       key: row.key,

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ConsentEntry } from '@candor/consent-evidence';
 import { ApiException } from '@candor/platform';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { type EntryDraft, assertValidDraft } from '../ledger/consent-log';
 import { type ConsentDecision, ConsentRecorder, toDraft } from './consent-recorder';
 
@@ -85,7 +86,7 @@ export class AppendQueue {
     const accepted: { waiting: Waiting; draft: EntryDraft }[] = [];
     const replayed: { waiting: Waiting; entry: ConsentEntry }[] = [];
     try {
-      const entries = await this.dataSource.transaction(async (manager) => {
+      const entries = await inTenantScope(this.dataSource, tenantId, async (manager) => {
         const claimed = await this.claimKeys(manager, tenantId, group);
         for (const waiting of group) {
           const earlier = waiting.idempotencyKey ? claimed.earlier.get(waiting.idempotencyKey) : undefined;

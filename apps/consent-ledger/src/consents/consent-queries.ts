@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ConsentEntry } from '@candor/consent-evidence';
+import { inGivenOrNewTenantScope, inTenantScope } from '@candor/tenant-isolation';
 import type {
   ConsentStateView,
   CountsQuery,
@@ -28,7 +29,19 @@ export class ConsentQueries {
     subjectId: string,
     at?: Date,
     purpose?: string,
-    manager: EntityManager = this.dataSource.manager,
+    given?: EntityManager,
+  ): Promise<ConsentStateView[]> {
+    return inGivenOrNewTenantScope(given, this.dataSource, tenantId, (manager) =>
+      this.stateIn(manager, tenantId, subjectId, at, purpose),
+    );
+  }
+
+  private async stateIn(
+    manager: EntityManager,
+    tenantId: string,
+    subjectId: string,
+    at?: Date,
+    purpose?: string,
   ): Promise<ConsentStateView[]> {
     const rows: { canonical: string; current_version: number | null }[] = await manager.query(
       `SELECT DISTINCT ON (e."purpose") e."canonical",
@@ -73,7 +86,8 @@ export class ConsentQueries {
   }
 
   async history(tenantId: string, subjectId: string, purpose?: string): Promise<ConsentEntry[]> {
-    const rows: { canonical: string }[] = await this.dataSource.query(
+    const rows = await this.read<{ canonical: string }>(
+      tenantId,
       `SELECT "canonical" FROM "consent_ledger"."ledger_entries"
        WHERE "tenant_id" = $1 AND "subject_id" = $2 AND ($3::text IS NULL OR "purpose" = $3)
        ORDER BY "leaf_index"`,
@@ -84,7 +98,8 @@ export class ConsentQueries {
 
   /** Every entry with a leaf index in [from, to), in log order. */
   async range(tenantId: string, from: number, to: number): Promise<ConsentEntry[]> {
-    const rows: { canonical: string }[] = await this.dataSource.query(
+    const rows = await this.read<{ canonical: string }>(
+      tenantId,
       `SELECT "canonical" FROM "consent_ledger"."ledger_entries"
        WHERE "tenant_id" = $1 AND "leaf_index" >= $2 AND "leaf_index" < $3 ORDER BY "leaf_index"`,
       [tenantId, from, to],
@@ -95,7 +110,8 @@ export class ConsentQueries {
   /** Entries in log order after `cursor` (a leaf index), filtered; the next cursor when there may be more. */
   async search(tenantId: string, query: SearchQuery, maxLimit = 1000): Promise<SearchPageView> {
     const limit = Math.min(query.limit ?? 100, maxLimit);
-    const rows: { leaf_index: string; canonical: string }[] = await this.dataSource.query(
+    const rows = await this.read<{ leaf_index: string; canonical: string }>(
+      tenantId,
       `SELECT "leaf_index", "canonical" FROM "consent_ledger"."ledger_entries"
        WHERE "tenant_id" = $1 AND "leaf_index" > $2
          AND ($3::text IS NULL OR "purpose" = $3) AND ($4::text IS NULL OR "action" = $4)
@@ -119,9 +135,9 @@ export class ConsentQueries {
   }
 
   async counts(tenantId: string, query: CountsQuery): Promise<PurposeDayCountView[]> {
-    const rows: { purpose: string; day: string; granted: string; withdrawn: string; expired: string }[] =
-      await this.dataSource.query(
-        `SELECT "purpose", to_char(("recorded_at" AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS "day",
+    const rows = await this.read<{ purpose: string; day: string; granted: string; withdrawn: string; expired: string }>(
+      tenantId,
+      `SELECT "purpose", to_char(("recorded_at" AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS "day",
                 count(*) FILTER (WHERE "action" = 'granted') AS "granted",
                 count(*) FILTER (WHERE "action" = 'withdrawn') AS "withdrawn",
                 count(*) FILTER (WHERE "action" = 'expired') AS "expired"
@@ -129,8 +145,8 @@ export class ConsentQueries {
          WHERE "tenant_id" = $1 AND ($2::timestamptz IS NULL OR "recorded_at" >= $2)
            AND ($3::timestamptz IS NULL OR "recorded_at" < $3)
          GROUP BY 1, 2 ORDER BY 2, 1`,
-        [tenantId, query.from ?? null, query.to ?? null],
-      );
+      [tenantId, query.from ?? null, query.to ?? null],
+    );
     return rows.map((row) => ({
       purpose: row.purpose,
       day: row.day,
@@ -138,5 +154,10 @@ export class ConsentQueries {
       withdrawn: Number(row.withdrawn),
       expired: Number(row.expired),
     }));
+  }
+
+  /** One read statement in a transaction scoped to the tenant. */
+  private read<Row>(tenantId: string, sql: string, parameters: unknown[]): Promise<Row[]> {
+    return inTenantScope(this.dataSource, tenantId, (manager) => manager.query(sql, parameters));
   }
 }

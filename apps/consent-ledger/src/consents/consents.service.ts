@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { type ConsentEntry, entryLeafHash } from '@candor/consent-evidence';
 import { ApiException } from '@candor/platform';
 import { categoriesIn } from '@candor/privacy';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { LedgerProofs } from '../ledger/ledger-proofs';
 import { TreeHeads } from '../ledger/tree-heads';
 import { AppendQueue } from './append-queue';
@@ -38,7 +39,9 @@ export class ConsentsService {
   /** Records decisions all or none; answered only once they are in the log (fail closed). */
   async recordAll(tenantId: string, requests: readonly RecordConsentDto[]): Promise<RecordedConsentView[]> {
     const decisions = requests.map(toDecision);
-    const entries = await this.dataSource.transaction((manager) => this.recorder.record(manager, tenantId, decisions));
+    const entries = await inTenantScope(this.dataSource, tenantId, (manager) =>
+      this.recorder.record(manager, tenantId, decisions),
+    );
     return entries.map(recorded);
   }
 

@@ -6,6 +6,7 @@ import { consentFormPublishedV1 } from '@candor/contracts';
 import { Outbox } from '@candor/messaging';
 import { type Principal, auditActorOf } from '@candor/auth';
 import { ApiException, AuditTrail } from '@candor/platform';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { ConsentForm } from './consent-form.entity';
 import type { PublishConsentFormDto } from './dto/consent-form.dto';
 
@@ -20,7 +21,7 @@ export class ConsentForms {
 
   publish(principal: Principal, formId: string, request: PublishConsentFormDto): Promise<ConsentForm> {
     const tenantId = principal.tenantId;
-    return this.dataSource.transaction(async (manager) => {
+    return inTenantScope(this.dataSource, tenantId, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consent-form:${tenantId}:${formId}`]);
       const latest = await this.latest(manager, tenantId, formId);
       if (latest && latest.purpose !== request.purpose) {
@@ -70,18 +71,22 @@ export class ConsentForms {
   }
 
   async version(tenantId: string, formId: string, version: number): Promise<ConsentForm> {
-    const form = await this.dataSource.getRepository(ConsentForm).findOneBy({ tenantId, formId, version });
+    const form = await inTenantScope(this.dataSource, tenantId, (manager) =>
+      manager.findOneBy(ConsentForm, { tenantId, formId, version }),
+    );
     if (!form) throw new ApiException(404, 'not_found', 'No such form version');
     return form;
   }
 
   /** The current version of every form in every locale it was published in (a form's languages version together). */
   current(tenantId: string): Promise<ConsentForm[]> {
-    return this.dataSource.query(
-      `SELECT DISTINCT ON ("form_id", "locale") "tenant_id" AS "tenantId", "form_id" AS "formId", "version", "purpose",
+    return inTenantScope(this.dataSource, tenantId, (manager) =>
+      manager.query(
+        `SELECT DISTINCT ON ("form_id", "locale") "tenant_id" AS "tenantId", "form_id" AS "formId", "version", "purpose",
               "locale", "text", "text_hash" AS "textHash", "published_at" AS "publishedAt"
        FROM "consent_ledger"."consent_forms" WHERE "tenant_id" = $1 ORDER BY "form_id", "locale", "version" DESC`,
-      [tenantId],
+        [tenantId],
+      ),
     );
   }
 }

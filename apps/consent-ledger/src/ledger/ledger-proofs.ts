@@ -11,9 +11,10 @@ import {
 } from '@candor/consent-evidence';
 import { type NodeReader, consistencyProof, inclusionProof, nodeKey } from '@candor/merkle';
 import { ApiException } from '@candor/platform';
+import { inTenantScope } from '@candor/tenant-isolation';
 import type { TreeHeadRow } from './ledger.entities';
 import { LogKeys } from './log-keys';
-import { nodeReader } from './node-store';
+import { nodeReader, scopedNodeReader } from './node-store';
 import { TreeHeads } from './tree-heads';
 
 export interface InclusionProofView {
@@ -50,7 +51,7 @@ export class LedgerProofs {
     }
     // The entry's own leaf hash comes with the proof's nodes, in the same single query.
     const leafId = { level: 0, index: leafIndex };
-    const stored = nodeReader(this.dataSource.manager, tenantId);
+    const stored = scopedNodeReader(this.dataSource, tenantId);
     let leaf: Buffer | undefined;
     const reader: NodeReader = async (ids) => {
       const found = await stored([...ids, leafId]);
@@ -69,7 +70,7 @@ export class LedgerProofs {
     if (from.treeSize > to.treeSize) {
       throw new ApiException(400, 'invalid_range', 'The first head must not be larger than the second');
     }
-    const proof = await consistencyProof(from.treeSize, to.treeSize, nodeReader(this.dataSource.manager, tenantId));
+    const proof = await consistencyProof(from.treeSize, to.treeSize, scopedNodeReader(this.dataSource, tenantId));
     return { from: signedHead(from), to: signedHead(to), proof: hex(proof) };
   }
 
@@ -85,12 +86,15 @@ export class LedgerProofs {
     sinceSize?: number,
   ): Promise<ProofBundle> {
     const { tenantId } = head;
-    const reader = nodeReader(this.dataSource.manager, tenantId);
     const covered = entries.filter((entry) => entry.leafIndex < head.treeSize);
-    const proven = [];
-    for (const entry of covered) {
-      proven.push({ entry, inclusionProof: hex(await inclusionProof(entry.leafIndex, head.treeSize, reader)) });
-    }
+    const proven = await inTenantScope(this.dataSource, tenantId, async (manager) => {
+      const reader = nodeReader(manager, tenantId);
+      const proofs = [];
+      for (const entry of covered) {
+        proofs.push({ entry, inclusionProof: hex(await inclusionProof(entry.leafIndex, head.treeSize, reader)) });
+      }
+      return proofs;
+    });
     const publicKey = await this.keys.publicKeyPem(tenantId);
     if (!publicKey) throw new ApiException(404, 'not_found', 'This tenant has no consent log yet');
     return {
@@ -110,7 +114,7 @@ export class LedgerProofs {
     if (from.treeSize > to.treeSize) {
       throw new ApiException(400, 'invalid_range', 'The earlier head must not be larger than the latest');
     }
-    const proof = await consistencyProof(from.treeSize, to.treeSize, nodeReader(this.dataSource.manager, tenantId));
+    const proof = await consistencyProof(from.treeSize, to.treeSize, scopedNodeReader(this.dataSource, tenantId));
     return { from: signedHead(from), proof: hex(proof) };
   }
 

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, type DataSource, type EntityManager, MoreThanOrEqual } from 'typeorm';
 import { type ConsentEntry, canonicalEntryBytes, validateConsentEntry } from '@candor/consent-evidence';
 import { CompactFrontier, type NodeId, leafHash, nodeKey, verifyTreeHead } from '@candor/merkle';
+import { scopeToTenant } from '@candor/tenant-isolation';
 import { type AppendOnlyStatus, AppendOnlyCheck } from './append-only-check';
 import { LedgerEntryRow, LogFrontierRow, TreeHeadRow } from './ledger.entities';
 import { LogKeys } from './log-keys';
@@ -56,6 +57,7 @@ export class LedgerVerifier {
     // One snapshot: entries and heads added while this runs are left for the next verification.
     const result = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
+      await scopeToTenant(manager, tenantId);
       return this.verifySnapshot(manager, tenantId, publicKey);
     });
     return { ...result, ...(await this.appendOnly.status()) };

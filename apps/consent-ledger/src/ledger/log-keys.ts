@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { TenantSigningKeys } from '@candor/crypto';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { LogKeyRow } from './ledger.entities';
 
 /** Each tenant's log key: created with its first entry, its private half opened through the key service. */
@@ -32,7 +33,8 @@ export class LogKeys {
   }
 
   async publicKeyPem(tenantId: string): Promise<string | null> {
-    return (await this.dataSource.getRepository(LogKeyRow).findOneBy({ tenantId }))?.publicKey ?? null;
+    const row = await inTenantScope(this.dataSource, tenantId, (manager) => manager.findOneBy(LogKeyRow, { tenantId }));
+    return row?.publicKey ?? null;
   }
 
   async publicKey(tenantId: string): Promise<KeyObject | null> {
@@ -45,7 +47,9 @@ export class LogKeys {
    * the data key is cached by the key ring, and nothing else outlives an off-boarding.
    */
   async privateKey(tenantId: string): Promise<KeyObject> {
-    const row = await this.dataSource.getRepository(LogKeyRow).findOneByOrFail({ tenantId });
+    const row = await inTenantScope(this.dataSource, tenantId, (manager) =>
+      manager.findOneByOrFail(LogKeyRow, { tenantId }),
+    );
     return this.signingKeys.open(tenantId, row.sealedPrivateKey);
   }
 }

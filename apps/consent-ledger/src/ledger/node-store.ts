@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { type NodeId, type NodeReader, nodeKey } from '@candor/merkle';
+import { inTenantScope } from '@candor/tenant-isolation';
 
 /** Reads the perfect-subtree hashes a proof needs in one query; a missing node is an error, never a guess. */
 export function nodeReader(manager: EntityManager, tenantId: string): NodeReader {
@@ -18,4 +19,9 @@ export function nodeReader(manager: EntityManager, tenantId: string): NodeReader
     }
     return found;
   };
+}
+
+/** The same, each read in a transaction of its own scoped to the tenant (for a proof that needs one read). */
+export function scopedNodeReader(dataSource: DataSource, tenantId: string): NodeReader {
+  return (ids) => inTenantScope(dataSource, tenantId, (manager) => nodeReader(manager, tenantId)(ids));
 }

@@ -13,6 +13,7 @@ import { ApiKeyExpiry1765180800005 } from './migrations/1765180800005-api-key-ex
 import { AuditEvents1765180800004 } from './migrations/1765180800004-audit-events';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
 import { IdempotencyRequestDigest1765180800001 } from './migrations/1765180800001-idempotency-request-digest';
+import { RowLevelSecurity1765267200000 } from './migrations/1765267200000-row-level-security';
 
 export function consentLedgerDataSourceOptions(config: ConsentLedgerConfig) {
   return serviceDataSourceOptions({
@@ -29,6 +30,7 @@ export function consentLedgerDataSourceOptions(config: ConsentLedgerConfig) {
       RateLimitWindows1765180800003,
       AuditEvents1765180800004,
       ApiKeyExpiry1765180800005,
+      RowLevelSecurity1765267200000,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-consent-ledger',

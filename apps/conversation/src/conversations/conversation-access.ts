@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@candor/auth';
 import { ApiException } from '@candor/platform';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { Conversation } from './conversation.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,13 +17,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class ConversationAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The conversation, locked until the transaction ends when `manager` is a transaction's and `lock` is set. */
+  /**
+   * The conversation, locked until the transaction ends when `lock` is set. In `manager`'s transaction (scoped to
+   * the caller's tenant), or in one of its own.
+   */
   async findConversation(principal: Principal, conversationId: string, manager?: EntityManager, lock = false) {
     this.assertMaySee(principal, conversationId);
-    const conversation = await (manager ?? this.dataSource.manager).findOne(Conversation, {
-      where: { id: conversationId, tenantId: principal.tenantId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const where = { id: conversationId, tenantId: principal.tenantId };
+    const conversation = manager
+      ? await manager.findOne(Conversation, {
+          where,
+          ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+        })
+      : await inTenantScope(this.dataSource, principal.tenantId, (scoped) => scoped.findOne(Conversation, { where }));
     if (!conversation) throw notFound();
     return conversation;
   }

@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import { BotRepliesHandler } from './bot-replies.handler';
 import { ConversationAccess } from './conversation-access';
 import { ConversationStreamGateway } from './conversation-stream.gateway';
-import { Conversation } from './conversation.entity';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
-import { Message } from './message.entity';
 import { StreamLivenessRepository } from './stream-liveness.repository';
 import { ConversationStates } from './handover/conversation-states';
 import { HandoffEventsHandler } from './handover/handoff-events.handler';
@@ -16,7 +13,7 @@ import { HandoverService } from './handover/handover.service';
 import { Transcript } from './transcript';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Conversation, Message]), TenancyModule],
+  imports: [TenancyModule],
   controllers: [ConversationsController, HandoverController, BotRepliesHandler, HandoffEventsHandler],
   providers: [
     ConversationsService,

@@ -7,6 +7,7 @@ import { PersonalDataCipher } from '@candor/crypto';
 import { type Principal, signVisitorToken } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
 import { ApiException, RateLimiter } from '@candor/platform';
+import { inCrossTenantScope, inTenantScope } from '@candor/tenant-isolation';
 import { ConversationConfig } from '../config/conversation.config';
 import { Tenant } from '../tenancy/tenant.entity';
 import { ConversationAccess } from './conversation-access';
@@ -64,14 +65,17 @@ export class ConversationsService {
       limit: this.config.RATE_LIMIT_CONVERSATIONS_PER_SITE_PER_MINUTE,
       windowMs: 60_000,
     });
-    const tenant = await this.dataSource.getRepository(Tenant).findOneBy({ siteKey: request.siteKey });
+    // The site key names its tenant only once found.
+    const tenant = await inCrossTenantScope(this.dataSource, 'credential-lookup', (manager) =>
+      manager.findOneBy(Tenant, { siteKey: request.siteKey }),
+    );
     if (!tenant) {
       throw new ApiException(401, 'invalid_site_key', 'Unknown site key');
     }
     if (!origin || !tenant.allowedOrigins.includes(origin)) {
       throw new ApiException(403, 'origin_not_allowed', 'This page origin may not start conversations for the site');
     }
-    const { conversation, notice } = await this.dataSource.transaction(async (manager) => {
+    const { conversation, notice } = await inTenantScope(this.dataSource, tenant.id, async (manager) => {
       const conversation = manager.create(Conversation, {
         id: randomUUID(),
         tenantId: tenant.id,
@@ -148,7 +152,7 @@ export class ConversationsService {
       limit: this.config.RATE_LIMIT_MESSAGES_PER_CONVERSATION_PER_MINUTE,
       windowMs: 60_000,
     });
-    const posted = await this.dataSource.transaction(async (manager) => {
+    const posted = await inTenantScope(this.dataSource, principal.tenantId, async (manager) => {
       const [current] = (await manager.query(
         `SELECT c."status", c."awaiting_field", t."guard_policy"
          FROM "conversation"."conversations" c JOIN "conversation"."tenants" t ON t."id" = c."tenant_id"
@@ -188,11 +192,9 @@ export class ConversationsService {
     if (query.status) where.status = query.status;
     if (query.flagged !== undefined) where.flaggedAt = query.flagged ? Not(IsNull()) : IsNull();
     if (query.before) where.startedAt = LessThan(query.before);
-    const conversations = await this.dataSource.getRepository(Conversation).find({
-      where,
-      order: { startedAt: 'DESC' },
-      take: query.limit ?? 50,
-    });
+    const conversations = await inTenantScope(this.dataSource, principal.tenantId, (manager) =>
+      manager.find(Conversation, { where, order: { startedAt: 'DESC' }, take: query.limit ?? 50 }),
+    );
     return conversations.map(ConversationView.of);
   }
 
@@ -201,11 +203,14 @@ export class ConversationsService {
   }
 
   async listMessages(principal: Principal, conversationId: string, after = 0, limit = 100): Promise<MessageView[]> {
-    const conversation = await this.access.findConversation(principal, conversationId);
-    const messages = await this.dataSource.getRepository(Message).find({
-      where: { conversationId: conversation.id, tenantId: conversation.tenantId, sequence: MoreThan(after) },
-      order: { sequence: 'ASC' },
-      take: limit,
+    const { conversation, messages } = await inTenantScope(this.dataSource, principal.tenantId, async (manager) => {
+      const conversation = await this.access.findConversation(principal, conversationId, manager);
+      const messages = await manager.find(Message, {
+        where: { conversationId: conversation.id, tenantId: conversation.tenantId, sequence: MoreThan(after) },
+        order: { sequence: 'ASC' },
+        take: limit,
+      });
+      return { conversation, messages };
     });
     return Promise.all(
       messages.map(async (message) => {

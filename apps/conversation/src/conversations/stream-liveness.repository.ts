@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { inCrossTenantScope } from '@candor/tenant-isolation';
 
 /** What the stream re-checks about its open sockets: are their keys still valid, their conversations still open. */
 @Injectable()
@@ -10,10 +11,12 @@ export class StreamLivenessRepository {
   /** The given API keys that are neither revoked, expired nor gone with an off-boarded tenant. */
   async validKeyIds(keyIds: readonly string[]): Promise<Set<string>> {
     if (keyIds.length === 0) return new Set();
-    const rows: { key_id: string }[] = await this.dataSource.query(
-      `SELECT "key_id" FROM "conversation"."api_keys"
-       WHERE "key_id" = ANY($1::text[]) AND "revoked_at" IS NULL AND ("expires_at" IS NULL OR "expires_at" > now())`,
-      [keyIds],
+    const rows: { key_id: string }[] = await inCrossTenantScope(this.dataSource, 'stream-recheck', (manager) =>
+      manager.query(
+        `SELECT "key_id" FROM "conversation"."api_keys"
+         WHERE "key_id" = ANY($1::text[]) AND "revoked_at" IS NULL AND ("expires_at" IS NULL OR "expires_at" > now())`,
+        [keyIds],
+      ),
     );
     return new Set(rows.map((row) => row.key_id));
   }
@@ -21,9 +24,11 @@ export class StreamLivenessRepository {
   /** The given conversations that still exist and are not closed. */
   async openConversationIds(conversationIds: readonly string[]): Promise<Set<string>> {
     if (conversationIds.length === 0) return new Set();
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT "id" FROM "conversation"."conversations" WHERE "id" = ANY($1::uuid[]) AND "status" <> 'closed'`,
-      [conversationIds],
+    const rows: { id: string }[] = await inCrossTenantScope(this.dataSource, 'stream-recheck', (manager) =>
+      manager.query(
+        `SELECT "id" FROM "conversation"."conversations" WHERE "id" = ANY($1::uuid[]) AND "status" <> 'closed'`,
+        [conversationIds],
+      ),
     );
     return new Set(rows.map((row) => row.id));
   }

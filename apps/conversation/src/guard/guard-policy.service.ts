@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Principal, auditActorOf } from '@candor/auth';
 import { AuditTrail } from '@candor/platform';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { Tenant } from '../tenancy/tenant.entity';
 import type { GuardActionsDto } from './dto/guard-policy.dto';
 import { type GuardPolicy, effectivePolicy } from './guard-policy';
@@ -15,7 +16,9 @@ export class GuardPolicyService {
   ) {}
 
   async get(tenantId: string): Promise<GuardPolicy> {
-    const tenant = await this.dataSource.getRepository(Tenant).findOneByOrFail({ id: tenantId });
+    const tenant = await inTenantScope(this.dataSource, tenantId, (manager) =>
+      manager.findOneByOrFail(Tenant, { id: tenantId }),
+    );
     return effectivePolicy(tenant.guardPolicy);
   }
 
@@ -24,7 +27,7 @@ export class GuardPolicyService {
     const entries = Object.entries(changes);
     const set = Object.fromEntries(entries.filter(([, action]) => action !== undefined && action !== null));
     const reset = entries.filter(([, action]) => action === null).map(([category]) => category);
-    return this.dataSource.transaction(async (manager) => {
+    return inTenantScope(this.dataSource, principal.tenantId, async (manager) => {
       const [[row]] = await manager.query(
         `UPDATE "conversation"."tenants" SET "guard_policy" = ("guard_policy" - $3::text[]) || $2::jsonb
          WHERE "id" = $1 RETURNING "guard_policy"`,

@@ -12,6 +12,7 @@ import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-cons
 import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
 import { ApiKeyExpiry1765180800005 } from './migrations/1765180800005-api-key-expiry';
 import { AuditEvents1765180800004 } from './migrations/1765180800004-audit-events';
+import { RowLevelSecurity1765267200000 } from './migrations/1765267200000-row-level-security';
 
 export function conversationDataSourceOptions(config: ConversationConfig) {
   return serviceDataSourceOptions({
@@ -25,6 +26,7 @@ export function conversationDataSourceOptions(config: ConversationConfig) {
       RateLimitWindows1765180800003,
       AuditEvents1765180800004,
       ApiKeyExpiry1765180800005,
+      RowLevelSecurity1765267200000,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-conversation',

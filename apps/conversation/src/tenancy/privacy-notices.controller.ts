@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Authenticated, CurrentPrincipal, type Principal, auditActorOf } from '@candor/auth';
 import { ApiException, AuditTrail } from '@candor/platform';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { PrivacyNoticeDto } from './dto/create-tenant.dto';
 import { PrivacyNoticeVersionView } from './dto/tenancy.responses';
 import { PrivacyNotice } from './privacy-notice.entity';
@@ -27,10 +28,9 @@ export class PrivacyNoticesController {
   @ApiOperation({ summary: 'Every published version, newest first' })
   @ApiOkResponse({ type: [PrivacyNoticeVersionView] })
   async list(@CurrentPrincipal() principal: Principal): Promise<PrivacyNoticeVersionView[]> {
-    const notices = await this.dataSource.getRepository(PrivacyNotice).find({
-      where: { tenantId: principal.tenantId },
-      order: { publishedAt: 'DESC' },
-    });
+    const notices = await inTenantScope(this.dataSource, principal.tenantId, (manager) =>
+      manager.find(PrivacyNotice, { where: { tenantId: principal.tenantId }, order: { publishedAt: 'DESC' } }),
+    );
     return notices.map(PrivacyNoticeVersionView.of);
   }
 
@@ -43,7 +43,7 @@ export class PrivacyNoticesController {
     @CurrentPrincipal() principal: Principal,
     @Body() request: PrivacyNoticeDto,
   ): Promise<PrivacyNoticeVersionView> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTenantScope(this.dataSource, principal.tenantId, async (manager) => {
       const notice = manager.create(PrivacyNotice, {
         tenantId: principal.tenantId,
         version: request.version,

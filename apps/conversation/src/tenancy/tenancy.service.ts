@@ -13,6 +13,7 @@ import {
 import { ApiKeyCredential, type Principal, auditActorOf, issueApiKey } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
 import { ApiException, AuditTrail, KEY_MANAGEMENT } from '@candor/platform';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { ConversationConfig } from '../config/conversation.config';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import { ApiKeyView, CreatedApiKeyView, type CreatedTenantView, TenantView } from './dto/tenancy.responses';
@@ -50,7 +51,7 @@ export class TenancyService {
     const tenantId = randomUUID();
     // The tenant's key-encryption key exists before anything of the tenant can be encrypted (fail closed).
     await this.kms.ensureTenantKey(tenantId);
-    return this.dataSource.transaction(async (manager) => {
+    return inTenantScope(this.dataSource, tenantId, async (manager) => {
       const tenant = manager.create(Tenant, {
         id: tenantId,
         name: request.name,
@@ -94,11 +95,13 @@ export class TenancyService {
    * then deletes its rows here and announces it so every service does the same. Idempotent.
    */
   async offboardTenant(tenantId: string): Promise<void> {
-    const exists = await this.dataSource.getRepository(Tenant).existsBy({ id: tenantId });
+    const exists = await inTenantScope(this.dataSource, tenantId, (manager) =>
+      manager.existsBy(Tenant, { id: tenantId }),
+    );
     if (!exists) throw new ApiException(404, 'not_found', 'No such tenant');
     await this.kms.destroyTenantKey(tenantId);
     this.ring.evictTenant(tenantId);
-    await this.dataSource.transaction(async (manager) => {
+    await inTenantScope(this.dataSource, tenantId, async (manager) => {
       // A message being appended holds its conversation's row: wait for those, and keep new ones out, so none
       // lands between the two deletes (it would break the conversations' delete with a foreign-key error).
       await manager.query('SELECT 1 FROM "conversation"."conversations" WHERE "tenant_id" = $1 FOR UPDATE', [tenantId]);
@@ -128,7 +131,7 @@ export class TenancyService {
     label: string | null,
     expiresInDays?: number,
   ): Promise<CreatedApiKeyView> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTenantScope(this.dataSource, principal.tenantId, async (manager) => {
       const issued = await this.issueKey(manager, principal.tenantId, role, label, expiresInDays);
       await this.audit.record(manager, {
         tenantId: principal.tenantId,
@@ -151,7 +154,7 @@ export class TenancyService {
     expiresInDays?: number,
   ): Promise<CreatedApiKeyView> {
     const tenantId = principal.tenantId;
-    return this.dataSource.transaction(async (manager) => {
+    return inTenantScope(this.dataSource, tenantId, async (manager) => {
       const old = await manager.findOne(ApiKeyCredential, {
         where: { keyId, tenantId },
         lock: { mode: 'pessimistic_write' },
@@ -179,10 +182,9 @@ export class TenancyService {
   }
 
   async listApiKeys(tenantId: string): Promise<ApiKeyView[]> {
-    const keys = await this.dataSource.getRepository(ApiKeyCredential).find({
-      where: { tenantId },
-      order: { createdAt: 'ASC' },
-    });
+    const keys = await inTenantScope(this.dataSource, tenantId, (manager) =>
+      manager.find(ApiKeyCredential, { where: { tenantId }, order: { createdAt: 'ASC' } }),
+    );
     return keys.map(ApiKeyView.of);
   }
 
@@ -190,7 +192,7 @@ export class TenancyService {
     if (keyId === revokingKeyId) {
       throw new ApiException(409, 'cannot_revoke_own_key', 'A key cannot revoke itself; use another admin key');
     }
-    await this.dataSource.transaction(async (manager) => {
+    await inTenantScope(this.dataSource, tenantId, async (manager) => {
       const key = await manager.findOne(ApiKeyCredential, {
         where: { keyId, tenantId },
         lock: { mode: 'pessimistic_write' },

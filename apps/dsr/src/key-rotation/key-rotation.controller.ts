@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
 import { ApiException } from '@candor/platform';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { KeyRotationView, ShreddingEvidenceView } from './dto/key-rotation.views';
 import { SubjectIdParam } from './dto/subject-id.param';
 import { KeyRotation } from './key-rotation.entity';
@@ -14,20 +15,15 @@ import { ShreddedSubjectKey } from './shredded-subject-key.entity';
 @Controller('v1')
 @Authenticated({ roles: ['compliance', 'admin'] })
 export class KeyRotationController {
-  constructor(
-    @InjectRepository(KeyRotation) private readonly rotations: Repository<KeyRotation>,
-    @InjectRepository(ShreddedSubjectKey) private readonly shredded: Repository<ShreddedSubjectKey>,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get('key-rotations')
   @ApiOperation({ summary: "The tenant's key rotations, newest first" })
   @ApiOkResponse({ type: [KeyRotationView] })
   async list(@CurrentPrincipal() principal: Principal): Promise<KeyRotationView[]> {
-    const rotations = await this.rotations.find({
-      where: { tenantId: principal.tenantId },
-      order: { completedAt: 'DESC' },
-      take: 200,
-    });
+    const rotations = await inTenantScope(this.dataSource, principal.tenantId, (manager) =>
+      manager.find(KeyRotation, { where: { tenantId: principal.tenantId }, order: { completedAt: 'DESC' }, take: 200 }),
+    );
     return rotations.map(KeyRotationView.of);
   }
 
@@ -39,7 +35,9 @@ export class KeyRotationController {
     @CurrentPrincipal() principal: Principal,
     @Param() params: SubjectIdParam,
   ): Promise<ShreddingEvidenceView> {
-    const record = await this.shredded.findOneBy({ tenantId: principal.tenantId, subjectId: params.subjectId });
+    const record = await inTenantScope(this.dataSource, principal.tenantId, (manager) =>
+      manager.findOneBy(ShreddedSubjectKey, { tenantId: principal.tenantId, subjectId: params.subjectId }),
+    );
     if (!record) throw new ApiException(404, 'not_found', 'No shredding of this subject');
     return ShreddingEvidenceView.of(record);
   }

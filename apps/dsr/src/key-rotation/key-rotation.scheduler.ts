@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, IsNull } from 'typeorm';
 import { TenantKeyRotation } from '@candor/platform';
+import { inCrossTenantScope, inTenantScope } from '@candor/tenant-isolation';
 import { DsrConfig } from '../config/dsr.config';
 import { KeyRotation } from './key-rotation.entity';
 import { ShreddedSubjectKey } from './shredded-subject-key.entity';
@@ -50,8 +51,8 @@ export class KeyRotationScheduler implements OnApplicationBootstrap, OnApplicati
       const [{ locked }] = await lock.query('SELECT pg_try_advisory_lock($1) AS locked', [ROTATION_LOCK_KEY]);
       if (!locked) return [];
       try {
-        const due: { tenant_id: string }[] = await this.dataSource.query(
-          'SELECT DISTINCT "tenant_id" FROM "dsr"."shredded_subject_keys" WHERE "rotation_id" IS NULL',
+        const due: { tenant_id: string }[] = await inCrossTenantScope(this.dataSource, 'scheduled-sweep', (manager) =>
+          manager.query('SELECT DISTINCT "tenant_id" FROM "dsr"."shredded_subject_keys" WHERE "rotation_id" IS NULL'),
         );
         const completed: KeyRotation[] = [];
         for (const { tenant_id: tenantId } of due) {
@@ -74,7 +75,7 @@ export class KeyRotationScheduler implements OnApplicationBootstrap, OnApplicati
   private async rotateTenant(tenantId: string): Promise<KeyRotation> {
     const startedAt = new Date();
     const result = await this.rotation.rotate(tenantId);
-    return this.dataSource.transaction(async (manager) => {
+    return inTenantScope(this.dataSource, tenantId, async (manager) => {
       const record = manager.create(KeyRotation, {
         id: randomUUID(),
         tenantId,

@@ -9,6 +9,7 @@ import { ConsumerDeliveries1765180800000 } from './migrations/1765180800000-cons
 import { RateLimitWindows1765180800003 } from './migrations/1765180800003-rate-limit-windows';
 import { ApiKeyExpiry1765180800005 } from './migrations/1765180800005-api-key-expiry';
 import { OffboardedTenants1765180800002 } from './migrations/1765180800002-offboarded-tenants';
+import { RowLevelSecurity1765267200000 } from './migrations/1765267200000-row-level-security';
 import { DataRequest } from '../data-requests/data-request.entity';
 import { KeyRotation } from '../key-rotation/key-rotation.entity';
 import { ShreddedSubjectKey } from '../key-rotation/shredded-subject-key.entity';
@@ -26,6 +27,7 @@ export function dsrDataSourceOptions(config: DsrConfig) {
       OffboardedTenants1765180800002,
       RateLimitWindows1765180800003,
       ApiKeyExpiry1765180800005,
+      RowLevelSecurity1765267200000,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'candor-dsr',

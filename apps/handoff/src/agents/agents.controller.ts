@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { AgentAvailability } from './agent-availability.entity';
 import { AvailabilityView, SetAvailabilityDto } from './dto/availability.dto';
 
@@ -19,7 +20,7 @@ export class AgentsController {
   })
   @ApiOkResponse({ type: AvailabilityView })
   async set(@CurrentPrincipal() principal: Principal, @Body() request: SetAvailabilityDto): Promise<AvailabilityView> {
-    const availability = this.dataSource.getRepository(AgentAvailability).create({
+    const availability = this.dataSource.manager.create(AgentAvailability, {
       keyId: principal.kind === 'api-key' ? principal.keyId : '',
       tenantId: principal.tenantId,
       available: request.available,
@@ -27,7 +28,9 @@ export class AgentsController {
       skills: [...new Set(request.skills ?? [])],
       updatedAt: new Date(),
     });
-    await this.dataSource.getRepository(AgentAvailability).upsert(availability, ['keyId']);
+    await inTenantScope(this.dataSource, principal.tenantId, (manager) =>
+      manager.upsert(AgentAvailability, availability, ['keyId']),
+    );
     return AvailabilityView.of(availability);
   }
 }

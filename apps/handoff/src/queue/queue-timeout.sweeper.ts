@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { handoffQueueTimedOutV1 } from '@candor/contracts';
 import { Outbox } from '@candor/messaging';
 import { PeriodicTask } from '@candor/platform';
+import { inCrossTenantScope } from '@candor/tenant-isolation';
 import { HandoffConfig } from '../config/handoff.config';
 import { Queue } from './queue';
 
@@ -48,7 +49,7 @@ export class QueueTimeoutSweeper implements OnApplicationBootstrap, OnApplicatio
     try {
       let announced = 0;
       for (let batch = BATCH; batch === BATCH && !isStopping();) {
-        batch = await this.dataSource.transaction((manager) => this.announceBatch(manager));
+        batch = await inCrossTenantScope(this.dataSource, 'scheduled-sweep', (manager) => this.announceBatch(manager));
         announced += batch;
       }
       if (announced > 0) this.logger.log(`Told ${announced} waiting visitors that nobody has taken them yet`);

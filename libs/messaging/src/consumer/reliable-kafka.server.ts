@@ -10,6 +10,7 @@ import {
   validateEnvelope,
 } from '@candor/contracts';
 import type { EventEnvelope } from '@candor/contracts';
+import { scopeToTenant } from '@candor/tenant-isolation';
 import { ensureTopics, topicSpec } from '../kafka/ensure-topics';
 import { messagingMetrics } from '../messaging-metrics';
 import type { Outbox } from '../outbox/outbox';
@@ -349,7 +350,8 @@ export class ReliableKafkaServer extends ServerKafka {
 
   /**
    * Runs the handlers of these events in order in one transaction, each after
-   * recording its event in the inbox (an event already there is skipped). The
+   * recording its event in the inbox (an event already there is skipped) and
+   * scoping the transaction to its tenant. The
    * after-commit actions run only once everything committed. Events that every
    * handler declares it ignores (see `handlesEvent`) cost no inbox row, and a
    * group of only such events no transaction at all.
@@ -373,6 +375,8 @@ export class ReliableKafkaServer extends ServerKafka {
           contexts.push(undefined);
           continue;
         }
+        // Row-level security: the handlers of an event see and write only its tenant's rows.
+        await scopeToTenant(manager, event.envelope.tenantId);
         const context = new EventContext(
           event.envelope,
           event.topic,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { inTenantScope } from '@candor/tenant-isolation';
 
 /** The administrative actions that leave a trace, across the services. */
 export const AUDITED_ACTIONS = [
@@ -78,9 +79,12 @@ export class AuditTrail {
       action: AuditedAction;
       target: string | null;
       occurred_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT * FROM ${this.table} WHERE "tenant_id" = $1 AND "id" > $2 ORDER BY "id" LIMIT $3`,
-      [tenantId, after ?? '0', limit],
+    }[] = await inTenantScope(this.dataSource, tenantId, (manager) =>
+      manager.query(`SELECT * FROM ${this.table} WHERE "tenant_id" = $1 AND "id" > $2 ORDER BY "id" LIMIT $3`, [
+        tenantId,
+        after ?? '0',
+        limit,
+      ]),
     );
     return rows.map((row) => ({
       id: row.id,

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { SCOPE_SETTING, crossTenantScope } from '@candor/tenant-isolation';
 import type { BaseServiceConfig } from '../config/base-service.config';
 import { loadConfig } from '../config/load-config';
 
@@ -20,7 +21,13 @@ export async function migrateDatabase(options: DataSourceOptions, migrationsUrl?
   // Candor's services all talk to Postgres.
   const postgres = options as PostgresConnectionOptions;
   const { schema, url: runtimeUrl } = postgres;
-  const dataSource = new DataSource({ ...postgres, url: migrationsUrl || runtimeUrl, migrationsRun: false });
+  const dataSource = new DataSource({
+    ...postgres,
+    url: migrationsUrl || runtimeUrl,
+    migrationsRun: false,
+    // Row-level security holds the owner too: a data migration must see every tenant's rows.
+    extra: { ...postgres.extra, options: `-c ${SCOPE_SETTING}=${crossTenantScope('migration')}` },
+  });
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
   try {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@candor/auth';
 import { ApiException } from '@candor/platform';
+import { inTenantScope } from '@candor/tenant-isolation';
 import { ConversationAccess } from '../conversation-access';
 import type { Conversation } from '../conversation.entity';
 import { ConversationStreamGateway } from '../conversation-stream.gateway';
@@ -42,7 +43,7 @@ export class HandoverService {
   }
 
   async postAgentMessage(principal: Principal, conversationId: string, text: string): Promise<MessageView> {
-    const appended = await this.dataSource.transaction(async (manager) => {
+    const appended = await inTenantScope(this.dataSource, principal.tenantId, async (manager) => {
       // Locked: the agent holding it cannot change while the message is written.
       const conversation = await this.access.findConversation(principal, conversationId, manager, true);
       if (conversation.status !== 'with_human') {
@@ -73,7 +74,7 @@ export class HandoverService {
     conversationId: string,
     change: (manager: EntityManager, conversation: Conversation) => Promise<Transition>,
   ): Promise<ConversationView> {
-    const done = await this.dataSource.transaction(async (manager) => {
+    const done = await inTenantScope(this.dataSource, principal.tenantId, async (manager) => {
       // Locked before any check (who holds it), so the check still holds when the change is made.
       const conversation = await this.access.findConversation(principal, conversationId, manager, true);
       return change(manager, conversation);

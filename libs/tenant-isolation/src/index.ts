@@ -1,0 +1,2 @@
+export * from './row-level-security';
+export * from './tenant-scope';
