@@ -5,8 +5,10 @@
 #   bash scripts/infra.sh up       start Postgres + Kafka (installs/fetches what is missing), wait until ready
 #   bash scripts/infra.sh down     stop both (data is kept)
 #   bash scripts/infra.sh status   show what runs
-#   bash scripts/infra.sh env      print `export DATABASE_URL=...` (the services' role), `export
-#                                  MIGRATIONS_DATABASE_URL=...` (the schema owner), `export KAFKA_BROKERS=...` and,
+#   bash scripts/infra.sh env      print each service's `DATABASE_URL_<SERVICE>=...` (its own role, e.g.
+#                                  DATABASE_URL_BOT_ENGINE), `DATABASE_URL=...` and LOCAL_KEYSTORE_DATABASE_URL (the
+#                                  local key store's role), `MIGRATIONS_DATABASE_URL=...` (the schema owner),
+#                                  `export KAFKA_BROKERS=...` and,
 #                                  for the local broker, how to reach it: KAFKA_TLS, KAFKA_TLS_CA_FILE,
 #                                  KAFKA_SASL_MECHANISM, the admin's CANDOR_KAFKA_ADMIN_USERNAME/_PASSWORD and each
 #                                  service's CANDOR_KAFKA_PASSWORD_<SERVICE> (e.g. CANDOR_KAFKA_PASSWORD_BOT_ENGINE;
@@ -15,9 +17,12 @@
 #   bash scripts/infra.sh reset    down + delete all local data under .candor/ (Kafka's passwords and TLS files
 #                                  under .candor/kafka are kept; delete them to have new ones made)
 #
-# Two login roles: `candor` owns the database and every schema (migrations, the tests' own inspection) and
-# `candor_app` (no CREATEDB, no CREATEROLE) is what the services run as, so they cannot undo append-only
-# tables. `candor` is a member of `candor_app`, so it can read what the services' role creates.
+# Login roles: `candor` owns the database and every schema (migrations, the tests' own inspection); each service
+# runs as a role of its own that owns nothing (`candor_conversation`, `candor_bot_engine`, `candor_handoff`,
+# `candor_consent_ledger`, `candor_dsr`; no CREATEDB, no CREATEROLE), which its migrations grant its own schema and
+# nothing else, so a service can neither read another's data nor undo append-only tables; `candor_keystore` holds
+# the local key provider's store (a stand-in for Vault, shared by the services). `candor` is a member of each, so it
+# can end their sessions and read what the key store creates.
 #
 # Environment:
 #   DATABASE_URL      if set, Postgres is external: nothing is installed/started for it (set
@@ -50,8 +55,10 @@ TIMEOUT="${CANDOR_INFRA_TIMEOUT:-90}"
 PG_USER=candor
 PG_PASSWORD=candor
 PG_DB=candor
-PG_APP_USER=candor_app
-PG_APP_PASSWORD=candor_app
+PG_KEYSTORE_USER=candor_keystore
+PG_KEYSTORE_PASSWORD=candor_keystore
+# Before each service had a role of its own, all of them ran as this one: its grants are taken back.
+PG_LEGACY_APP_USER=candor_app
 
 KAFKA_DIR="$STATE/kafka"
 KAFKA_LIBS="$KAFKA_DIR/libs"
@@ -193,7 +200,14 @@ pg_running() {
 }
 
 pg_url() { echo "postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"; }
-pg_app_url() { echo "postgres://$PG_APP_USER:$PG_APP_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"; }
+pg_keystore_url() { echo "postgres://$PG_KEYSTORE_USER:$PG_KEYSTORE_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"; }
+# A service's own role (candor_bot_engine for bot-engine); its password is its name (this machine's cluster only).
+pg_service_role() { printf 'candor_%s' "$(printf '%s' "$1" | tr 'A-Z-' 'a-z_')"; }
+pg_service_url() {
+  local role
+  role="$(pg_service_role "$1")"
+  echo "postgres://$role:$role@127.0.0.1:$PG_PORT/$PG_DB"
+}
 
 pg_up() {
   if [ -n "${DATABASE_URL:-}" ]; then log "DATABASE_URL is set: using external Postgres, not starting one"; return 0; fi
@@ -247,51 +261,66 @@ EOF
   fi
   head -n 1 "$data/postmaster.pid" >"$PG_PID"
 
-  # roles + database (idempotent), via the private unix socket as the cluster superuser. The services' role
-  # may create schemas of its own (the local key store's) but owns none of the services' schemas.
+  # roles + database (idempotent), via the private unix socket as the cluster superuser. The key store's role may
+  # create its schema; the services' roles own nothing and get only what their migrations grant.
+  local service_roles="" name
+  for name in "${KAFKA_SERVICES[@]}"; do service_roles+="'$(pg_service_role "$name")',"; done
+  service_roles="${service_roles%,}"
   as_pg "$bin/psql" -h "$sock" -p "$PG_PORT" -d postgres -X -q -v ON_ERROR_STOP=1 >/dev/null <<EOF
 DO \$\$
+DECLARE r text;
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_USER') THEN
     CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
   END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_APP_USER') THEN
-    CREATE ROLE $PG_APP_USER LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$PG_APP_PASSWORD';
-  END IF;
-  IF NOT pg_has_role('$PG_USER', '$PG_APP_USER', 'MEMBER') THEN
-    GRANT $PG_APP_USER TO $PG_USER;
-  END IF;
+  FOREACH r IN ARRAY ARRAY['$PG_KEYSTORE_USER', $service_roles] LOOP
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
+      EXECUTE format('CREATE ROLE %I LOGIN NOCREATEDB NOCREATEROLE PASSWORD %L', r, r);
+    END IF;
+    IF NOT pg_has_role('$PG_USER', r, 'MEMBER') THEN
+      EXECUTE format('GRANT %I TO $PG_USER', r);
+    END IF;
+  END LOOP;
 END
 \$\$;
 SELECT 'CREATE DATABASE $PG_DB OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$PG_DB')
 \gexec
-GRANT CREATE ON DATABASE $PG_DB TO $PG_APP_USER;
+GRANT CREATE ON DATABASE $PG_DB TO $PG_KEYSTORE_USER;
 \c $PG_DB
--- A local key store made before there were two roles (the owner's) becomes the services' role's, as a new one is.
+-- A local key store made by an earlier role (the owner's, or the one all services shared) becomes the key store's.
+-- That shared role keeps nothing of the services' schemas: each service now reads only its own.
 DO \$\$
-DECLARE t record;
+DECLARE t record; s text;
 BEGIN
-  IF EXISTS (SELECT FROM pg_namespace WHERE nspname = 'keystore' AND nspowner <> '$PG_APP_USER'::regrole) THEN
-    ALTER SCHEMA keystore OWNER TO $PG_APP_USER;
+  IF EXISTS (SELECT FROM pg_namespace WHERE nspname = 'keystore' AND nspowner <> '$PG_KEYSTORE_USER'::regrole) THEN
+    ALTER SCHEMA keystore OWNER TO $PG_KEYSTORE_USER;
     FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'keystore' LOOP
-      EXECUTE format('ALTER TABLE keystore.%I OWNER TO $PG_APP_USER', t.tablename);
+      EXECUTE format('ALTER TABLE keystore.%I OWNER TO $PG_KEYSTORE_USER', t.tablename);
+    END LOOP;
+  END IF;
+  IF EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_LEGACY_APP_USER') THEN
+    FOR s IN SELECT nspname FROM pg_namespace
+             WHERE nspname IN ('conversation', 'bot_engine', 'handoff', 'consent_ledger', 'dsr') LOOP
+      EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM $PG_LEGACY_APP_USER', s);
+      EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM $PG_LEGACY_APP_USER', s);
+      EXECUTE format('REVOKE ALL ON SCHEMA %I FROM $PG_LEGACY_APP_USER', s);
     END LOOP;
   END IF;
 END
 \$\$;
 EOF
 
-  # ready = both roles can log in over TCP and run a query
+  # ready = the owner and a service's role can log in over TCP and run a query
   local deadline=$((SECONDS + TIMEOUT))
   until "$bin/psql" "$(pg_url)" -X -q -t -c 'select 1' >/dev/null 2>&1 &&
-    "$bin/psql" "$(pg_app_url)" -X -q -t -c 'select 1' >/dev/null 2>&1; do
+    "$bin/psql" "$(pg_service_url conversation)" -X -q -t -c 'select 1' >/dev/null 2>&1; do
     if [ "$SECONDS" -ge "$deadline" ]; then
       log "tail of $logf:"; tail -n 30 "$logf" >&2 || true
       die "Postgres not ready after ${TIMEOUT}s"
     fi
     sleep 0.5
   done
-  log "Postgres ready: $(pg_app_url) (services), $(pg_url) (owner, migrations)"
+  log "Postgres ready: a role per service ($(pg_service_url conversation), …), $(pg_url) (owner, migrations)"
 }
 
 pg_down() {
@@ -603,8 +632,14 @@ cmd_env() {
       printf 'export MIGRATIONS_DATABASE_URL=%q\n' "$MIGRATIONS_DATABASE_URL"
     fi
   else
-    printf 'export DATABASE_URL=%s\n' "$(pg_app_url)"
+    # Each service runs as its own role; DATABASE_URL (the key store's) serves tools that need no service's data.
+    printf 'export DATABASE_URL=%s\n' "$(pg_keystore_url)"
+    printf 'export LOCAL_KEYSTORE_DATABASE_URL=%s\n' "$(pg_keystore_url)"
     printf 'export MIGRATIONS_DATABASE_URL=%s\n' "$(pg_url)"
+    local service
+    for service in "${KAFKA_SERVICES[@]}"; do
+      printf 'export DATABASE_URL_%s=%s\n' "$(service_var "$service")" "$(pg_service_url "$service")"
+    done
   fi
   if [ -n "${KAFKA_BROKERS:-}" ]; then
     # External Kafka: its TLS/SASL settings and credentials (KAFKA_TLS…, CANDOR_KAFKA_…) are the operator's.
@@ -633,7 +668,7 @@ cmd_status() {
   if [ -n "${DATABASE_URL:-}" ]; then
     echo "postgres: external (DATABASE_URL is set)"
   elif pg_running; then
-    echo "postgres: running (pid $(head -n 1 "$(pg_data)/postmaster.pid")) $(pg_app_url), owner $(pg_url), data=$(pg_data)"
+    echo "postgres: running (pid $(head -n 1 "$(pg_data)/postmaster.pid")) owner $(pg_url), a role per service, data=$(pg_data)"
   else
     echo "postgres: stopped"; rc=1
   fi

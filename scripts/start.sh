@@ -62,6 +62,15 @@ for name in "${SERVICES[@]}"; do
 done
 unset CANDOR_KAFKA_ADMIN_USERNAME CANDOR_KAFKA_ADMIN_PASSWORD
 
+# Postgres: each service runs as its own role (DATABASE_URL_<SERVICE> of scripts/infra.sh env), granted only its own
+# schema; with your own Postgres and one DATABASE_URL for all, that one. The others' URLs stay out of its environment.
+declare -A DATABASE_URLS=()
+for name in "${SERVICES[@]}"; do
+  var="DATABASE_URL_$(printf '%s' "$name" | tr 'a-z-' 'A-Z_')"
+  DATABASE_URLS[$name]="${!var:-$DATABASE_URL}"
+  unset "$var"
+done
+
 # Keys: the local Vault when built (each service with its own AppRole), else the local provider.
 declare -A VAULT_ROLE_IDS=() VAULT_SECRET_IDS=()
 if [ "${KEY_PROVIDER:-}" = local ]; then
@@ -124,7 +133,8 @@ for name in "${SERVICES[@]}"; do
   if [ -n "${VAULT_ROLE_IDS[$name]:-}" ]; then
     login=(VAULT_APPROLE_ROLE_ID="${VAULT_ROLE_IDS[$name]}" VAULT_APPROLE_SECRET_ID="${VAULT_SECRET_IDS[$name]}")
   fi
-  KAFKA_SASL_USERNAME="${KAFKA_USERNAMES[$name]}" KAFKA_SASL_PASSWORD="${KAFKA_PASSWORDS[$name]}" \
+  DATABASE_URL="${DATABASE_URLS[$name]}" \
+    KAFKA_SASL_USERNAME="${KAFKA_USERNAMES[$name]}" KAFKA_SASL_PASSWORD="${KAFKA_PASSWORDS[$name]}" \
     env "${login[@]}" PORT="${PORTS[$name]}" setsid node "dist/apps/$name/src/main.js" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
 done

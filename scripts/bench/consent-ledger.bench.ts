@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { createTenant } from './candor-client';
 import { TestDatabase } from '../../libs/testing/src/test-infrastructure';
 import { deleteNamespace, namespaceAcls } from './infrastructure';
-import { ServiceProcess, buildServices, BENCH_RATE_LIMITS } from './services';
+import { ServiceProcess, buildServices, BENCH_RATE_LIMITS, schemaOf } from './services';
 import { type PhaseResult, describeError, percentile, runClosedLoop } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     log(`database ${database.name}`);
     const environment = {
       NODE_ENV: 'production',
-      DATABASE_URL: database.url,
+      LOCAL_KEYSTORE_DATABASE_URL: database.url,
       MIGRATIONS_DATABASE_URL: database.ownerUrl,
       KAFKA_BROKERS: brokers.join(','),
       KAFKA_NAMESPACE: namespace,
@@ -153,7 +153,10 @@ async function main(): Promise<void> {
     };
     namespaceAcls('apply', namespace);
     for (const name of ['conversation', 'consent-ledger'] as const) {
-      const service = ServiceProcess.spawn(ROOT, name, environment);
+      const service = ServiceProcess.spawn(ROOT, name, {
+        ...environment,
+        DATABASE_URL: database.urlFor(schemaOf(name)),
+      });
       services.push(service);
       await service.waitForStart(90_000);
       await service.waitUntilReady(90_000);

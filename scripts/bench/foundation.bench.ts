@@ -23,7 +23,14 @@ import { deleteNamespace, namespaceAcls } from './infrastructure';
 import { type BenchOptions, parseOptions } from './options';
 import { measureKafkaHops, measurePostgresCommits } from './raw-floor';
 import { type ServiceFigures, printReport } from './report';
-import { SERVICE_NAMES, type ServiceName, ServiceProcess, buildServices, BENCH_RATE_LIMITS } from './services';
+import {
+  SERVICE_NAMES,
+  type ServiceName,
+  ServiceProcess,
+  buildServices,
+  BENCH_RATE_LIMITS,
+  schemaOf,
+} from './services';
 import { describeError, mapWithConcurrency, runClosedLoop } from './stats';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -129,7 +136,7 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
   // 2. The five services as child processes.
   const environment = {
     NODE_ENV: 'production',
-    DATABASE_URL: resources.database.url,
+    LOCAL_KEYSTORE_DATABASE_URL: resources.database.url,
     MIGRATIONS_DATABASE_URL: resources.database.ownerUrl,
     KAFKA_BROKERS: options.kafkaBrokers.join(','),
     KAFKA_NAMESPACE: namespace,
@@ -147,7 +154,10 @@ async function run(options: BenchOptions, runId: string, namespace: string, reso
   // One after another: services started together race to create the same topics, and one may
   // subscribe before the new partitions have a leader ("This server does not host this topic-partition").
   for (const name of SERVICE_NAMES) {
-    const service = ServiceProcess.spawn(ROOT, name, environment);
+    const service = ServiceProcess.spawn(ROOT, name, {
+      ...environment,
+      DATABASE_URL: resources.database.urlFor(schemaOf(name)),
+    });
     resources.services.push(service); // registered at once, so cleanup stops it whatever happens next
     await service.waitForStart(startupTimeoutMs);
     await service.waitUntilReady(startupTimeoutMs);

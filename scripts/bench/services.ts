@@ -11,6 +11,11 @@ import { describeError, sleep } from './stats';
 export const SERVICE_NAMES = ['conversation', 'bot-engine', 'handoff', 'consent-ledger', 'dsr'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
+/** The Postgres schema a service owns (bot-engine: bot_engine), which names its own database role's URL. */
+export function schemaOf(name: ServiceName): string {
+  return name.replace(/-/g, '_');
+}
+
 /** Linux clock ticks per second for /proc/<pid>/stat times (USER_HZ, 100 on every mainstream kernel). */
 const CLOCK_TICKS_PER_SECOND = 100;
 /** Lines of a child's output kept to explain a failure. */

@@ -112,11 +112,12 @@ describe('audit trail of administrative actions', () => {
   });
 
   it("cannot be rewritten by the service's own database role", async () => {
-    const asService = await stack.database.query<{ update: boolean; delete: boolean }>(
-      `SELECT has_table_privilege($1, 'conversation.audit_events', 'UPDATE') AS "update",
+    const asService = await stack.database.query<{ insert: boolean; update: boolean; delete: boolean }>(
+      `SELECT has_table_privilege($1, 'conversation.audit_events', 'INSERT') AS "insert",
+              has_table_privilege($1, 'conversation.audit_events', 'UPDATE') AS "update",
               has_table_privilege($1, 'conversation.audit_events', 'DELETE') AS "delete"`,
-      [new URL(stack.database.url).username],
+      [new URL(stack.database.urlFor('conversation')).username],
     );
-    expect(asService).toEqual([{ update: false, delete: false }]);
+    expect(asService).toEqual([{ insert: true, update: false, delete: false }]);
   });
 });

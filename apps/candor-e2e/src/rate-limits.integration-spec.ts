@@ -97,7 +97,7 @@ describe('rate limits: 429 with Retry-After, counted across instances, nothing d
 
   it('counts an API key against one limit across two instances of a service', async () => {
     const second = await RunningService.start(SERVICES.handoff as ServiceDefinition<never>, {
-      ...stack.environment,
+      ...stack.environmentFor('handoff'),
       ...LIMITS,
     });
     try {

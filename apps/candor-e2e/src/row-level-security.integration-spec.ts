@@ -36,6 +36,11 @@ interface TenantTable {
   column: string;
 }
 
+/** The schema of `schema.table`: whose service's role reads it. */
+function schemaOf(table: TenantTable): string {
+  return table.name.split('.')[0];
+}
+
 /**
  * Row-level security as a second wall: the services run as a role that owns no table, every tenant table forces a
  * policy that admits only the rows of the tenant the transaction is scoped to, so a query that forgets its
@@ -116,9 +121,12 @@ describe('row-level security: every tenant table admits only the tenant of the t
     return new Map(rows.map((row) => [row.tenant, Number(row.count)]));
   }
 
-  /** Runs `work` as the services' role in a transaction scoped to `tenantId` (or to no one), then rolls back. */
-  function asService<T>(tenantId: string | null, work: (client: Client) => Promise<T>): Promise<T> {
-    return stack.database.withServiceClient(async (client) => {
+  /**
+   * Runs `work` as the role of the service owning `schema`, in a transaction scoped to `tenantId` (or to no one),
+   * then rolls back.
+   */
+  function asService<T>(schema: string, tenantId: string | null, work: (client: Client) => Promise<T>): Promise<T> {
+    return stack.database.withServiceClient(schema, async (client) => {
       await client.query('BEGIN');
       try {
         if (tenantId) await client.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [tenantId]);
@@ -161,13 +169,16 @@ describe('row-level security: every tenant table admits only the tenant of the t
         });
       }
     }
-    // The services' role does not own the tables (an owner could turn the policies off).
-    const owned = await stack.database.queryAsService<{ name: string }>(
-      `SELECT n.nspname || '.' || c.relname AS "name" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = ANY($1) AND c.relkind = 'r' AND pg_has_role(current_user, c.relowner, 'MEMBER')`,
-      [schemas],
-    );
-    expect(owned).toEqual([]);
+    // No service's role owns a table (an owner could turn the policies off).
+    for (const schema of schemas) {
+      const owned = await stack.database.queryAsService<{ name: string }>(
+        schema,
+        `SELECT n.nspname || '.' || c.relname AS "name" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = ANY($1) AND c.relkind = 'r' AND pg_has_role(current_user, c.relowner, 'MEMBER')`,
+        [schemas],
+      );
+      expect({ schema, owned }).toEqual({ schema, owned: [] });
+    }
   });
 
   it("answers a query that forgets its WHERE tenant_id with the scoped tenant's rows only, in every table", async () => {
@@ -175,7 +186,7 @@ describe('row-level security: every tenant table admits only the tenant of the t
     let heldBack = 0;
     for (const table of tenantTables) {
       const all = await tenantsIn(table.name);
-      const seen = await asService(a.tenantId, async (client) => {
+      const seen = await asService(schemaOf(table), a.tenantId, async (client) => {
         const rows = (
           await client.query<{ tenant: string; count: string }>(
             `SELECT "${table.column}"::text AS "tenant", count(*) AS "count" FROM ${table.name} GROUP BY 1`,
@@ -195,13 +206,13 @@ describe('row-level security: every tenant table admits only the tenant of the t
 
   it('shows no row at all to a transaction scoped to no tenant', async () => {
     for (const table of tenantTables) {
-      const count = await asService(null, async (client) =>
+      const count = await asService(schemaOf(table), null, async (client) =>
         Number((await client.query<{ count: string }>(`SELECT count(*) AS "count" FROM ${table.name}`)).rows[0].count),
       );
       expect({ table: table.name, count }).toEqual({ table: table.name, count: 0 });
     }
     // Nor does a stale or empty scope left by a finished transaction.
-    const leftover = await stack.database.withServiceClient(async (client) => {
+    const leftover = await stack.database.withServiceClient('conversation', async (client) => {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [tenants[0].tenantId]);
       await client.query('COMMIT');
@@ -215,10 +226,12 @@ describe('row-level security: every tenant table admits only the tenant of the t
   it("cannot change, delete or write another tenant's rows from a transaction scoped to one tenant", async () => {
     const [a, b] = tenants;
     const before = await tenantsIn('conversation.conversations');
-    await asService(a.tenantId, async (client) => {
+    await asService('conversation', a.tenantId, async (client) => {
       // No WHERE at all: only the scoped tenant's rows are touched.
       const updated = await client.query(`UPDATE conversation.conversations SET "locale" = 'de'`);
       expect(updated.rowCount).toBe(before.get(a.tenantId));
+    });
+    await asService('handoff', a.tenantId, async (client) => {
       const deleted = await client.query('DELETE FROM handoff.agent_availability WHERE tenant_id = $1', [b.tenantId]);
       expect(deleted.rowCount).toBe(0);
       await expect(
@@ -228,7 +241,7 @@ describe('row-level security: every tenant table admits only the tenant of the t
       ).rejects.toThrow(/row-level security/);
     });
     // And moving a row to another tenant is refused as well.
-    await asService(a.tenantId, async (client) => {
+    await asService('handoff', a.tenantId, async (client) => {
       await expect(client.query('UPDATE handoff.agent_availability SET tenant_id = $1', [b.tenantId])).rejects.toThrow(
         /row-level security/,
       );
@@ -237,7 +250,7 @@ describe('row-level security: every tenant table admits only the tenant of the t
   });
 
   it('lets only an explicit cross-tenant scope see every tenant, as the credential lookups and sweeps use', async () => {
-    const both = await stack.database.withServiceClient(async (client) => {
+    const both = await stack.database.withServiceClient('conversation', async (client) => {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('${SCOPE_SETTING}', 'all-tenants:credential-lookup', true)`);
       const rows = (await client.query<{ id: string }>('SELECT id::text AS "id" FROM conversation.tenants')).rows;

@@ -4,9 +4,10 @@ import { SCOPE_SETTING, crossTenantScope } from '@candor/tenant-isolation';
 
 /**
  * The real Postgres and Kafka the integration tests use. `npm test` starts them (scripts/infra.sh) and exports
- * these variables: DATABASE_URL is the role the services run as, MIGRATIONS_DATABASE_URL (optional, defaults to
- * DATABASE_URL) the role that may create databases and owns them. With two roles, the owner must be a member of
- * the services' role, so tests can read what the services create (e.g. the local key store).
+ * these variables: DATABASE_URL_<SERVICE> (e.g. DATABASE_URL_BOT_ENGINE) the role each service runs as, DATABASE_URL
+ * the local key store's role (and every service's where it has none of its own), MIGRATIONS_DATABASE_URL
+ * (optional, defaults to DATABASE_URL) the role that may create databases and owns them. With several roles, the
+ * owner must be a member of each, so tests can end their sessions and read what the key store creates.
  */
 export function testInfrastructure(): { databaseUrl: string; ownerDatabaseUrl: string; kafkaBrokers: string } {
   const databaseUrl = process.env.DATABASE_URL;
@@ -26,12 +27,12 @@ export function uniqueName(prefix: string): string {
 
 /**
  * A fresh database per test suite, so suites can run in parallel without seeing each other. It is owned by the
- * owner role (which migrates it); services run as the services' role (`url`).
+ * owner role (which migrates it); each service runs as its own role (`urlFor`), the local key store as `url`'s.
  */
 export class TestDatabase {
   private constructor(
     readonly name: string,
-    /** The services' role: what DATABASE_URL of a service under test says. */
+    /** The local key store's role (LOCAL_KEYSTORE_DATABASE_URL), and any service's that has none of its own. */
     readonly url: string,
     /** The owner's: what MIGRATIONS_DATABASE_URL of a service under test says. */
     readonly ownerUrl: string,
@@ -42,22 +43,36 @@ export class TestDatabase {
   static async create(): Promise<TestDatabase> {
     const { databaseUrl, ownerDatabaseUrl } = testInfrastructure();
     const name = uniqueName('candor_test_');
-    const [serviceRole, ownerRole] = [roleIn(databaseUrl), roleIn(ownerDatabaseUrl)];
+    const [keystoreRole, ownerRole] = [roleIn(databaseUrl), roleIn(ownerDatabaseUrl)];
+    const serviceRoles = Object.entries(process.env)
+      .filter(([variable, value]) => SERVICE_URL_VARIABLE.test(variable) && value)
+      .map(([, value]) => roleIn(value as string));
     await withClient(ownerDatabaseUrl, async (client) => {
       await client.query(`CREATE DATABASE "${name}"`);
-      // The local key store creates a schema of its own, as the services' role.
-      if (serviceRole !== ownerRole) {
-        await client.query(`GRANT CREATE ON DATABASE "${name}" TO "${serviceRole.replace(/"/g, '""')}"`);
+      // The local key store creates a schema of its own, as its role.
+      if (keystoreRole !== ownerRole) {
+        await client.query(`GRANT CREATE ON DATABASE "${name}" TO "${keystoreRole.replace(/"/g, '""')}"`);
       }
     });
     return new TestDatabase(name, inDatabase(databaseUrl, name), inDatabase(ownerDatabaseUrl, name), ownerDatabaseUrl, [
-      ...new Set([serviceRole, ownerRole]),
+      ...new Set([keystoreRole, ownerRole, ...serviceRoles]),
     ]);
   }
 
   /** Whether services run as a role other than the schemas' owner (false when only DATABASE_URL is set). */
   get separateRoles(): boolean {
     return this.roles.length > 1;
+  }
+
+  /**
+   * What DATABASE_URL of a service under test says: the role of its own (DATABASE_URL_<SERVICE>, named after its
+   * schema) in this database, or DATABASE_URL's where it has none.
+   */
+  urlFor(schema: string): string {
+    return inDatabase(
+      process.env[`DATABASE_URL_${schema.toUpperCase()}`] || testInfrastructure().databaseUrl,
+      this.name,
+    );
   }
 
   /**
@@ -73,16 +88,17 @@ export class TestDatabase {
   }
 
   /**
-   * Runs raw SQL as the services' role, as someone holding a service's credentials would: with no tenant scope,
-   * so row-level security shows no tenant's rows unless the SQL scopes itself (`set_config` in a transaction).
+   * Runs raw SQL as the role of the service owning `schema`, as someone holding its credentials would: with no
+   * tenant scope, so row-level security shows no tenant's rows unless the SQL scopes itself (`set_config` in a
+   * transaction).
    */
-  queryAsService<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    return withClient(this.url, async (client) => (await client.query(sql, parameters)).rows as T[]);
+  queryAsService<T = Record<string, unknown>>(schema: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
+    return withClient(this.urlFor(schema), async (client) => (await client.query(sql, parameters)).rows as T[]);
   }
 
-  /** A connection as the services' role for `work`, for transactions that scope themselves. */
-  withServiceClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    return withClient(this.url, work);
+  /** A connection as the role of the service owning `schema`, for transactions that scope themselves. */
+  withServiceClient<T>(schema: string, work: (client: Client) => Promise<T>): Promise<T> {
+    return withClient(this.urlFor(schema), work);
   }
 
   /**
@@ -110,6 +126,9 @@ export class TestDatabase {
     });
   }
 }
+
+/** DATABASE_URL_CONVERSATION, DATABASE_URL_BOT_ENGINE, …: a service's own role (scripts/infra.sh env). */
+const SERVICE_URL_VARIABLE = /^DATABASE_URL_[A-Z_]+$/;
 
 /** The role a postgres:// URL logs in as. */
 function roleIn(url: string): string {

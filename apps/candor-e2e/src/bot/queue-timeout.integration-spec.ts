@@ -34,7 +34,7 @@ describe('the queue timeout on the real broker', () => {
   beforeAll(async () => {
     const settings = { OUTBOX_POLL_INTERVAL_MS: '200', HANDOFF_QUEUE_TIMEOUT_MS: String(TIMEOUT_MS) };
     stack = await CandorStack.start(['conversation', 'bot-engine', 'handoff'], settings);
-    secondHandoff = await RunningService.start(handoffService, { ...stack.environment, ...settings });
+    secondHandoff = await RunningService.start(handoffService, { ...stack.environmentFor('handoff'), ...settings });
     tenant = await createTenant(conversation(), stack.bootstrapKey, 'Queue Ltd');
     await waitFor(
       async () =>

@@ -455,7 +455,9 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
       `UPDATE consent_ledger.ledger_nodes SET hash = hash`,
       `UPDATE consent_ledger.consent_forms SET text = 'rewritten'`,
     ]) {
-      await expect(stack.database.queryAsService(statement)).rejects.toThrow(/permission denied|append-only/);
+      await expect(stack.database.queryAsService('consent_ledger', statement)).rejects.toThrow(
+        /permission denied|append-only/,
+      );
     }
   });
 
@@ -478,7 +480,10 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
     for (const table of ['consent_forms', 'ledger_entries', 'ledger_nodes', 'tree_heads', 'log_keys']) {
       const target = `consent_ledger.${table}`;
       // Re-granting itself what was revoked grants nothing (Postgres only warns): every change stays refused.
-      await stack.database.queryAsService(`GRANT UPDATE, DELETE, TRUNCATE ON ${target} TO CURRENT_USER`);
+      await stack.database.queryAsService(
+        'consent_ledger',
+        `GRANT UPDATE, DELETE, TRUNCATE ON ${target} TO CURRENT_USER`,
+      );
       for (const statement of [
         `UPDATE ${target} SET tenant_id = tenant_id`,
         `DELETE FROM ${target}`,
@@ -487,9 +492,12 @@ describe('consent ledger: forms, recording, proofs, compliance queries, tamper e
         `DROP TRIGGER ${table}_append_only ON ${target}`,
         `ALTER TABLE ${target} OWNER TO CURRENT_USER`,
       ]) {
-        await expect(stack.database.queryAsService(statement)).rejects.toThrow(/permission denied|must be owner/);
+        await expect(stack.database.queryAsService('consent_ledger', statement)).rejects.toThrow(
+          /permission denied|must be owner/,
+        );
       }
       const [privileges] = await stack.database.queryAsService<{ change: boolean; read: boolean; add: boolean }>(
+        'consent_ledger',
         `SELECT has_table_privilege($1, 'UPDATE') OR has_table_privilege($1, 'DELETE') AS change,
                 has_table_privilege($1, 'SELECT') AS read, has_table_privilege($1, 'INSERT') AS add`,
         [target],

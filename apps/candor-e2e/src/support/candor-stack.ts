@@ -40,10 +40,12 @@ export class CandorStack {
     return stack;
   }
 
-  get environment(): Record<string, string> {
+  /** A service's environment in this stack (what a second instance of it needs too). */
+  environmentFor(name: ServiceName): Record<string, string> {
     return {
-      // Migrations as the database's owner, the services as a role that owns nothing (when two are set up).
-      DATABASE_URL: this.database.url,
+      // Migrations as the database's owner, each service as a role of its own that owns nothing.
+      DATABASE_URL: this.database.urlFor(SERVICES[name].schema),
+      LOCAL_KEYSTORE_DATABASE_URL: this.database.url,
       MIGRATIONS_DATABASE_URL: this.database.ownerUrl,
       KAFKA_NAMESPACE: this.namespace,
       BOOTSTRAP_API_KEY: this.bootstrapKey,
@@ -54,7 +56,7 @@ export class CandorStack {
 
   async startService(name: ServiceName, overrides: Record<string, string> = {}): Promise<RunningService> {
     const service = await RunningService.start(SERVICES[name] as ServiceDefinition<never>, {
-      ...this.environment,
+      ...this.environmentFor(name),
       // With the real Vault `npm test` runs: each service logs in with its own AppRole, under its own policy.
       ...vaultEnvironmentFor(name),
       ...overrides,

@@ -186,6 +186,15 @@ export abstract class BaseServiceConfig {
   @IsString()
   LOCAL_MASTER_KEY_FILE: string;
 
+  /**
+   * Local provider: the Postgres role of the key store (schema `keystore`), shared by every service of the
+   * deployment while each service's own role reads only its own schema. Defaults to DATABASE_URL (one role for all).
+   */
+  @Secret()
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  LOCAL_KEYSTORE_DATABASE_URL: string;
+
   @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault')
   @Matches(/^https?:\/\/\S+$/, { message: 'must be the http(s) URL of Vault' })
   VAULT_ADDR: string;

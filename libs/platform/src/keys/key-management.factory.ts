@@ -27,7 +27,11 @@ export async function createKeyManagement(config: BaseServiceConfig): Promise<Ke
   if (masterKey.length !== 32) {
     throw new Error('The local master key must be 32 bytes, base64-encoded');
   }
-  return new LocalKeyManagementService({ masterKey, databaseUrl: config.DATABASE_URL, poolSize: 4 });
+  return new LocalKeyManagementService({
+    masterKey,
+    databaseUrl: config.LOCAL_KEYSTORE_DATABASE_URL || config.DATABASE_URL,
+    poolSize: 4,
+  });
 }
 
 function vaultAuth(config: BaseServiceConfig): VaultAuth {
