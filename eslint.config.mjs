@@ -17,6 +17,11 @@ const APP_LIBRARIES = [
   'type:tenant-isolation',
 ];
 
+const SERVICE_SCOPES = ['scope:conversation', 'scope:bot-engine', 'scope:handoff', 'scope:consent-ledger', 'scope:dsr'];
+
+const PERSISTENCE_ELSEWHERE =
+  'Controllers and handlers do not touch the database: call a repository (its methods take the manager and tenant id).';
+
 const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:crypto', onlyDependOnLibsWithTags: [] },
@@ -42,6 +47,10 @@ const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: APP_LIBRARIES },
   // System tests: what apps may use, the apps themselves (their entry points) and the test helpers.
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [...APP_LIBRARIES, 'type:app', 'type:testing'] },
+  // Scopes: shared code serves every service and knows none; a service's own projects (its app, its tools, any
+  // library only it needs) carry its scope and use shared code and their own scope only; system tests see all.
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ...SERVICE_SCOPES.map((scope) => ({ sourceTag: scope, onlyDependOnLibsWithTags: ['scope:shared', scope] })),
 ];
 
 export default [
@@ -65,6 +74,28 @@ export default [
       // Configuration classes annotate property types: decorator metadata drives env conversion.
       '@typescript-eslint/no-inferrable-types': ['error', { ignoreProperties: true }],
       'no-console': 'error',
+    },
+  },
+  {
+    // Controllers speak HTTP and handlers speak events; the tables belong to repositories (`*.repository.ts` and the
+    // like), whose methods take the transaction's manager and the tenant id. apps/candor-e2e/src/
+    // persistence-boundary.spec.ts shows these rules fire.
+    files: ['**/*.controller.ts', '**/*.handler.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['typeorm', '@nestjs/typeorm', 'pg'].map((name) => ({ name, message: PERSISTENCE_ELSEWHERE })),
+          patterns: [{ group: ['typeorm/*'], message: PERSISTENCE_ELSEWHERE }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository|transaction)$/]',
+          message: PERSISTENCE_ELSEWHERE,
+        },
+      ],
     },
   },
   {

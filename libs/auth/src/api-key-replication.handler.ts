@@ -12,8 +12,8 @@ import {
   tenantOffboardedV1,
 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
-import type { EntityManager } from 'typeorm';
-import { ApiKeyCredential } from './api-key-credential.entity';
+import type { ApiKeyCredential } from './api-key-credential.entity';
+import { ApiKeyReplicas } from './api-key-replicas.repository';
 
 /**
  * Keeps this service's copy of API keys in step with the issuing service. Issues, revocations and the
@@ -22,77 +22,42 @@ import { ApiKeyCredential } from './api-key-credential.entity';
  */
 @Controller()
 export class ApiKeyReplicationHandler {
+  constructor(private readonly replicas: ApiKeyReplicas) {}
+
   @EventPattern(apiKeyIssuedV1.topic)
   async onIssued(@Payload() event: EventEnvelope<ApiKeyIssuedV1>, @Ctx() context: EventContext): Promise<void> {
-    if (await isOffboarded(context.manager, event.tenantId)) return;
-    await context.manager
-      .createQueryBuilder()
-      .insert()
-      .into(ApiKeyCredential)
-      .values(credentialOf(event.tenantId, event.payload, null))
-      .orIgnore()
-      .execute();
+    if ((await this.replicas.lockTenant(context.manager, event.tenantId)).offboarded) return;
+    await this.replicas.addIfAbsent(context.manager, credentialOf(event.tenantId, event.payload, null));
   }
 
   /** v2 keys carry an expiry, and the event comes again when it changes (a rotation): the latest one is kept. */
   @EventPattern(apiKeyIssuedV2.topic)
   async onIssuedV2(@Payload() event: EventEnvelope<ApiKeyIssuedV2>, @Ctx() context: EventContext): Promise<void> {
-    if (await isOffboarded(context.manager, event.tenantId)) return;
+    if ((await this.replicas.lockTenant(context.manager, event.tenantId)).offboarded) return;
     const expiresAt = event.payload.expiresAt === null ? null : new Date(event.payload.expiresAt);
-    await context.manager
-      .createQueryBuilder()
-      .insert()
-      .into(ApiKeyCredential)
-      .values({ ...credentialOf(event.tenantId, event.payload, null), expiresAt })
-      .orUpdate(['expires_at'], ['key_id'])
-      .execute();
+    await this.replicas.keepExpiry(context.manager, {
+      ...credentialOf(event.tenantId, event.payload, null),
+      expiresAt,
+    });
   }
 
-  /** Upserts: a revocation that overtakes its issue still leaves the key revoked (the issue is then ignored). */
+  /** A revocation that overtakes its issue still leaves the key revoked (the issue is then ignored). */
   @EventPattern(apiKeyRevokedV1.topic)
   async onRevoked(@Payload() event: EventEnvelope<ApiKeyRevokedV1>, @Ctx() context: EventContext): Promise<void> {
-    if (await isOffboarded(context.manager, event.tenantId)) return;
-    await context.manager
-      .createQueryBuilder()
-      .insert()
-      .into(ApiKeyCredential)
-      .values(credentialOf(event.tenantId, event.payload, new Date(event.payload.revokedAt)))
-      .orUpdate(['revoked_at'], ['key_id'])
-      .execute();
+    if ((await this.replicas.lockTenant(context.manager, event.tenantId)).offboarded) return;
+    await this.replicas.keepRevoked(
+      context.manager,
+      credentialOf(event.tenantId, event.payload, new Date(event.payload.revokedAt)),
+    );
   }
 
   /** An off-boarded tenant's keys stop working everywhere. */
   @EventPattern(tenantOffboardedV1.topic)
   async onTenantOffboarded(@Payload() event: EventEnvelope<TenantOffboardedV1>, @Ctx() context: EventContext) {
     const { tenantId, offboardedAt } = event.payload;
-    await lockTenant(context.manager, tenantId);
-    await context.manager.query(
-      `INSERT INTO ${tableOf(context.manager, 'offboarded_tenants')} ("tenant_id", "offboarded_at")
-       VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [tenantId, offboardedAt],
-    );
-    await context.manager.delete(ApiKeyCredential, { tenantId });
+    await this.replicas.lockTenant(context.manager, tenantId);
+    await this.replicas.offboard(context.manager, tenantId, offboardedAt);
   }
-}
-
-/** Serialises a tenant's key events with its off-boarding (held to the end of the transaction). */
-async function lockTenant(manager: EntityManager, tenantId: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('api-keys:' || $1, 0))`, [tenantId]);
-}
-
-async function isOffboarded(manager: EntityManager, tenantId: string): Promise<boolean> {
-  await lockTenant(manager, tenantId);
-  const rows: unknown[] = await manager.query(
-    `SELECT 1 FROM ${tableOf(manager, 'offboarded_tenants')} WHERE "tenant_id" = $1`,
-    [tenantId],
-  );
-  return rows.length > 0;
-}
-
-/** A table of the service's own schema (the one its data source is configured with). */
-function tableOf(manager: EntityManager, table: string): string {
-  const schema = (manager.connection.options as { schema?: string }).schema ?? 'public';
-  return `"${schema.replace(/"/g, '""')}"."${table}"`;
 }
 
 function credentialOf(tenantId: string, key: ApiKeyIssuedV1, revokedAt: Date | null): ApiKeyCredential {

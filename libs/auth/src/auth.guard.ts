@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ApiException, BaseServiceConfig, RateLimiter } from '@candor/platform';
-import { AUTH_POLICY, type AuthPolicy } from './authenticated.decorator';
+import { AUTH_POLICY, type AuthPolicy } from './auth-policy';
 import { CredentialVerifier } from './credential-verifier';
 import type { AuthenticatedRequest } from './principal';
 
@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const credential = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!credential) {
-      throw new ApiException(401, 'unauthenticated', 'An Authorization: Bearer credential is required');
+      throw new ApiException('unauthenticated', 'An Authorization: Bearer credential is required');
     }
     const principal = await this.verifier.verify(credential, policy);
     await this.limiter.enforce(

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ApiKeyReplicas } from './api-key-replicas.repository';
 import { ApiKeyReplicationHandler } from './api-key-replication.handler';
 import { AuditEventsController } from './audit-events.controller';
 import { AuthGuard } from './auth.guard';
@@ -28,6 +29,7 @@ export class AuthModule {
         { provide: AUTH_SETTINGS, useValue: { visitorTokenSecrets: options.visitorTokenSecrets } },
         CredentialVerifier,
         AuthGuard,
+        ...(options.replicateApiKeys ? [ApiKeyReplicas] : []),
       ],
       exports: [AuthGuard, CredentialVerifier, AUTH_SETTINGS],
     };

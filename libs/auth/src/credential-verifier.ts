@@ -6,7 +6,7 @@ import { inCrossTenantScope } from '@candor/tenant-isolation';
 import { ApiKeyCredential } from './api-key-credential.entity';
 import { parseApiKey, secretMatches } from './api-key';
 import { AUTH_SETTINGS, type AuthSettings } from './auth.tokens';
-import type { AuthPolicy } from './authenticated.decorator';
+import type { AuthPolicy } from './auth-policy';
 import type { Principal } from './principal';
 import { verifyVisitorToken } from './visitor-token';
 
@@ -30,14 +30,13 @@ export class CredentialVerifier {
       // Hash even for an unknown key id, so timing does not tell which ids exist.
       const matches = secretMatches(apiKey.secret, stored?.secretHash ?? UNKNOWN_KEY_HASH);
       if (!stored || stored.revokedAt || !matches) {
-        throw new ApiException(401, 'invalid_credentials', 'The API key is unknown or revoked');
+        throw new ApiException('invalid_credentials', 'The API key is unknown or revoked');
       }
       if (stored.expiresAt && stored.expiresAt.getTime() <= Date.now()) {
-        throw new ApiException(401, 'expired_credentials', 'The API key has expired; use its replacement');
+        throw new ApiException('expired_credentials', 'The API key has expired; use its replacement');
       }
       if (!policy.roles.includes(stored.role)) {
         throw new ApiException(
-          403,
           'forbidden',
           `This call needs one of the roles: ${policy.roles.join(', ') || 'none (visitors only)'}`,
         );
@@ -48,10 +47,10 @@ export class CredentialVerifier {
       ? verifyVisitorToken(credential, this.settings.visitorTokenSecrets)
       : undefined;
     if (!claims) {
-      throw new ApiException(401, 'invalid_credentials', 'The credential is not a valid API key or visitor token');
+      throw new ApiException('invalid_credentials', 'The credential is not a valid API key or visitor token');
     }
     if (!policy.visitors) {
-      throw new ApiException(403, 'forbidden', 'Visitor tokens cannot make this call');
+      throw new ApiException('forbidden', 'Visitor tokens cannot make this call');
     }
     return { kind: 'visitor', ...claims };
   }

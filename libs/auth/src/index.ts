@@ -3,6 +3,7 @@ export * from './api-key-credential.entity';
 export * from './api-key-table';
 export * from './audit-events.controller';
 export * from './auth.module';
+export * from './auth-policy';
 export * from './authenticated.decorator';
 export * from './current-principal.decorator';
 export * from './principal';

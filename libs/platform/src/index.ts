@@ -9,6 +9,8 @@ export * from './config/secret.decorator';
 export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/snake-naming.strategy';
+export * from './errors/domain-error';
+export * from './errors/error-codes';
 export * from './health/drain-state';
 export * from './http/api-error';
 export * from './http/api-exception';

@@ -72,7 +72,6 @@ export class TenantBots {
     const violations = validatePersona(persona);
     if (violations.length > 0) {
       throw new ApiException(
-        422,
         'persona_rejected',
         'The persona could pass as a human or lacks a clear bot disclosure',
         violations,
@@ -88,7 +87,7 @@ export class TenantBots {
           [tenantId, key],
         );
         if (!published) {
-          throw new ApiException(422, 'playbook_not_published', `Playbook ${key} has no published version`);
+          throw new ApiException('playbook_not_published', `Playbook ${key} has no published version`);
         }
       }
       const bot = manager.create(TenantBot, {

@@ -9,6 +9,7 @@ import {
 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
 import { CollectedValues } from '../conversations/collected-values';
+import { ConsentForms } from './consent-forms';
 
 /**
  * The bot's side of consent: it keeps each form's current version to show it; once the ledger has
@@ -18,22 +19,14 @@ import { CollectedValues } from '../conversations/collected-values';
  */
 @Controller()
 export class ConsentEventsHandler {
-  constructor(private readonly values: CollectedValues) {}
+  constructor(
+    private readonly values: CollectedValues,
+    private readonly forms: ConsentForms,
+  ) {}
 
   @EventPattern(consentFormPublishedV1.topic)
   async onFormPublished(@Payload() event: EventEnvelope<ConsentFormPublishedV1>, @Ctx() context: EventContext) {
-    const form = event.payload;
-    // Versions may arrive out of order on a replay: only a newer one replaces what is kept.
-    await context.manager.query(
-      `INSERT INTO "bot_engine"."consent_forms"
-         ("tenant_id", "form_id", "locale", "version", "purpose", "text", "text_hash")
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT ("tenant_id", "form_id", "locale") DO UPDATE
-         SET "version" = EXCLUDED."version", "purpose" = EXCLUDED."purpose",
-             "text" = EXCLUDED."text", "text_hash" = EXCLUDED."text_hash"
-         WHERE "consent_forms"."version" < EXCLUDED."version"`,
-      [event.tenantId, form.formId, form.locale, form.version, form.purpose, form.text, form.textHash],
-    );
+    await this.forms.keepNewest(context.manager, event.tenantId, event.payload);
   }
 
   @EventPattern(consentRecordedV1.topic)

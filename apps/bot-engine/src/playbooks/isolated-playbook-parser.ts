@@ -42,7 +42,7 @@ export class IsolatedPlaybookParser implements OnModuleDestroy {
     const worker = this.running();
     // Loading the parser is not parsing: the clock starts once the worker is ready.
     await worker.ready.catch(() => {
-      throw new ApiException(503, 'parser_unavailable', 'Playbooks cannot be parsed right now; try again shortly');
+      throw new ApiException('parser_unavailable', 'Playbooks cannot be parsed right now; try again shortly');
     });
     const id = this.nextId++;
     return new Promise((resolve) => {

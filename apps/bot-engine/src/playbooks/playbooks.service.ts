@@ -62,7 +62,7 @@ export class Playbooks {
     return inTenantScope(this.dataSource, tenantId, async (manager) => {
       const version = await this.lockVersion(manager, tenantId, key, number);
       if (version.status === 'published') {
-        throw new ApiException(409, 'version_immutable', 'A published version cannot change; add a new version');
+        throw new ApiException('version_immutable', 'A published version cannot change; add a new version');
       }
       Object.assign(version, { format: request.format, source: request.source, document: playbook });
       await manager.update(
@@ -159,12 +159,7 @@ export class Playbooks {
   private async validate(request: PlaybookSourceDto): Promise<Playbook> {
     const result = await this.parser.parse(request.source, request.format);
     if (!result.ok) {
-      throw new ApiException(
-        422,
-        'invalid_playbook',
-        `The playbook has ${result.errors.length} error(s)`,
-        result.errors,
-      );
+      throw new ApiException('invalid_playbook', `The playbook has ${result.errors.length} error(s)`, result.errors);
     }
     return result.playbook;
   }
@@ -180,7 +175,7 @@ export class Playbooks {
       where: { tenantId, playbookKey: key, version: number },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!version) throw new ApiException(404, 'not_found', 'No such playbook version');
+    if (!version) throw new ApiException('not_found', 'No such playbook version');
     return version;
   }
 }

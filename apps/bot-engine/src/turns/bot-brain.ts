@@ -20,7 +20,8 @@ import {
   LEAVE_QUEUE,
   detectLanguage,
 } from '../intents';
-import { type BotLanguage, copyFor, describeCategories, isBotLanguage } from './bot-copy';
+import { copyFor, describeCategories } from './bot-copy';
+import { type BotLanguage, isBotLanguage } from './bot-language';
 import { LEAVE_MESSAGE_PLAYBOOK } from './leave-message.playbook';
 import type { Effect, BotProfile, Turn, TurnState, VisitorAttributes, VisitorMessage } from './turn.types';
 

@@ -1,3 +1,4 @@
+import type { BotLanguage } from './bot-language';
 import type { PrivacyNoticeShown } from './turn.types';
 
 /**
@@ -6,9 +7,6 @@ import type { PrivacyNoticeShown } from './turn.types';
  * only promised when the hand-off service has queued one. About data, it says nothing the tenant did
  * not write: it points to the tenant's own notice and policy.
  */
-export type BotLanguage = 'en' | 'de' | 'fr' | 'es';
-export const BOT_LANGUAGES: readonly BotLanguage[] = ['en', 'de', 'fr', 'es'];
-
 interface Copy {
   greeting(persona: string): string;
   iAmABot(persona: string): string;
@@ -253,8 +251,4 @@ export function describeCategories(language: BotLanguage, categories: readonly s
   return described.length <= 1
     ? (described[0] ?? names.default)
     : `${described.slice(0, -1).join(', ')} ${and} ${described.at(-1)}`;
-}
-
-export function isBotLanguage(value: string | null | undefined): value is BotLanguage {
-  return value !== null && value !== undefined && (BOT_LANGUAGES as readonly string[]).includes(value);
 }

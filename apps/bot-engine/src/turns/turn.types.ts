@@ -1,7 +1,7 @@
 import type { CollectedField, DataRequestKind, GuardVerdict, HandoffReason, QuickReply } from '@candor/contracts';
 import type { ConsentFormTexts } from '../consent/consent-forms';
 import type { RunState } from '../playbooks/model';
-import type { BotLanguage } from './bot-copy';
+import type { BotLanguage } from './bot-language';
 
 /** What the bot knows of a tenant when it answers. */
 export interface BotProfile {

@@ -133,7 +133,6 @@ export class AppendQueue {
     const name = error instanceof Error ? error.name : 'error';
     this.logger.warn(`Appending a group of ${size} decisions failed: ${name}${code ? ` (${String(code)})` : ''}`);
     return new ApiException(
-      503,
       'not_recorded',
       'The consent log could not record this now; nothing was recorded, try again',
     );
@@ -201,7 +200,6 @@ function sha256(text: string): string {
 
 function keyReused(): ApiException {
   return new ApiException(
-    422,
     'idempotency_key_reused',
     'This Idempotency-Key was used with a different request; use a new key for a new decision',
   );

@@ -107,11 +107,11 @@ export class ConsentRecorder {
     }
     const form = (await forms.get(lookup)) ?? null;
     const problem = !form
-      ? new ApiException(422, 'unknown_form', `No published version of form ${formId} matches`)
+      ? new ApiException('unknown_form', `No published version of form ${formId} matches`)
       : form.purpose !== decision.purpose
-        ? new ApiException(422, 'purpose_mismatch', `Form ${formId} is for purpose ${form.purpose}`)
+        ? new ApiException('purpose_mismatch', `Form ${formId} is for purpose ${form.purpose}`)
         : decision.formTextHash && decision.formTextHash !== form.textHash
-          ? new ApiException(422, 'text_mismatch', 'The text shown is not the text of that form version')
+          ? new ApiException('text_mismatch', 'The text shown is not the text of that form version')
           : null;
     if (problem) {
       if (options.lenientForms) return null;

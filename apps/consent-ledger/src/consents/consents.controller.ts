@@ -67,11 +67,7 @@ export class ConsentsController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,100}$/.test(idempotencyKey)) {
-      throw new ApiException(
-        400,
-        'invalid_idempotency_key',
-        'Idempotency-Key must be 1-100 printable ASCII characters',
-      );
+      throw new ApiException('invalid_idempotency_key', 'Idempotency-Key must be 1-100 printable ASCII characters');
     }
     return this.consents.recordOne(principal.tenantId, request, idempotencyKey ?? null);
   }

@@ -72,13 +72,13 @@ export class ConsentsService {
 
   private async signedHead(tenantId: string) {
     const head = await this.heads.signNow(tenantId);
-    if (!head) throw new ApiException(404, 'no_signed_head', 'The log is empty: nothing to export');
+    if (!head) throw new ApiException('no_signed_head', 'The log is empty: nothing to export');
     return head;
   }
 }
 
 function tooLarge(): ApiException {
-  return new ApiException(422, 'export_too_large', `More than ${EXPORT_LIMIT} entries match: narrow the range`);
+  return new ApiException('export_too_large', `More than ${EXPORT_LIMIT} entries match: narrow the range`);
 }
 
 function recorded(entry: ConsentEntry): RecordedConsentView {
@@ -90,7 +90,7 @@ function toDecision(request: RecordConsentDto): ConsentDecision {
   const reference = request.evidence?.reference;
   const found = reference ? [...categoriesIn(reference)] : [];
   if (found.length > 0) {
-    throw new ApiException(422, 'personal_data_in_reference', `evidence.reference looks like: ${found.join(', ')}`);
+    throw new ApiException('personal_data_in_reference', `evidence.reference looks like: ${found.join(', ')}`);
   }
   return {
     subjectId: request.subjectId.toLowerCase(),

@@ -25,7 +25,7 @@ export class ConsentForms {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consent-form:${tenantId}:${formId}`]);
       const latest = await this.latest(manager, tenantId, formId);
       if (latest && latest.purpose !== request.purpose) {
-        throw new ApiException(409, 'purpose_mismatch', `Form ${formId} is for purpose ${latest.purpose}`);
+        throw new ApiException('form_purpose_conflict', `Form ${formId} is for purpose ${latest.purpose}`);
       }
       const form = manager.create(ConsentForm, {
         tenantId,
@@ -74,7 +74,7 @@ export class ConsentForms {
     const form = await inTenantScope(this.dataSource, tenantId, (manager) =>
       manager.findOneBy(ConsentForm, { tenantId, formId, version }),
     );
-    if (!form) throw new ApiException(404, 'not_found', 'No such form version');
+    if (!form) throw new ApiException('not_found', 'No such form version');
     return form;
   }
 

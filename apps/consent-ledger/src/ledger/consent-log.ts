@@ -91,7 +91,7 @@ export function assertValidDraft(tenantId: string, draft: EntryDraft): void {
 
 function assertValidEntry(entry: ConsentEntry): void {
   const violations = validateConsentEntry(entry);
-  if (violations.length > 0) throw new ApiException(400, 'invalid_entry', 'The consent entry is not valid', violations);
+  if (violations.length > 0) throw new ApiException('invalid_entry', 'The consent entry is not valid', violations);
 }
 
 async function insertRows(manager: EntityManager, target: string, rows: readonly unknown[][]): Promise<void> {

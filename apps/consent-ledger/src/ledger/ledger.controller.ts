@@ -39,7 +39,7 @@ export class LedgerController {
   @ApiNotFoundResponse({ description: 'This tenant has no consent log yet' })
   async publicKey(@CurrentPrincipal() principal: Principal): Promise<{ tenantId: string; publicKey: string }> {
     const publicKey = await this.keys.publicKeyPem(principal.tenantId);
-    if (!publicKey) throw new ApiException(404, 'not_found', 'This tenant has no consent log yet');
+    if (!publicKey) throw new ApiException('not_found', 'This tenant has no consent log yet');
     return { tenantId: principal.tenantId, publicKey };
   }
 
@@ -50,7 +50,7 @@ export class LedgerController {
   @ApiNotFoundResponse({ description: 'no_signed_head: no head signed yet' })
   async latest(@CurrentPrincipal() principal: Principal): Promise<SignedTreeHead> {
     const head = await this.heads.latest(principal.tenantId);
-    if (!head) throw new ApiException(404, 'no_signed_head', 'No signed head yet');
+    if (!head) throw new ApiException('no_signed_head', 'No signed head yet');
     return signedHead(head);
   }
 
@@ -62,7 +62,7 @@ export class LedgerController {
   @ApiNotFoundResponse({ description: 'The log is empty' })
   async signNow(@CurrentPrincipal() principal: Principal): Promise<SignedTreeHead> {
     const head = await this.heads.signNow(principal.tenantId);
-    if (!head) throw new ApiException(404, 'not_found', 'The log is empty');
+    if (!head) throw new ApiException('not_found', 'The log is empty');
     return signedHead(head);
   }
 

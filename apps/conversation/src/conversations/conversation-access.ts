@@ -47,5 +47,5 @@ export class ConversationAccess {
 }
 
 function notFound(): ApiException {
-  return new ApiException(404, 'not_found', 'No such conversation');
+  return new ApiException('not_found', 'No such conversation');
 }

@@ -95,7 +95,7 @@ export class ConversationStreamGateway
   async subscribe(@ConnectedSocket() socket: StreamSocket, @MessageBody() request: SubscribeRequest) {
     try {
       if (typeof request?.token !== 'string') {
-        throw new ApiException(401, 'unauthenticated', 'data.token is required');
+        throw new ApiException('unauthenticated', 'data.token is required');
       }
       const principal = await this.verifier.verify(request.token, {
         roles: API_KEY_ROLES.filter((role) => role !== 'compliance'),

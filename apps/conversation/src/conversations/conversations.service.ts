@@ -70,10 +70,10 @@ export class ConversationsService {
       manager.findOneBy(Tenant, { siteKey: request.siteKey }),
     );
     if (!tenant) {
-      throw new ApiException(401, 'invalid_site_key', 'Unknown site key');
+      throw new ApiException('invalid_site_key', 'Unknown site key');
     }
     if (!origin || !tenant.allowedOrigins.includes(origin)) {
-      throw new ApiException(403, 'origin_not_allowed', 'This page origin may not start conversations for the site');
+      throw new ApiException('origin_not_allowed', 'This page origin may not start conversations for the site');
     }
     const { conversation, notice } = await inTenantScope(this.dataSource, tenant.id, async (manager) => {
       const conversation = manager.create(Conversation, {
@@ -145,7 +145,7 @@ export class ConversationsService {
     request: PostMessageDto,
   ): Promise<PostedMessageView> {
     if (principal.kind !== 'visitor') {
-      throw new ApiException(403, 'forbidden', 'Only the visitor of this conversation can post as the visitor');
+      throw new ApiException('forbidden', 'Only the visitor of this conversation can post as the visitor');
     }
     this.access.assertMaySee(principal, conversationId);
     await this.limiter.enforce(`messages:${conversationId}`, {
@@ -161,7 +161,7 @@ export class ConversationsService {
       )) as { status: string; awaiting_field: CollectedField | null; guard_policy: Record<string, GuardAction> }[];
       // Not there for this caller: the same 404 as every other way of asking.
       if (!current) throw this.access.notFound();
-      if (current.status === 'closed') throw new ApiException(409, 'conversation_closed', 'The conversation is closed');
+      if (current.status === 'closed') throw new ApiException('conversation_closed', 'The conversation is closed');
       const guarded = guardMessage(request.text.trim(), effectivePolicy(current.guard_policy), current.awaiting_field);
       const acted = guarded.verdict.outcome === 'redacted' || guarded.verdict.outcome === 'blocked';
       const appended = await this.transcript.append(

@@ -17,11 +17,11 @@ export class OperatorGuard implements CanActivate {
     const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
     const credential = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!credential) {
-      throw new ApiException(401, 'unauthenticated', 'The operator bootstrap key is required');
+      throw new ApiException('unauthenticated', 'The operator bootstrap key is required');
     }
     // Compare digests so the comparison takes the same time whatever the length.
     if (!timingSafeEqual(digest(credential), this.expected)) {
-      throw new ApiException(401, 'invalid_credentials', 'The operator bootstrap key is wrong');
+      throw new ApiException('invalid_credentials', 'The operator bootstrap key is wrong');
     }
     return true;
   }

@@ -1,17 +1,15 @@
 import { Body, Controller, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Authenticated, CurrentPrincipal, type Principal } from '@candor/auth';
-import { inTenantScope } from '@candor/tenant-isolation';
 import { AgentAvailability } from './agent-availability.entity';
+import { AgentAvailabilityRepository } from './agent-availability.repository';
 import { AvailabilityView, SetAvailabilityDto } from './dto/availability.dto';
 
 @ApiTags('agents')
 @Controller('v1/agents/me')
 @Authenticated({ roles: ['agent'] })
 export class AgentsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly availability: AgentAvailabilityRepository) {}
 
   @Put('availability')
   @ApiOperation({
@@ -20,7 +18,7 @@ export class AgentsController {
   })
   @ApiOkResponse({ type: AvailabilityView })
   async set(@CurrentPrincipal() principal: Principal, @Body() request: SetAvailabilityDto): Promise<AvailabilityView> {
-    const availability = this.dataSource.manager.create(AgentAvailability, {
+    const availability = Object.assign(new AgentAvailability(), {
       keyId: principal.kind === 'api-key' ? principal.keyId : '',
       tenantId: principal.tenantId,
       available: request.available,
@@ -28,9 +26,7 @@ export class AgentsController {
       skills: [...new Set(request.skills ?? [])],
       updatedAt: new Date(),
     });
-    await inTenantScope(this.dataSource, principal.tenantId, (manager) =>
-      manager.upsert(AgentAvailability, availability, ['keyId']),
-    );
+    await this.availability.save(availability);
     return AvailabilityView.of(availability);
   }
 }

@@ -3,5 +3,5 @@ import { Queue } from './queue';
 import { QueueEventsHandler } from './queue-events.handler';
 import { QueueTimeoutSweeper } from './queue-timeout.sweeper';
 
-@Module({ controllers: [QueueEventsHandler], providers: [Queue, QueueTimeoutSweeper] })
+@Module({ controllers: [QueueEventsHandler], providers: [Queue, QueueTimeoutSweeper], exports: [Queue] })
 export class QueueModule {}

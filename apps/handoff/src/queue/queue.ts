@@ -47,6 +47,11 @@ export class Queue {
     );
   }
 
+  /** An off-boarded tenant's conversations can no longer wait. */
+  async deleteTenant(manager: EntityManager, tenantId: string): Promise<void> {
+    await manager.query(`DELETE FROM "handoff"."queue_entries" WHERE "tenant_id" = $1`, [tenantId]);
+  }
+
   async leave(manager: EntityManager, tenantId: string, conversationId: string): Promise<void> {
     await manager.query(`DELETE FROM "handoff"."queue_entries" WHERE "conversation_id" = $1 AND "tenant_id" = $2`, [
       conversationId,

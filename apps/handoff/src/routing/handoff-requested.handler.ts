@@ -8,6 +8,7 @@ import {
   handoffUnstaffedV1,
 } from '@candor/contracts';
 import type { EventContext } from '@candor/messaging';
+import { AgentAvailabilityRepository } from '../agents/agent-availability.repository';
 
 /**
  * Routes the bot's request for a human: queued when an agent of the team (or of any team) with the
@@ -17,17 +18,12 @@ import type { EventContext } from '@candor/messaging';
  */
 @Controller()
 export class HandoffRequestedHandler {
+  constructor(private readonly agents: AgentAvailabilityRepository) {}
+
   @EventPattern(handoffRequestedV1.topic)
   async onRequested(@Payload() event: EventEnvelope<HandoffRequestedV1>, @Ctx() context: EventContext): Promise<void> {
     const { conversationId, team, skill } = event.payload;
-    const [{ available }] = await context.manager.query(
-      `SELECT count(*)::int AS "available" FROM "handoff"."agent_availability" a
-       WHERE a."tenant_id" = $1 AND a."available"
-         AND ($2::text IS NULL OR cardinality(a."teams") = 0 OR $2 = ANY(a."teams"))
-         AND ($3::text IS NULL OR $3 = ANY(a."skills"))
-         AND EXISTS (SELECT 1 FROM "handoff"."api_keys" k WHERE k."key_id" = a."key_id" AND k."revoked_at" IS NULL)`,
-      [event.tenantId, team, skill],
-    );
+    const available = await this.agents.countAvailable(context.manager, event.tenantId, team, skill);
     const now = new Date().toISOString();
     if (available > 0) {
       await context.publish(handoffQueuedV1, {

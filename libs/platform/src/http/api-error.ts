@@ -1,14 +1,17 @@
+import type { ErrorCode } from '../errors/error-codes';
+
 /** The JSON body of every error response: a stable machine-readable code plus a human message. */
 export interface ApiErrorBody {
   statusCode: number;
   error: string;
-  /** Stable, machine-readable code, e.g. `validation_failed`, `not_found`. */
-  code: string;
+  /** Stable, machine-readable code from the catalogue (`ERROR_CODES`), e.g. `validation_failed`, `not_found`. */
+  code: ErrorCode;
   message: string;
   details?: unknown[];
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** The code of an error that named none (thrown by the framework), by its status. */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -20,7 +23,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   422: 'unprocessable',
-  429: 'too_many_requests',
+  429: 'rate_limited',
   503: 'unavailable',
 };
 
@@ -41,11 +44,11 @@ const REASON_BY_STATUS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function apiError(statusCode: number, message: string, code?: string, details?: unknown[]): ApiErrorBody {
+export function apiError(statusCode: number, message: string, code?: ErrorCode, details?: unknown[]): ApiErrorBody {
   return {
     statusCode,
     error: REASON_BY_STATUS[statusCode] ?? 'Error',
-    code: code ?? CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? 'internal_error' : 'error'),
+    code: code ?? CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? 'internal_error' : 'bad_request'),
     message,
     ...(details && details.length > 0 ? { details } : {}),
   };

@@ -1,9 +1,10 @@
 import { HttpException } from '@nestjs/common';
+import { type ErrorCode, statusOf } from '../errors/error-codes';
 import { apiError } from './api-error';
 
-/** An HTTP error with a machine-readable code, rendered as `ApiErrorBody`. */
+/** An error of the HTTP layer (guards, controllers) with a catalogued code, rendered as `ApiErrorBody`. */
 export class ApiException extends HttpException {
-  constructor(statusCode: number, code: string, message: string, details?: unknown[]) {
-    super(apiError(statusCode, message, code, details), statusCode);
+  constructor(code: ErrorCode, message: string, details?: unknown[]) {
+    super(apiError(statusOf(code), message, code, details), statusOf(code));
   }
 }

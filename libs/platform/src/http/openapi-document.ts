@@ -7,6 +7,7 @@ import type {
   ResponseObject,
   SchemaObject,
 } from '@nestjs/swagger';
+import { ERROR_CODES } from '../errors/error-codes';
 
 /** Name of the shared error schema in `components.schemas`. */
 export const API_ERROR_SCHEMA_NAME = 'ApiError';
@@ -19,7 +20,12 @@ export const API_ERROR_SCHEMA: SchemaObject = {
   properties: {
     statusCode: { type: 'integer', minimum: 400, maximum: 599, example: 400 },
     error: { type: 'string', example: 'Bad Request' },
-    code: { type: 'string', description: 'Stable, machine-readable', example: 'validation_failed' },
+    code: {
+      type: 'string',
+      enum: Object.keys(ERROR_CODES),
+      description: 'Stable, machine-readable; docs/errors.md says what each means',
+      example: 'validation_failed',
+    },
     message: { type: 'string' },
     details: { type: 'array', items: {}, description: 'What failed, e.g. one message per refused field' },
   },

@@ -7,7 +7,7 @@ import { PeriodicTask } from '../scheduling/periodic-task';
 /** 429 with the seconds to wait, which the exception filter sends as `Retry-After`. */
 export class RateLimitedException extends ApiException {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, 'rate_limited', `Too many requests; try again in ${retryAfterSeconds} s`);
+    super('rate_limited', `Too many requests; try again in ${retryAfterSeconds} s`);
   }
 }
 

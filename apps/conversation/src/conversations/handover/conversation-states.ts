@@ -104,7 +104,7 @@ export class ConversationStates {
     const transition = await this.apply(manager, conversation, reason, { agent });
     if (!transition) {
       const allowed = TRANSITIONS[reason].from.join(', ');
-      throw new ApiException(409, 'invalid_state', `Only possible while the conversation is ${allowed}`);
+      throw new ApiException('invalid_state', `Only possible while the conversation is ${allowed}`);
     }
     return transition;
   }

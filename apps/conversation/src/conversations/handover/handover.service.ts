@@ -47,7 +47,7 @@ export class HandoverService {
       // Locked: the agent holding it cannot change while the message is written.
       const conversation = await this.access.findConversation(principal, conversationId, manager, true);
       if (conversation.status !== 'with_human') {
-        throw new ApiException(409, 'invalid_state', 'Join the conversation before writing in it');
+        throw new ApiException('invalid_state', 'Join the conversation before writing in it');
       }
       this.assertHolds(principal, conversation.agentKeyId);
       const message = await this.transcript.append(
@@ -61,7 +61,7 @@ export class HandoverService {
         },
         { whileStatusIn: ['with_human'] },
       );
-      if (!message) throw new ApiException(409, 'invalid_state', 'The conversation changed hands meanwhile');
+      if (!message) throw new ApiException('invalid_state', 'The conversation changed hands meanwhile');
       return message;
     });
     const view = MessageView.of(appended.message, appended.text);
@@ -88,7 +88,7 @@ export class HandoverService {
   private assertHolds(principal: Principal, holder: string | null): void {
     const isAdmin = principal.kind === 'api-key' && principal.role === 'admin';
     if (!isAdmin && apiKeyOf(principal) !== holder) {
-      throw new ApiException(403, 'not_holding', 'Another agent holds this conversation');
+      throw new ApiException('not_holding', 'Another agent holds this conversation');
     }
   }
 }
