@@ -14,6 +14,7 @@ export * from './errors/error-codes';
 export * from './health/drain-state';
 export * from './http/api-error';
 export * from './http/api-exception';
+export * from './http/error-body';
 export * from './http/openapi-document';
 export * from './http/query-values';
 export * from './http/schema-patterns';

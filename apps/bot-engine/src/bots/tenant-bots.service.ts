@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Principal, auditActorOf } from '@candor/auth';
-import { ApiException, AuditTrail } from '@candor/platform';
+import { AuditTrail } from '@candor/platform';
 import { inGivenOrNewTenantScope, inTenantScope } from '@candor/tenant-isolation';
 import { RecentlyUsed } from '../caching/recently-used';
 import { normaliseAvatar, validatePersona } from '../personas/policy';
 import type { UpdateTenantBotDto } from './dto/tenant-bot.dto';
 import { TenantBot } from './tenant-bot.entity';
+import { BotEngineError } from '../bot-engine-error';
 
 /** The bot a tenant gets before configuring one: honest by construction, with the built-in greetings. */
 export const DEFAULT_PERSONA_NAME = 'Candor Assistant';
@@ -71,7 +72,7 @@ export class TenantBots {
     const persona = { ...request.persona, avatar: request.persona.avatar ?? null };
     const violations = validatePersona(persona);
     if (violations.length > 0) {
-      throw new ApiException(
+      throw new BotEngineError(
         'persona_rejected',
         'The persona could pass as a human or lacks a clear bot disclosure',
         violations,
@@ -87,7 +88,7 @@ export class TenantBots {
           [tenantId, key],
         );
         if (!published) {
-          throw new ApiException('playbook_not_published', `Playbook ${key} has no published version`);
+          throw new BotEngineError('playbook_not_published', `Playbook ${key} has no published version`);
         }
       }
       const bot = manager.create(TenantBot, {

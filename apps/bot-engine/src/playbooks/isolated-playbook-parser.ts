@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { ApiException } from '@candor/platform';
 import type { ParseResult } from './model';
+import { BotEngineError } from '../bot-engine-error';
 
 /** A document the worker has not parsed by then is refused: no real playbook comes close. */
 export const PLAYBOOK_PARSE_TIMEOUT_MS = 2_000;
@@ -42,7 +42,7 @@ export class IsolatedPlaybookParser implements OnModuleDestroy {
     const worker = this.running();
     // Loading the parser is not parsing: the clock starts once the worker is ready.
     await worker.ready.catch(() => {
-      throw new ApiException('parser_unavailable', 'Playbooks cannot be parsed right now; try again shortly');
+      throw new BotEngineError('parser_unavailable', 'Playbooks cannot be parsed right now; try again shortly');
     });
     const id = this.nextId++;
     return new Promise((resolve) => {

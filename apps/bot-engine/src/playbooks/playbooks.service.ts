@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Principal, auditActorOf } from '@candor/auth';
-import { ApiException, AuditTrail } from '@candor/platform';
+import { AuditTrail } from '@candor/platform';
 import { inTenantScope } from '@candor/tenant-isolation';
 import { IsolatedPlaybookParser } from './isolated-playbook-parser';
 import { type Playbook, validatePlaybook } from './model';
 import type { PlaybookSourceDto, PlaybookSummaryView } from './dto/playbook.dto';
 import { PlaybookVersion } from './playbook-version.entity';
+import { BotEngineError } from '../bot-engine-error';
 
 /** Published versions never change, so parsed ones are kept; the bound keeps memory flat. */
 const CACHE_LIMIT = 1_000;
@@ -62,7 +63,7 @@ export class Playbooks {
     return inTenantScope(this.dataSource, tenantId, async (manager) => {
       const version = await this.lockVersion(manager, tenantId, key, number);
       if (version.status === 'published') {
-        throw new ApiException('version_immutable', 'A published version cannot change; add a new version');
+        throw new BotEngineError('version_immutable', 'A published version cannot change; add a new version');
       }
       Object.assign(version, { format: request.format, source: request.source, document: playbook });
       await manager.update(
@@ -159,7 +160,7 @@ export class Playbooks {
   private async validate(request: PlaybookSourceDto): Promise<Playbook> {
     const result = await this.parser.parse(request.source, request.format);
     if (!result.ok) {
-      throw new ApiException('invalid_playbook', `The playbook has ${result.errors.length} error(s)`, result.errors);
+      throw new BotEngineError('invalid_playbook', `The playbook has ${result.errors.length} error(s)`, result.errors);
     }
     return result.playbook;
   }
@@ -175,7 +176,7 @@ export class Playbooks {
       where: { tenantId, playbookKey: key, version: number },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!version) throw new ApiException('not_found', 'No such playbook version');
+    if (!version) throw new BotEngineError('not_found', 'No such playbook version');
     return version;
   }
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { HttpException, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ConsentEntry } from '@candor/consent-evidence';
-import { ApiException } from '@candor/platform';
+import { refusalBody } from '@candor/platform';
 import { inTenantScope } from '@candor/tenant-isolation';
 import { type EntryDraft, assertValidDraft } from '../ledger/consent-log';
 import { type ConsentDecision, ConsentRecorder, toDraft } from './consent-recorder';
+import { LedgerError } from '../ledger-error';
 
 interface Waiting {
   decision: ConsentDecision;
@@ -127,12 +128,12 @@ export class AppendQueue {
 
   /** A refusal (4xx) stays as it is; anything else means the log could not take the group: try again. */
   private groupFailure(error: unknown, size: number): unknown {
-    if (error instanceof HttpException) return error;
+    if (refusalBody(error)) return error;
     // Name and SQLSTATE only: a database message can quote the values that failed.
     const code = (error as { driverError?: { code?: unknown } }).driverError?.code;
     const name = error instanceof Error ? error.name : 'error';
     this.logger.warn(`Appending a group of ${size} decisions failed: ${name}${code ? ` (${String(code)})` : ''}`);
-    return new ApiException(
+    return new LedgerError(
       'not_recorded',
       'The consent log could not record this now; nothing was recorded, try again',
     );
@@ -198,8 +199,8 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-function keyReused(): ApiException {
-  return new ApiException(
+function keyReused(): LedgerError {
+  return new LedgerError(
     'idempotency_key_reused',
     'This Idempotency-Key was used with a different request; use a new key for a new decision',
   );

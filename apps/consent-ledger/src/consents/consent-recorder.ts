@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { consentRecordedV1 } from '@candor/contracts';
 import type { ConsentEntry } from '@candor/consent-evidence';
 import { Outbox } from '@candor/messaging';
-import { ApiException } from '@candor/platform';
 import { ConsentForm } from '../forms/consent-form.entity';
 import { ConsentForms } from '../forms/consent-forms.service';
 import { ConsentLog, type EntryDraft } from '../ledger/consent-log';
+import { LedgerError } from '../ledger-error';
 
 /** A decision to record; the form is resolved here (its version and text hash go into the entry). */
 export type ConsentDecision = Omit<EntryDraft, 'formVersion' | 'formTextHash'> & {
@@ -107,11 +107,11 @@ export class ConsentRecorder {
     }
     const form = (await forms.get(lookup)) ?? null;
     const problem = !form
-      ? new ApiException('unknown_form', `No published version of form ${formId} matches`)
+      ? new LedgerError('unknown_form', `No published version of form ${formId} matches`)
       : form.purpose !== decision.purpose
-        ? new ApiException('purpose_mismatch', `Form ${formId} is for purpose ${form.purpose}`)
+        ? new LedgerError('purpose_mismatch', `Form ${formId} is for purpose ${form.purpose}`)
         : decision.formTextHash && decision.formTextHash !== form.textHash
-          ? new ApiException('text_mismatch', 'The text shown is not the text of that form version')
+          ? new LedgerError('text_mismatch', 'The text shown is not the text of that form version')
           : null;
     if (problem) {
       if (options.lenientForms) return null;

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type ConsentEntry, entryLeafHash } from '@candor/consent-evidence';
-import { ApiException } from '@candor/platform';
 import { categoriesIn } from '@candor/privacy';
 import { inTenantScope } from '@candor/tenant-isolation';
 import { LedgerProofs } from '../ledger/ledger-proofs';
@@ -12,6 +11,7 @@ import { ConsentQueries } from './consent-queries';
 import { type ConsentDecision, ConsentRecorder } from './consent-recorder';
 import type { RecordConsentDto } from './dto/record-consent.dto';
 import type { ExportQuery, RecordedConsentView } from './dto/consent.views';
+import { LedgerError } from '../ledger-error';
 
 /** Entries in one export: beyond it, narrow the range (exports stay bounded in memory). */
 export const EXPORT_LIMIT = 10_000;
@@ -72,13 +72,13 @@ export class ConsentsService {
 
   private async signedHead(tenantId: string) {
     const head = await this.heads.signNow(tenantId);
-    if (!head) throw new ApiException('no_signed_head', 'The log is empty: nothing to export');
+    if (!head) throw new LedgerError('no_signed_head', 'The log is empty: nothing to export');
     return head;
   }
 }
 
-function tooLarge(): ApiException {
-  return new ApiException('export_too_large', `More than ${EXPORT_LIMIT} entries match: narrow the range`);
+function tooLarge(): LedgerError {
+  return new LedgerError('export_too_large', `More than ${EXPORT_LIMIT} entries match: narrow the range`);
 }
 
 function recorded(entry: ConsentEntry): RecordedConsentView {
@@ -90,7 +90,7 @@ function toDecision(request: RecordConsentDto): ConsentDecision {
   const reference = request.evidence?.reference;
   const found = reference ? [...categoriesIn(reference)] : [];
   if (found.length > 0) {
-    throw new ApiException('personal_data_in_reference', `evidence.reference looks like: ${found.join(', ')}`);
+    throw new LedgerError('personal_data_in_reference', `evidence.reference looks like: ${found.join(', ')}`);
   }
   return {
     subjectId: request.subjectId.toLowerCase(),

@@ -5,10 +5,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { consentFormPublishedV1 } from '@candor/contracts';
 import { Outbox } from '@candor/messaging';
 import { type Principal, auditActorOf } from '@candor/auth';
-import { ApiException, AuditTrail } from '@candor/platform';
+import { AuditTrail } from '@candor/platform';
 import { inTenantScope } from '@candor/tenant-isolation';
 import { ConsentForm } from './consent-form.entity';
 import type { PublishConsentFormDto } from './dto/consent-form.dto';
+import { LedgerError } from '../ledger-error';
 
 /** Consent forms per tenant, purpose and locale, versioned; a published text never changes. */
 @Injectable()
@@ -25,7 +26,7 @@ export class ConsentForms {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consent-form:${tenantId}:${formId}`]);
       const latest = await this.latest(manager, tenantId, formId);
       if (latest && latest.purpose !== request.purpose) {
-        throw new ApiException('form_purpose_conflict', `Form ${formId} is for purpose ${latest.purpose}`);
+        throw new LedgerError('form_purpose_conflict', `Form ${formId} is for purpose ${latest.purpose}`);
       }
       const form = manager.create(ConsentForm, {
         tenantId,
@@ -74,7 +75,7 @@ export class ConsentForms {
     const form = await inTenantScope(this.dataSource, tenantId, (manager) =>
       manager.findOneBy(ConsentForm, { tenantId, formId, version }),
     );
-    if (!form) throw new ApiException('not_found', 'No such form version');
+    if (!form) throw new LedgerError('not_found', 'No such form version');
     return form;
   }
 

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ConsentEntry, canonicalEntryBytes, validateConsentEntry } from '@candor/consent-evidence';
 import { CompactFrontier, type StoredNode, leafHash } from '@candor/merkle';
-import { ApiException } from '@candor/platform';
 import { LogFrontierRow } from './ledger.entities';
 import { LogKeys } from './log-keys';
+import { LedgerError } from '../ledger-error';
 
 /** An entry before the log gives it its place. */
 export type EntryDraft = Omit<ConsentEntry, 'v' | 'tenantId' | 'leafIndex'>;
@@ -91,7 +91,7 @@ export function assertValidDraft(tenantId: string, draft: EntryDraft): void {
 
 function assertValidEntry(entry: ConsentEntry): void {
   const violations = validateConsentEntry(entry);
-  if (violations.length > 0) throw new ApiException('invalid_entry', 'The consent entry is not valid', violations);
+  if (violations.length > 0) throw new LedgerError('invalid_entry', 'The consent entry is not valid', violations);
 }
 
 async function insertRows(manager: EntityManager, target: string, rows: readonly unknown[][]): Promise<void> {

@@ -10,12 +10,12 @@ import {
   toSignedTreeHead,
 } from '@candor/consent-evidence';
 import { type NodeReader, consistencyProof, inclusionProof, nodeKey } from '@candor/merkle';
-import { ApiException } from '@candor/platform';
 import { inTenantScope } from '@candor/tenant-isolation';
 import type { TreeHeadRow } from './ledger.entities';
 import { LogKeys } from './log-keys';
 import { nodeReader, scopedNodeReader } from './node-store';
 import { TreeHeads } from './tree-heads';
+import { LedgerError } from '../ledger-error';
 
 export interface InclusionProofView {
   leafIndex: number;
@@ -47,7 +47,7 @@ export class LedgerProofs {
   async inclusion(tenantId: string, leafIndex: number, treeSize?: number): Promise<InclusionProofView> {
     const head = await this.headFor(tenantId, treeSize);
     if (leafIndex >= head.treeSize) {
-      throw new ApiException('not_in_signed_head', `Entry ${leafIndex} is not covered by a signed head yet`);
+      throw new LedgerError('not_in_signed_head', `Entry ${leafIndex} is not covered by a signed head yet`);
     }
     // The entry's own leaf hash comes with the proof's nodes, in the same single query.
     const leafId = { level: 0, index: leafIndex };
@@ -68,7 +68,7 @@ export class LedgerProofs {
     const to = await this.headFor(tenantId, toSize);
     const from = await this.headFor(tenantId, fromSize);
     if (from.treeSize > to.treeSize) {
-      throw new ApiException('invalid_range', 'The first head must not be larger than the second');
+      throw new LedgerError('invalid_range', 'The first head must not be larger than the second');
     }
     const proof = await consistencyProof(from.treeSize, to.treeSize, scopedNodeReader(this.dataSource, tenantId));
     return { from: signedHead(from), to: signedHead(to), proof: hex(proof) };
@@ -96,7 +96,7 @@ export class LedgerProofs {
       return proofs;
     });
     const publicKey = await this.keys.publicKeyPem(tenantId);
-    if (!publicKey) throw new ApiException('not_found', 'This tenant has no consent log yet');
+    if (!publicKey) throw new LedgerError('not_found', 'This tenant has no consent log yet');
     return {
       format: PROOF_BUNDLE_FORMAT,
       tenantId,
@@ -112,7 +112,7 @@ export class LedgerProofs {
   private async consistencyFrom(tenantId: string, fromSize: number, to: TreeHeadRow) {
     const from = await this.headFor(tenantId, fromSize);
     if (from.treeSize > to.treeSize) {
-      throw new ApiException('invalid_range', 'The earlier head must not be larger than the latest');
+      throw new LedgerError('invalid_range', 'The earlier head must not be larger than the latest');
     }
     const proof = await consistencyProof(from.treeSize, to.treeSize, scopedNodeReader(this.dataSource, tenantId));
     return { from: signedHead(from), proof: hex(proof) };
@@ -125,7 +125,7 @@ export class LedgerProofs {
     if (cached) return cached;
     const head = await this.heads.latest(tenantId, treeSize);
     if (!head || (treeSize !== undefined && head.treeSize !== treeSize)) {
-      throw new ApiException('no_signed_head', treeSize ? `No signed head of size ${treeSize}` : 'No signed head yet');
+      throw new LedgerError('no_signed_head', treeSize ? `No signed head of size ${treeSize}` : 'No signed head yet');
     }
     if (treeSize !== undefined) {
       if (this.signedHeads.size >= HEAD_CACHE_LIMIT)

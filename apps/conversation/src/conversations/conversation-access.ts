@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@candor/auth';
-import { ApiException } from '@candor/platform';
 import { inTenantScope } from '@candor/tenant-isolation';
 import { Conversation } from './conversation.entity';
+import { ConversationError } from '../conversation-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,7 +35,7 @@ export class ConversationAccess {
   }
 
   /** The answer to any conversation a caller may not see or that does not exist. */
-  notFound(): ApiException {
+  notFound(): ConversationError {
     return notFound();
   }
 
@@ -46,6 +46,6 @@ export class ConversationAccess {
   }
 }
 
-function notFound(): ApiException {
-  return new ApiException('not_found', 'No such conversation');
+function notFound(): ConversationError {
+  return new ConversationError('not_found', 'No such conversation');
 }

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/websockets';
 import { API_KEY_ROLES } from '@candor/contracts';
 import { CredentialVerifier } from '@candor/auth';
-import { ApiException, PeriodicTask } from '@candor/platform';
+import { ApiException, PeriodicTask, refusalBody } from '@candor/platform';
 import type { WebSocket } from 'ws';
 import { ConversationConfig } from '../config/conversation.config';
 import { ConversationAccess } from './conversation-access';
@@ -115,12 +115,9 @@ export class ConversationStreamGateway
       this.subscribers.set(conversationId, sockets);
       return { event: 'subscribed', data: { conversationId } };
     } catch (error) {
-      const body =
-        error instanceof ApiException
-          ? error.getResponse()
-          : { code: 'internal_error', message: 'Subscription failed' };
-      if (!(error instanceof ApiException)) this.logger.error(`Subscribe failed: ${(error as Error).name}`);
-      return { event: 'error', data: body };
+      const refusal = refusalBody(error);
+      if (!refusal) this.logger.error(`Subscribe failed: ${(error as Error).name}`);
+      return { event: 'error', data: refusal ?? { code: 'internal_error', message: 'Subscription failed' } };
     }
   }
 

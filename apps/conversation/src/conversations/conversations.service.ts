@@ -6,7 +6,7 @@ import { type CollectedField, conversationStartedV2, messageTextScope } from '@c
 import { PersonalDataCipher } from '@candor/crypto';
 import { type Principal, signVisitorToken } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
-import { ApiException, RateLimiter } from '@candor/platform';
+import { RateLimiter } from '@candor/platform';
 import { inCrossTenantScope, inTenantScope } from '@candor/tenant-isolation';
 import { ConversationConfig } from '../config/conversation.config';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -27,6 +27,7 @@ import type { StartConversationDto } from './dto/start-conversation.dto';
 import { Message } from './message.entity';
 import { pageOf } from './page-url';
 import { SYSTEM_DISPLAY_NAME, Transcript, VISITOR_DISPLAY_NAME } from './transcript';
+import { ConversationError } from '../conversation-error';
 
 @Injectable()
 export class ConversationsService {
@@ -70,10 +71,10 @@ export class ConversationsService {
       manager.findOneBy(Tenant, { siteKey: request.siteKey }),
     );
     if (!tenant) {
-      throw new ApiException('invalid_site_key', 'Unknown site key');
+      throw new ConversationError('invalid_site_key', 'Unknown site key');
     }
     if (!origin || !tenant.allowedOrigins.includes(origin)) {
-      throw new ApiException('origin_not_allowed', 'This page origin may not start conversations for the site');
+      throw new ConversationError('origin_not_allowed', 'This page origin may not start conversations for the site');
     }
     const { conversation, notice } = await inTenantScope(this.dataSource, tenant.id, async (manager) => {
       const conversation = manager.create(Conversation, {
@@ -145,7 +146,7 @@ export class ConversationsService {
     request: PostMessageDto,
   ): Promise<PostedMessageView> {
     if (principal.kind !== 'visitor') {
-      throw new ApiException('forbidden', 'Only the visitor of this conversation can post as the visitor');
+      throw new ConversationError('forbidden', 'Only the visitor of this conversation can post as the visitor');
     }
     this.access.assertMaySee(principal, conversationId);
     await this.limiter.enforce(`messages:${conversationId}`, {
@@ -161,7 +162,7 @@ export class ConversationsService {
       )) as { status: string; awaiting_field: CollectedField | null; guard_policy: Record<string, GuardAction> }[];
       // Not there for this caller: the same 404 as every other way of asking.
       if (!current) throw this.access.notFound();
-      if (current.status === 'closed') throw new ApiException('conversation_closed', 'The conversation is closed');
+      if (current.status === 'closed') throw new ConversationError('conversation_closed', 'The conversation is closed');
       const guarded = guardMessage(request.text.trim(), effectivePolicy(current.guard_policy), current.awaiting_field);
       const acted = guarded.verdict.outcome === 'redacted' || guarded.verdict.outcome === 'blocked';
       const appended = await this.transcript.append(

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Principal, auditActorOf } from '@candor/auth';
-import { ApiException, AuditTrail } from '@candor/platform';
+import { AuditTrail } from '@candor/platform';
 import { inTenantScope } from '@candor/tenant-isolation';
 import type { PrivacyNoticeDto } from './dto/create-tenant.dto';
 import { PrivacyNoticeVersionView } from './dto/tenancy.responses';
 import { PrivacyNotice } from './privacy-notice.entity';
 import { Tenant } from './tenant.entity';
+import { ConversationError } from '../conversation-error';
 
 /**
  * A tenant's privacy and recording notice, versioned (`privacy_notices`, and the current one on `tenants`):
@@ -47,7 +48,7 @@ export class PrivacyNotices {
         .returning(['version'])
         .execute();
       if (inserted.raw.length === 0) {
-        throw new ApiException('version_exists', 'This version was already published; use a new label');
+        throw new ConversationError('version_exists', 'This version was already published; use a new label');
       }
       await manager.update(
         Tenant,

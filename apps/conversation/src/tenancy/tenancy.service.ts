@@ -12,13 +12,14 @@ import {
 } from '@candor/contracts';
 import { ApiKeyCredential, type Principal, auditActorOf, issueApiKey } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
-import { ApiException, AuditTrail, KEY_MANAGEMENT } from '@candor/platform';
+import { AuditTrail, KEY_MANAGEMENT } from '@candor/platform';
 import { inTenantScope } from '@candor/tenant-isolation';
 import { ConversationConfig } from '../config/conversation.config';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import { ApiKeyView, CreatedApiKeyView, type CreatedTenantView, TenantView } from './dto/tenancy.responses';
 import { PrivacyNotice } from './privacy-notice.entity';
 import { Tenant } from './tenant.entity';
+import { ConversationError } from '../conversation-error';
 
 /**
  * The notice of a tenant that has not written its own. It states only what Candor itself does (it records the
@@ -98,7 +99,7 @@ export class TenancyService {
     const exists = await inTenantScope(this.dataSource, tenantId, (manager) =>
       manager.existsBy(Tenant, { id: tenantId }),
     );
-    if (!exists) throw new ApiException('not_found', 'No such tenant');
+    if (!exists) throw new ConversationError('not_found', 'No such tenant');
     await this.kms.destroyTenantKey(tenantId);
     this.ring.evictTenant(tenantId);
     await inTenantScope(this.dataSource, tenantId, async (manager) => {
@@ -159,10 +160,10 @@ export class TenancyService {
         where: { keyId, tenantId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!old) throw new ApiException('not_found', 'No such API key');
+      if (!old) throw new ConversationError('not_found', 'No such API key');
       const now = Date.now();
       if (old.revokedAt || (old.expiresAt && old.expiresAt.getTime() <= now)) {
-        throw new ApiException('key_not_active', 'A revoked or expired key cannot be rotated; issue a new one');
+        throw new ConversationError('key_not_active', 'A revoked or expired key cannot be rotated; issue a new one');
       }
       const graceEnd = new Date(now + graceHours * HOUR_MS);
       if (!old.expiresAt || graceEnd < old.expiresAt) {
@@ -190,7 +191,7 @@ export class TenancyService {
 
   async revokeApiKey(tenantId: string, keyId: string, revokingKeyId: string): Promise<void> {
     if (keyId === revokingKeyId) {
-      throw new ApiException('cannot_revoke_own_key', 'A key cannot revoke itself; use another admin key');
+      throw new ConversationError('cannot_revoke_own_key', 'A key cannot revoke itself; use another admin key');
     }
     await inTenantScope(this.dataSource, tenantId, async (manager) => {
       const key = await manager.findOne(ApiKeyCredential, {
@@ -198,7 +199,7 @@ export class TenancyService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!key) {
-        throw new ApiException('not_found', 'No such API key');
+        throw new ConversationError('not_found', 'No such API key');
       }
       if (key.revokedAt) return;
       key.revokedAt = new Date();

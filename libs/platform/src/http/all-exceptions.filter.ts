@@ -5,6 +5,7 @@ import { EventValidationError } from '@candor/contracts';
 import { KeyDestroyedError, KeyServiceUnavailableError } from '@candor/crypto';
 import { RateLimitedException } from '../rate-limiting/rate-limiter';
 import { type ApiErrorBody, apiError } from './api-error';
+import { refusalBody } from './error-body';
 
 /**
  * Renders every HTTP error as JSON. Unexpected errors become a 500 whose body
@@ -36,6 +37,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ApiErrorBody {
+    const refusal = refusalBody(exception);
+    if (refusal) return refusal;
     if (exception instanceof KeyServiceUnavailableError) {
       // Fail closed: nothing is stored or shown unencrypted while keys cannot be had.
       return apiError(503, 'Encryption keys are unavailable; try again shortly', 'key_service_unavailable');

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ConversationStatus, type StatusChangeReason, conversationStatusChangedV2 } from '@candor/contracts';
 import { type EventMetadata, Outbox } from '@candor/messaging';
-import { ApiException } from '@candor/platform';
 import { Conversation } from '../conversation.entity';
 import { type AppendedMessage, SYSTEM_DISPLAY_NAME, Transcript } from '../transcript';
 import { type SystemEvent, systemMessage } from './system-messages';
+import { ConversationError } from '../../conversation-error';
 
 /**
  * Who may answer: bot → waiting for a human → with a human → back to the bot, and closed from anywhere.
@@ -104,7 +104,7 @@ export class ConversationStates {
     const transition = await this.apply(manager, conversation, reason, { agent });
     if (!transition) {
       const allowed = TRANSITIONS[reason].from.join(', ');
-      throw new ApiException('invalid_state', `Only possible while the conversation is ${allowed}`);
+      throw new ConversationError('invalid_state', `Only possible while the conversation is ${allowed}`);
     }
     return transition;
   }

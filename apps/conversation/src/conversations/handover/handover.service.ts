@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@candor/auth';
-import { ApiException } from '@candor/platform';
 import { inTenantScope } from '@candor/tenant-isolation';
 import { ConversationAccess } from '../conversation-access';
 import type { Conversation } from '../conversation.entity';
@@ -10,6 +9,7 @@ import { ConversationStreamGateway } from '../conversation-stream.gateway';
 import { ConversationView, MessageView } from '../dto/conversation.views';
 import { Transcript } from '../transcript';
 import { ConversationStates, type Transition } from './conversation-states';
+import { ConversationError } from '../../conversation-error';
 
 /** Agents take a conversation over from the bot, write in it as themselves, and hand it back or close it. */
 @Injectable()
@@ -47,7 +47,7 @@ export class HandoverService {
       // Locked: the agent holding it cannot change while the message is written.
       const conversation = await this.access.findConversation(principal, conversationId, manager, true);
       if (conversation.status !== 'with_human') {
-        throw new ApiException('invalid_state', 'Join the conversation before writing in it');
+        throw new ConversationError('invalid_state', 'Join the conversation before writing in it');
       }
       this.assertHolds(principal, conversation.agentKeyId);
       const message = await this.transcript.append(
@@ -61,7 +61,7 @@ export class HandoverService {
         },
         { whileStatusIn: ['with_human'] },
       );
-      if (!message) throw new ApiException('invalid_state', 'The conversation changed hands meanwhile');
+      if (!message) throw new ConversationError('invalid_state', 'The conversation changed hands meanwhile');
       return message;
     });
     const view = MessageView.of(appended.message, appended.text);
@@ -88,7 +88,7 @@ export class HandoverService {
   private assertHolds(principal: Principal, holder: string | null): void {
     const isAdmin = principal.kind === 'api-key' && principal.role === 'admin';
     if (!isAdmin && apiKeyOf(principal) !== holder) {
-      throw new ApiException('not_holding', 'Another agent holds this conversation');
+      throw new ConversationError('not_holding', 'Another agent holds this conversation');
     }
   }
 }
