@@ -1,4 +1,5 @@
 import { Kafka, type KafkaConfig, Partitioners, type ProducerConfig, logLevel } from 'kafkajs';
+import { kafkaLogCreator } from './kafka-logging';
 import { type KafkaSecuritySettings, kafkaConnectionOptions } from './kafka-security';
 
 /** What a service needs to reach its Kafka cluster. */
@@ -17,6 +18,7 @@ export function createKafkaClient(settings: KafkaSettings, overrides: Partial<Ka
     clientId: `candor-${settings.serviceName}`,
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator('Kafka'),
     retry: { initialRetryTime: 200, retries: 8 },
     ...kafkaConnectionOptions(settings.security),
     ...overrides,

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReliableKafkaServer } from '../consumer/reliable-kafka.server';
+import { kafkaLogCreator } from '../kafka/kafka-logging';
 import { kafkaConnectionOptions } from '../kafka/kafka-security';
 import { RELIABLE_PRODUCER, consumerGroupId } from '../kafka/kafka-settings';
 import { Outbox } from '../outbox/outbox';
@@ -17,6 +18,8 @@ export function createReliableKafkaServer(app: INestApplication, settings: Messa
         clientId: `candor-${settings.serviceName}-consumer`,
         brokers: settings.brokers,
         retry: { initialRetryTime: 200, retries: 8 },
+        // Nest's own creator logs every broker answer kafkajs reports as an error, rebalances included.
+        logCreator: kafkaLogCreator('KafkaConsumer'),
         ...kafkaConnectionOptions(settings.security),
       },
       consumer: {
