@@ -2,29 +2,12 @@
  * Gives the bench tenant's bot an FAQ playbook: every visitor message is then collected, routed on
  * the tenant's intents and answered, on top of the guard, the global intents and encryption.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withTimeout } from './stats';
 
-const FAQ_PLAYBOOK = `
-schemaVersion: 1
-name: Bench FAQ
-defaultLanguage: en
-start: ask
-intents:
-  - name: opening_hours
-    phrases: { en: [do you open on saturdays, opening hours, when are you open] }
-  - name: bye
-    phrases: { en: [bye, goodbye, that is all] }
-nodes:
-  ask: { kind: collect, field: text, text: What would you like to know?, next: route }
-  route:
-    kind: branch
-    rules:
-      - { when: { intent: opening_hours }, next: hours }
-      - { when: { intent: bye }, next: done }
-    otherwise: ask
-  hours: { kind: message, text: We are open Monday to Saturday from 9:00 to 18:00., next: ask }
-  done: { kind: end, text: Goodbye! }
-`;
+/** The FAQ playbook the README's quick start publishes: one source for both. */
+const FAQ_PLAYBOOK = readFileSync(join(__dirname, '../../docs/examples/faq.playbook.yaml'), 'utf8');
 
 async function call(url: string, method: string, adminKey: string, body?: unknown): Promise<Response> {
   return fetch(url, {

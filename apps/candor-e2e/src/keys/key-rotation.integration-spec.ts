@@ -6,7 +6,7 @@ import { waitFor } from '@candor/testing';
 import { CandorStack } from '../support/candor-stack';
 import { conversationAnswered, createTenant, transcript } from '../support/fixtures';
 
-describe('key rotation after erasures: backups of erased keys become unreadable, with a recorded date', () => {
+describe('key rotation after subject keys are destroyed: their backed-up copies become unreadable, with a recorded date', () => {
   let stack: CandorStack;
 
   beforeAll(async () => {

@@ -18,10 +18,11 @@ import { everyRecord as everyRecordIn, everyRow as everyRowIn } from '../support
 
 const EMAIL = 'ada.lovelace@example.org';
 const PHONE = '+44 20 7946 0958';
-const SENTENCE = 'My grandmother Augusta lives at 12 Analytical Lane';
+// Nothing the guard removes (no address, no health, no identifier): it must reach the database, encrypted.
+const SENTENCE = 'My favourite colour is ultramarine and our cat is called Pixel';
 const PLANTED = [EMAIL, PHONE, SENTENCE];
 
-describe('personal data is encrypted everywhere, and erasure shreds it', () => {
+describe('personal data is encrypted everywhere, and destroying a subject key (crypto-shredding) makes it unreadable', () => {
   let stack: CandorStack;
   let kafka: RawKafka;
   let tenantId: string;
@@ -71,6 +72,7 @@ describe('personal data is encrypted everywhere, and erasure shreds it', () => {
     // The API still shows the visitor their own words.
     const messages = await transcript(stack.service('conversation'), fixture);
     expect(messages.some((message) => message.text.includes(EMAIL))).toBe(true);
+    expect(messages.some((message) => message.text.includes(SENTENCE))).toBe(true);
 
     const rows = await everyRow();
     const records = await everyRecord();
