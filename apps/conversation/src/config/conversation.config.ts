@@ -2,6 +2,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class
 import { BaseServiceConfig, Secret } from '@candor/platform';
 
 export class ConversationConfig extends BaseServiceConfig {
+  /** HTTP port of the service. */
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -32,6 +33,7 @@ export class ConversationConfig extends BaseServiceConfig {
     return this.VISITOR_TOKEN_PREVIOUS_SECRETS ? this.VISITOR_TOKEN_PREVIOUS_SECRETS.split(',') : [];
   }
 
+  /** How long a visitor token stays valid. */
   @IsInt()
   @Min(60)
   @Max(7 * 24 * 3600)

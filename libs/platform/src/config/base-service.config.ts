@@ -13,6 +13,7 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
 
 /** Settings every Candor service shares; each service extends it with its own. */
 export abstract class BaseServiceConfig {
+  /** Read by libraries (Express among them); Candor's own behaviour does not depend on it. */
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: string = 'development';
 
@@ -21,11 +22,16 @@ export abstract class BaseServiceConfig {
   @Matches(/^[0-9a-fA-F.:]+$/, { message: 'must be an IP address' })
   HOST: string = '127.0.0.1';
 
+  /** HTTP port of the service: 4101 conversation, 4102 bot-engine, 4103 handoff, 4104 consent-ledger, 4105 dsr. */
   @IsInt()
   @Min(0)
   @Max(65535)
   abstract PORT: number;
 
+  /**
+   * `postgres://…` of the service's own role: it owns nothing, and its migrations grant it its own schema only.
+   * @example postgres://candor_conversation:candor_conversation@127.0.0.1:55432/candor
+   */
   @Secret()
   @IsString()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
@@ -34,12 +40,17 @@ export abstract class BaseServiceConfig {
   /**
    * The role that owns the service's schema, for migrations only (defaults to DATABASE_URL). Given, the service
    * runs as DATABASE_URL's role, which migrations grant only what it needs: it cannot undo append-only tables.
+   * @example postgres://candor:candor@127.0.0.1:55432/candor
    */
   @Secret()
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   MIGRATIONS_DATABASE_URL: string;
 
+  /**
+   * The Kafka brokers, `host:port[,host:port…]`.
+   * @example 127.0.0.1:59092
+   */
   @IsString()
   @Matches(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, { message: 'must be host:port[,host:port…]' })
   KAFKA_BROKERS: string;
@@ -49,6 +60,7 @@ export abstract class BaseServiceConfig {
   @Matches(/^([a-z0-9][a-z0-9-]{0,39})?$/, { message: 'must be empty or lower-case letters, digits, dashes' })
   KAFKA_NAMESPACE: string = '';
 
+  /** Partitions of the topics a service creates. */
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -58,10 +70,12 @@ export abstract class BaseServiceConfig {
   @IsIn(['scram-sha-512', 'scram-sha-256', 'plain', 'none'])
   KAFKA_SASL_MECHANISM: string = 'none';
 
+  /** The service's own Kafka login (the principal its ACLs name); required with a mechanism. */
   @ValidateIf((config: BaseServiceConfig) => config.KAFKA_SASL_MECHANISM !== 'none')
   @IsString({ message: 'is required when KAFKA_SASL_MECHANISM is not none' })
   KAFKA_SASL_USERNAME: string;
 
+  /** Password of that login; required with a mechanism. */
   @Secret()
   @ValidateIf((config: BaseServiceConfig) => config.KAFKA_SASL_MECHANISM !== 'none')
   @IsString({ message: 'is required when KAFKA_SASL_MECHANISM is not none' })
@@ -77,11 +91,13 @@ export abstract class BaseServiceConfig {
   @IsString()
   KAFKA_TLS_CA_FILE: string;
 
+  /** Attempts of a failing handler before its event is dead-lettered. */
   @IsInt()
   @Min(1)
   @Max(100)
   CONSUMER_MAX_ATTEMPTS: number = 5;
 
+  /** First pause between attempts; it doubles up to CONSUMER_RETRY_MAX_MS. */
   @IsInt()
   @Min(1)
   CONSUMER_RETRY_BASE_MS: number = 200;
@@ -92,6 +108,7 @@ export abstract class BaseServiceConfig {
   @Max(20_000)
   CONSUMER_RETRY_MAX_MS: number = 10_000;
 
+  /** Partitions handled in parallel (order is kept within each). */
   @IsInt()
   @Min(1)
   @Max(100)
@@ -112,18 +129,22 @@ export abstract class BaseServiceConfig {
   @Max(29_000)
   CONSUMER_HANDLER_TIMEOUT_MS: number = 25_000;
 
+  /** The relay's safety-net poll (LISTEN/NOTIFY wakes it at once). */
   @IsInt()
   @Min(10)
   OUTBOX_POLL_INTERVAL_MS: number = 1_000;
 
+  /** Published outbox rows are deleted after this. */
   @IsInt()
   @Min(1)
   OUTBOX_RETENTION_HOURS: number = 72;
 
+  /** Run pending migrations at start; `false`: run `npx nx run <service>:migrate` before a rollout. */
   @Transform(toBoolean)
   @IsBoolean()
   RUN_MIGRATIONS: boolean = true;
 
+  /** `fatal`, `error`, `warn`, `info`, `debug` or `trace`. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
@@ -167,6 +188,7 @@ export abstract class BaseServiceConfig {
   @Min(0)
   SHUTDOWN_DRAIN_MS: number = 0;
 
+  /** Postgres connections per instance. */
   @IsInt()
   @Min(1)
   DATABASE_POOL_SIZE: number = 10;
@@ -175,7 +197,11 @@ export abstract class BaseServiceConfig {
   @IsIn(['local', 'vault'])
   KEY_PROVIDER: string = 'local';
 
-  /** Local provider: the 32-byte master key, base64. Keep it out of the database and its backups. */
+  /**
+   * Local provider (the default): the 32-byte master key, base64 (`openssl rand -base64 32`), or
+   * LOCAL_MASTER_KEY_FILE. Keep it out of the database and its backups.
+   * @requiredByDefault
+   */
   @Secret()
   @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'local' && !config.LOCAL_MASTER_KEY_FILE)
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
@@ -195,33 +221,40 @@ export abstract class BaseServiceConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   LOCAL_KEYSTORE_DATABASE_URL: string;
 
+  /** With `vault`: Vault's `http(s)://` address. */
   @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault')
   @Matches(/^https?:\/\/\S+$/, { message: 'must be the http(s) URL of Vault' })
   VAULT_ADDR: string;
 
+  /** With `vault`: how the service logs in, `token`, `approle` or `kubernetes`. */
   @IsIn(['token', 'approle', 'kubernetes'])
   VAULT_AUTH_METHOD: string = 'token';
 
+  /** With `vault` and `token`: the token (renewed before it expires). */
   @Secret()
   @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault' && config.VAULT_AUTH_METHOD === 'token')
   @IsString()
   VAULT_TOKEN: string;
 
+  /** With `vault` and `approle`: the service's role id. */
   @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault' && config.VAULT_AUTH_METHOD === 'approle')
   @IsString()
   VAULT_APPROLE_ROLE_ID: string;
 
+  /** With `vault` and `approle`: the service's secret id. */
   @Secret()
   @ValidateIf((config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault' && config.VAULT_AUTH_METHOD === 'approle')
   @IsString()
   VAULT_APPROLE_SECRET_ID: string;
 
+  /** With `vault` and `kubernetes`: the Vault role bound to the pod's service account. */
   @ValidateIf(
     (config: BaseServiceConfig) => config.KEY_PROVIDER === 'vault' && config.VAULT_AUTH_METHOD === 'kubernetes',
   )
   @IsString()
   VAULT_KUBERNETES_ROLE: string;
 
+  /** With `vault` and `kubernetes`: where the service-account token is read. */
   @IsString()
   VAULT_KUBERNETES_JWT_PATH: string = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
@@ -230,12 +263,15 @@ export abstract class BaseServiceConfig {
   @IsString()
   VAULT_AUTH_MOUNT: string;
 
+  /** With `vault`: mount of the Transit engine holding the tenants' key-encryption keys. */
   @IsString()
   VAULT_TRANSIT_MOUNT: string = 'candor-transit';
 
+  /** With `vault`: mount of the KV v2 engine holding wrapped subject keys. */
   @IsString()
   VAULT_KV_MOUNT: string = 'candor-kv';
 
+  /** With `vault`: the Vault Enterprise / OpenBao namespace, if any. */
   @IsOptional()
   @IsString()
   VAULT_NAMESPACE: string;
@@ -246,6 +282,7 @@ export abstract class BaseServiceConfig {
   @Max(15 * 60_000)
   KEY_CACHE_TTL_MS: number = 60_000;
 
+  /** Unwrapped data keys kept in memory at most. */
   @IsInt()
   @Min(10)
   KEY_CACHE_MAX_ENTRIES: number = 10_000;
