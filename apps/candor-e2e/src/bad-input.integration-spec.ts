@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { CandorStack, ORIGIN, type ServiceName } from './support/candor-stack';
 import { waitFor } from '@candor/testing';
 import {
@@ -302,6 +304,9 @@ describe('bad input never reaches the domain: the exact 4xx and code, a JSON bod
         }
       }
       expect(JSON.stringify(document.paths)).not.toContain('/health');
+      // What the running service serves is what docs/openapi/ commits (built there in preview mode).
+      const committed = JSON.parse(readFileSync(join(__dirname, `../../../docs/openapi/${name}.json`), 'utf8'));
+      expect(document).toEqual(committed);
     }
   });
 

@@ -14,6 +14,33 @@ import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import type { ServiceDefinition } from './service-definition';
 
 /**
+ * The service's OpenAPI document, completed with the errors every route can give: served at /docs-json and
+ * committed under docs/openapi/ (`npm run docs:openapi`, from an application built in preview mode).
+ */
+export function serviceOpenApiDocument(
+  app: INestApplication,
+  definition: Pick<ServiceDefinition<never>, 'title' | 'description'>,
+) {
+  return completeOpenApiDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(definition.title)
+        .setDescription(definition.description)
+        .setVersion('1')
+        .addBearerAuth({
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'cnd_… API key, vt.… visitor token or the operator bootstrap key',
+          description:
+            'API key (cnd_…) or visitor token (vt.…); creating and off-boarding tenants takes the bootstrap key',
+        })
+        .build(),
+    ),
+  );
+}
+
+/**
  * Builds and starts a service: HTTP (validated JSON in, JSON errors out, 405 with
  * `Allow` for a method a known path does not answer, OpenAPI at /docs and
  * /docs-json, completed with the errors every route can give) plus its Kafka
@@ -41,24 +68,7 @@ export async function createServiceApp<TConfig extends BaseServiceConfig>(
   );
   definition.configure?.(app, config);
 
-  const document = completeOpenApiDocument(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle(definition.title)
-        .setDescription(definition.description)
-        .setVersion('1')
-        .addBearerAuth({
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'cnd_… API key, vt.… visitor token or the operator bootstrap key',
-          description:
-            'API key (cnd_…) or visitor token (vt.…); creating and off-boarding tenants takes the bootstrap key',
-        })
-        .build(),
-    ),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, serviceOpenApiDocument(app, definition), { jsonDocumentUrl: 'docs-json' });
 
   app.connectMicroservice(
     { strategy: createReliableKafkaServer(app, messagingSettingsFrom(config, definition.name, definition.schema)) },
