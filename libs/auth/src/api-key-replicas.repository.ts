@@ -27,24 +27,23 @@ export class ApiKeyReplicas {
   }
 
   /** A key with its latest expiry. */
-  async keepExpiry(manager: EntityManager, key: ApiKeyCredential): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ApiKeyCredential)
-      .values(key)
-      .orUpdate(['expires_at'], ['key_id'])
-      .execute();
+  keepExpiry(manager: EntityManager, key: ApiKeyCredential): Promise<void> {
+    return this.upsert(manager, key, 'expires_at');
   }
 
   /** A revoked key, even one whose issue has not arrived yet (the issue is then ignored). */
-  async keepRevoked(manager: EntityManager, key: ApiKeyCredential): Promise<void> {
+  keepRevoked(manager: EntityManager, key: ApiKeyCredential): Promise<void> {
+    return this.upsert(manager, key, 'revoked_at');
+  }
+
+  /** Inserts the key, or updates only `column` of the copy already kept. */
+  private async upsert(manager: EntityManager, key: ApiKeyCredential, column: 'expires_at' | 'revoked_at') {
     await manager
       .createQueryBuilder()
       .insert()
       .into(ApiKeyCredential)
       .values(key)
-      .orUpdate(['revoked_at'], ['key_id'])
+      .orUpdate([column], ['key_id'])
       .execute();
   }
 

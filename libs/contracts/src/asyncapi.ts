@@ -1,7 +1,6 @@
+import { CANDOR_SERVICES, CONSUMED_TOPICS } from './consumers';
 import { envelopeSchema } from './envelope';
 import { EVENT_CATALOGUE, deadLetterTopic } from './registry';
-
-const SERVICES = ['conversation', 'bot-engine', 'handoff', 'consent-ledger', 'dsr'];
 
 function channelId(topic: string): string {
   return topic.replace(/[^a-zA-Z0-9]+/g, '_');
@@ -54,7 +53,16 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       summary: `${definition.owner} publishes ${definition.type} v${definition.schemaVersion} (through its outbox).`,
     };
   }
-  for (const service of SERVICES) {
+  for (const service of CANDOR_SERVICES) {
+    for (const topic of CONSUMED_TOPICS[service]) {
+      const definition = EVENT_CATALOGUE.find((candidate) => candidate.topic === topic);
+      if (!definition) continue;
+      operations[`${channelId(service)}_receives_${channelId(topic)}`] = {
+        action: 'receive',
+        channel: { $ref: `#/channels/${channelId(topic)}` },
+        summary: `${service} consumes ${definition.type} v${definition.schemaVersion} (once, through its inbox).`,
+      };
+    }
     const topic = deadLetterTopic(service);
     channels[channelId(topic)] = {
       address: topic,
@@ -70,8 +78,9 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       version: '1',
       description:
         'Events between Candor services on Kafka. Every event travels in one envelope; payloads are validated ' +
-        'against these schemas when produced and when consumed. Fields marked x-personal-data carry personal data ' +
-        'and are to be encrypted per data subject (not yet in this release). A deployment may prefix every topic with a namespace (KAFKA_NAMESPACE).',
+        'against these schemas when produced and when consumed. Fields marked x-personal-data carry personal data, ' +
+        'encrypted per data subject before they are produced. A deployment may prefix every topic with a namespace ' +
+        '(KAFKA_NAMESPACE).',
     },
     defaultContentType: 'application/json',
     channels,
