@@ -1,6 +1,6 @@
 import { CANDOR_SERVICES, CONSUMED_TOPICS } from './consumers';
-import { subjectKeyDestroyedV1 } from './events/keys.events';
-import { apiKeyIssuedV1, apiKeyRevokedV1, tenantOffboardedV1 } from './events/tenancy.events';
+import { subjectKeyDestroyedV1 } from './events';
+import { apiKeyIssuedV1, apiKeyRevokedV1, tenantOffboardedV1 } from './events';
 import { EVENT_CATALOGUE } from './registry';
 
 describe('which service consumes which topic', () => {

@@ -1,15 +1,9 @@
-import {
-  botReplyCreatedV3,
-  consentDecidedV1,
-  dataRequestedV1,
-  handoffRequestedV1,
-  queueLeftV1,
-} from './events/bot.events';
-import { consentFormPublishedV1, consentRecordedV1 } from './events/consent.events';
-import { conversationStartedV2, conversationStatusChangedV2, messagePostedV3 } from './events/conversation.events';
-import { handoffQueueTimedOutV1, handoffQueuedV1, handoffUnstaffedV1 } from './events/handoff.events';
-import { subjectKeyDestroyedV1 } from './events/keys.events';
-import { apiKeyIssuedV1, apiKeyIssuedV2, apiKeyRevokedV1, tenantOffboardedV1 } from './events/tenancy.events';
+import { botReplyCreatedV3, consentDecidedV1, dataRequestedV1, handoffRequestedV1, queueLeftV1 } from './events';
+import { consentFormPublishedV1, consentRecordedV1 } from './events';
+import { conversationStartedV2, conversationStatusChangedV2, messagePostedV3 } from './events';
+import { handoffQueueTimedOutV1, handoffQueuedV1, handoffUnstaffedV1 } from './events';
+import { subjectKeyDestroyedV1 } from './events';
+import { apiKeyIssuedV1, apiKeyIssuedV2, apiKeyRevokedV1, tenantOffboardedV1 } from './events';
 
 /** The Candor services: each publishes the events it owns (`EventDefinition.owner`) and consumes those below. */
 export const CANDOR_SERVICES = ['conversation', 'bot-engine', 'handoff', 'consent-ledger', 'dsr'] as const;

@@ -2,6 +2,18 @@
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
 /**
+ * The JSON Schema of a payload, tied to its interface: `properties` must name every field of the interface and no
+ * other, and `required` only fields of it, so adding, removing or renaming a field without changing the schema
+ * does not compile (libs/contracts/src/payload-schema.type-spec.ts shows it).
+ */
+export type PayloadSchema<TPayload> = JsonSchema & {
+  type: 'object';
+  additionalProperties: false;
+  required: readonly (keyof TPayload & string)[];
+  properties: { readonly [Field in keyof TPayload]-?: JsonSchema };
+};
+
+/**
  * A versioned event contract: its type, schema version, the topic it travels on,
  * how its Kafka key is derived (ordering unit) and the JSON Schema of its payload.
  */
@@ -30,7 +42,7 @@ export interface EventDefinition<TPayload> {
    * JSON Schema (draft 2020-12 subset understood by Ajv) of the payload. Fields that carry
    * personal data are marked `x-personal-data: true`; the key library will encrypt them per subject (see BRIEF).
    */
-  payloadSchema: JsonSchema;
+  payloadSchema: PayloadSchema<TPayload>;
 }
 
 export function defineEvent<TPayload>(definition: EventDefinition<TPayload>): EventDefinition<TPayload> {

@@ -1,21 +1,9 @@
-import {
-  botReplyCreatedV3,
-  consentDecidedV1,
-  dataRequestedV1,
-  handoffRequestedV1,
-  queueLeftV1,
-} from './events/bot.events';
-import { conversationStartedV2, conversationStatusChangedV2, messagePostedV3 } from './events/conversation.events';
-import { consentFormPublishedV1, consentRecordedV1 } from './events/consent.events';
-import { handoffQueueTimedOutV1, handoffQueuedV1, handoffUnstaffedV1 } from './events/handoff.events';
-import { subjectKeyDestroyedV1 } from './events/keys.events';
-import {
-  apiKeyIssuedV1,
-  apiKeyIssuedV2,
-  apiKeyRevokedV1,
-  tenantCreatedV1,
-  tenantOffboardedV1,
-} from './events/tenancy.events';
+import { botReplyCreatedV3, consentDecidedV1, dataRequestedV1, handoffRequestedV1, queueLeftV1 } from './events';
+import { conversationStartedV2, conversationStatusChangedV2, messagePostedV3 } from './events';
+import { consentFormPublishedV1, consentRecordedV1 } from './events';
+import { handoffQueueTimedOutV1, handoffQueuedV1, handoffUnstaffedV1 } from './events';
+import { subjectKeyDestroyedV1 } from './events';
+import { apiKeyIssuedV1, apiKeyIssuedV2, apiKeyRevokedV1, tenantCreatedV1, tenantOffboardedV1 } from './events';
 import type { EventDefinition } from './event-definition';
 
 /** Every event contract Candor knows, in one place. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { messagePostedV3 } from './events/conversation.events';
+import { messagePostedV3 } from './events';
 import { EVENT_CATALOGUE, topicName } from './registry';
 import { EventValidationError, validateEnvelope, validatePayload } from './validation';
 

@@ -43,8 +43,3 @@ export class CapturedField {
   @Column({ type: 'timestamptz' })
   capturedAt: Date;
 }
-
-/** How a captured value is bound when encrypted: to its tenant, visitor, record and field. */
-export function capturedFieldScope(tenantId: string, visitorId: string, id: string, field: CollectedField) {
-  return { tenantId, subjectId: visitorId, record: `capture:${id}`, field };
-}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   botReplyCreatedV3,
+  capturedFieldScope,
   consentDecidedV1,
   dataRequestedV1,
   handoffRequestedV1,
@@ -12,7 +13,7 @@ import { BlindIndex, PersonalDataCipher } from '@candor/crypto';
 import type { EventContext } from '@candor/messaging';
 import type { Effect } from '../turns/turn.types';
 import type { BotConversation } from './bot-conversation.entity';
-import { CapturedField, capturedFieldScope } from './captured-field.entity';
+import { CapturedField } from './captured-field.entity';
 import { CollectedValues } from './collected-values';
 
 export interface EffectTarget {

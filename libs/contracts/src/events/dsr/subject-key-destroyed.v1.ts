@@ -1,4 +1,4 @@
-import { defineEvent } from '../event-definition';
+import { defineEvent } from '../../event-definition';
 
 export interface SubjectKeyDestroyedV1 {
   /** Pseudonymous id of the erased data subject. */
