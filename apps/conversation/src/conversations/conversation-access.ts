@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@candor/auth';
-import { inTenantScope } from '@candor/tenant-isolation';
-import { Conversation } from './conversation.entity';
+import { inGivenOrNewTenantScope } from '@candor/tenant-isolation';
+import { ConversationsRepository } from './conversations.repository';
 import { ConversationError } from '../conversation-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,7 +15,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class ConversationAccess {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly conversations: ConversationsRepository,
+  ) {}
 
   /**
    * The conversation, locked until the transaction ends when `lock` is set. In `manager`'s transaction (scoped to
@@ -23,13 +26,9 @@ export class ConversationAccess {
    */
   async findConversation(principal: Principal, conversationId: string, manager?: EntityManager, lock = false) {
     this.assertMaySee(principal, conversationId);
-    const where = { id: conversationId, tenantId: principal.tenantId };
-    const conversation = manager
-      ? await manager.findOne(Conversation, {
-          where,
-          ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-        })
-      : await inTenantScope(this.dataSource, principal.tenantId, (scoped) => scoped.findOne(Conversation, { where }));
+    const conversation = await inGivenOrNewTenantScope(manager, this.dataSource, principal.tenantId, (scoped) =>
+      this.conversations.find(scoped, principal.tenantId, conversationId, lock),
+    );
     if (!conversation) throw notFound();
     return conversation;
   }

@@ -14,6 +14,7 @@ import type { WebSocket } from 'ws';
 import { ConversationConfig } from '../config/conversation.config';
 import { ConversationAccess } from './conversation-access';
 import type { MessageView } from './dto/conversation.views';
+import { ConversationsRepository } from './conversations.repository';
 import { StreamLivenessRepository } from './stream-liveness.repository';
 
 const SUBSCRIBE_DEADLINE_MS = 10_000;
@@ -62,6 +63,7 @@ export class ConversationStreamGateway
     private readonly verifier: CredentialVerifier,
     private readonly access: ConversationAccess,
     private readonly liveness: StreamLivenessRepository,
+    private readonly conversations: ConversationsRepository,
     config: ConversationConfig,
   ) {
     this.recheckIntervalMs = config.STREAM_RECHECK_INTERVAL_MS;
@@ -154,7 +156,7 @@ export class ConversationStreamGateway
     try {
       const [validKeys, open] = await Promise.all([
         this.liveness.validKeyIds(keyIds),
-        this.liveness.openConversationIds(conversationIds),
+        this.conversations.openIds(conversationIds),
       ]);
       for (const socket of sockets) {
         if (socket.keyId && !validKeys.has(socket.keyId)) {

@@ -1,8 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type FindOptionsWhere, IsNull, LessThan, MoreThan, Not } from 'typeorm';
-import { type CollectedField, conversationStartedV2, messageTextScope } from '@candor/contracts';
+import { type DataSource, MoreThan } from 'typeorm';
+import { conversationStartedV2, messageTextScope } from '@candor/contracts';
 import { PersonalDataCipher } from '@candor/crypto';
 import { type Principal, signVisitorToken } from '@candor/auth';
 import { Outbox } from '@candor/messaging';
@@ -12,9 +12,10 @@ import { ConversationConfig } from '../config/conversation.config';
 import { Tenant } from '../tenancy/tenant.entity';
 import { ConversationAccess } from './conversation-access';
 import { ConversationStreamGateway } from './conversation-stream.gateway';
-import { type GuardAction, effectivePolicy } from '../guard/guard-policy';
+import { effectivePolicy } from '../guard/guard-policy';
 import { guardMessage } from '../guard/sensitive-data-guard';
 import { Conversation } from './conversation.entity';
+import { ConversationsRepository } from './conversations.repository';
 import {
   ConversationView,
   MessageView,
@@ -36,6 +37,7 @@ export class ConversationsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly conversations: ConversationsRepository,
     private readonly outbox: Outbox,
     private readonly transcript: Transcript,
     private readonly access: ConversationAccess,
@@ -87,7 +89,7 @@ export class ConversationsService {
         messageCount: 0,
         startedAt: new Date(),
       });
-      await manager.insert(Conversation, conversation);
+      await this.conversations.insert(manager, conversation);
       const started = await this.outbox.enqueue(
         manager,
         conversationStartedV2,
@@ -154,16 +156,11 @@ export class ConversationsService {
       windowMs: 60_000,
     });
     const posted = await inTenantScope(this.dataSource, principal.tenantId, async (manager) => {
-      const [current] = (await manager.query(
-        `SELECT c."status", c."awaiting_field", t."guard_policy"
-         FROM "conversation"."conversations" c JOIN "conversation"."tenants" t ON t."id" = c."tenant_id"
-         WHERE c."id" = $1 AND c."tenant_id" = $2 FOR UPDATE OF c`,
-        [conversationId, principal.tenantId],
-      )) as { status: string; awaiting_field: CollectedField | null; guard_policy: Record<string, GuardAction> }[];
+      const current = await this.conversations.lockForVisitorMessage(manager, principal.tenantId, conversationId);
       // Not there for this caller: the same 404 as every other way of asking.
       if (!current) throw this.access.notFound();
       if (current.status === 'closed') throw new ConversationError('conversation_closed', 'The conversation is closed');
-      const guarded = guardMessage(request.text.trim(), effectivePolicy(current.guard_policy), current.awaiting_field);
+      const guarded = guardMessage(request.text.trim(), effectivePolicy(current.guardPolicy), current.awaitingField);
       const acted = guarded.verdict.outcome === 'redacted' || guarded.verdict.outcome === 'blocked';
       const appended = await this.transcript.append(
         manager,
@@ -189,13 +186,12 @@ export class ConversationsService {
   }
 
   async listConversations(principal: Principal, query: ListConversationsQuery): Promise<ConversationView[]> {
-    const where: FindOptionsWhere<Conversation> = { tenantId: principal.tenantId };
-    if (query.status) where.status = query.status;
-    if (query.flagged !== undefined) where.flaggedAt = query.flagged ? Not(IsNull()) : IsNull();
-    if (query.before) where.startedAt = LessThan(query.before);
-    const conversations = await inTenantScope(this.dataSource, principal.tenantId, (manager) =>
-      manager.find(Conversation, { where, order: { startedAt: 'DESC' }, take: query.limit ?? 50 }),
-    );
+    const conversations = await this.conversations.list(principal.tenantId, {
+      status: query.status,
+      flagged: query.flagged,
+      before: query.before,
+      limit: query.limit ?? 50,
+    });
     return conversations.map(ConversationView.of);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { inCrossTenantScope } from '@candor/tenant-isolation';
 
-/** What the stream re-checks about its open sockets: are their keys still valid, their conversations still open. */
+/** What the stream re-checks about its open sockets' API keys (`api_keys`): are they still valid. */
 @Injectable()
 export class StreamLivenessRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -19,17 +19,5 @@ export class StreamLivenessRepository {
       ),
     );
     return new Set(rows.map((row) => row.key_id));
-  }
-
-  /** The given conversations that still exist and are not closed. */
-  async openConversationIds(conversationIds: readonly string[]): Promise<Set<string>> {
-    if (conversationIds.length === 0) return new Set();
-    const rows: { id: string }[] = await inCrossTenantScope(this.dataSource, 'stream-recheck', (manager) =>
-      manager.query(
-        `SELECT "id" FROM "conversation"."conversations" WHERE "id" = ANY($1::uuid[]) AND "status" <> 'closed'`,
-        [conversationIds],
-      ),
-    );
-    return new Set(rows.map((row) => row.id));
   }
 }

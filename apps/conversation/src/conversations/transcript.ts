@@ -13,6 +13,7 @@ import {
 } from '@candor/contracts';
 import { PersonalDataCipher } from '@candor/crypto';
 import type { Conversation } from './conversation.entity';
+import { ConversationsRepository } from './conversations.repository';
 import { Message } from './message.entity';
 
 /** Name shown on system messages (notices, joins and leaves): never a person's. */
@@ -63,6 +64,7 @@ export interface AppendOptions extends Pick<EventMetadata, 'correlationId' | 'ca
 @Injectable()
 export class Transcript {
   constructor(
+    private readonly conversations: ConversationsRepository,
     private readonly outbox: Outbox,
     private readonly cipher: PersonalDataCipher,
   ) {}
@@ -75,27 +77,14 @@ export class Transcript {
     options: AppendOptions = {},
   ): Promise<AppendedMessage | null> {
     // The message's effects on its conversation ride on the same UPDATE: one statement, not three.
-    const flags = options.flagCategories ?? [];
-    const [rows] = await manager.query(
-      `UPDATE "conversation"."conversations" SET "message_count" = "message_count" + 1,
-         "awaiting_field" = CASE WHEN $4::boolean THEN $5 ELSE "awaiting_field" END,
-         "flagged_categories" = CASE WHEN cardinality($6::text[]) = 0 THEN "flagged_categories"
-           ELSE ARRAY(SELECT DISTINCT unnest("flagged_categories" || $6::text[]) ORDER BY 1) END,
-         "flagged_at" = CASE WHEN cardinality($6::text[]) = 0 THEN "flagged_at" ELSE coalesce("flagged_at", now()) END
-       WHERE "id" = $1 AND "tenant_id" = $2 AND ($3::text[] IS NULL OR "status" = ANY($3::text[]))
-       RETURNING "message_count", "visitor_id", "status"`,
-      [
-        conversation.id,
-        conversation.tenantId,
-        options.whileStatusIn ?? null,
-        options.awaitingField !== undefined,
-        options.awaitingField ?? null,
-        flags,
-      ],
-    );
-    if (rows.length === 0) return null;
+    const counted = await this.conversations.countMessage(manager, conversation.tenantId, conversation.id, {
+      whileStatusIn: options.whileStatusIn,
+      awaitingField: options.awaitingField,
+      flagCategories: options.flagCategories ?? [],
+    });
+    if (!counted) return null;
     const id = message.id ?? randomUUID();
-    const scope = messageTextScope(conversation.tenantId, rows[0].visitor_id, id);
+    const scope = messageTextScope(conversation.tenantId, counted.visitorId, id);
     const { ciphertext, text } =
       'plaintext' in message.text
         ? { ciphertext: await this.cipher.encrypt(scope, message.text.plaintext), text: message.text.plaintext }
@@ -104,7 +93,7 @@ export class Transcript {
       id,
       tenantId: conversation.tenantId,
       conversationId: conversation.id,
-      sequence: rows[0].message_count,
+      sequence: counted.sequence,
       senderKind: message.senderKind,
       displayName: message.displayName,
       automated: message.automated,
@@ -126,16 +115,21 @@ export class Transcript {
         encryptedText: stored.textCiphertext,
         quickReplyId: message.quickReplyId ?? null,
         guard: message.guard ?? null,
-        conversationStatus: rows[0].status,
+        conversationStatus: counted.status,
         postedAt: stored.createdAt.toISOString(),
       },
       {
         tenantId: conversation.tenantId,
-        subjectId: rows[0].visitor_id,
+        subjectId: counted.visitorId,
         correlationId: options.correlationId,
         causationId: options.causationId,
       },
     );
     return { message: stored, text };
+  }
+
+  /** Deletes the tenant's messages (with its conversations locked first: see `ConversationsRepository.lockTenant`). */
+  async deleteTenant(manager: EntityManager, tenantId: string): Promise<void> {
+    await manager.query('DELETE FROM "conversation"."messages" WHERE "tenant_id" = $1', [tenantId]);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationStoreModule } from '../conversations/conversation-store.module';
 import { ApiKeysController } from './api-keys.controller';
 import { OperatorGuard } from './operator.guard';
 import { PrivacyNoticesController } from './privacy-notices.controller';
@@ -8,6 +9,7 @@ import { TenantsController } from './tenants.controller';
 
 @Module({
   controllers: [TenantsController, ApiKeysController, PrivacyNoticesController],
+  imports: [ConversationStoreModule],
   providers: [TenancyService, PrivacyNotices, OperatorGuard],
 })
 export class TenancyModule {}

@@ -15,6 +15,8 @@ import { Outbox } from '@candor/messaging';
 import { AuditTrail, KEY_MANAGEMENT } from '@candor/platform';
 import { inTenantScope } from '@candor/tenant-isolation';
 import { ConversationConfig } from '../config/conversation.config';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import { Transcript } from '../conversations/transcript';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import { ApiKeyView, CreatedApiKeyView, type CreatedTenantView, TenantView } from './dto/tenancy.responses';
 import { PrivacyNotice } from './privacy-notice.entity';
@@ -46,6 +48,8 @@ export class TenancyService {
     private readonly ring: SubjectKeyRing,
     private readonly audit: AuditTrail,
     private readonly config: ConversationConfig,
+    private readonly conversations: ConversationsRepository,
+    private readonly transcript: Transcript,
   ) {}
 
   async createTenant(request: CreateTenantDto): Promise<CreatedTenantView> {
@@ -105,9 +109,9 @@ export class TenancyService {
     await inTenantScope(this.dataSource, tenantId, async (manager) => {
       // A message being appended holds its conversation's row: wait for those, and keep new ones out, so none
       // lands between the two deletes (it would break the conversations' delete with a foreign-key error).
-      await manager.query('SELECT 1 FROM "conversation"."conversations" WHERE "tenant_id" = $1 FOR UPDATE', [tenantId]);
-      await manager.query('DELETE FROM "conversation"."messages" WHERE "tenant_id" = $1', [tenantId]);
-      await manager.query('DELETE FROM "conversation"."conversations" WHERE "tenant_id" = $1', [tenantId]);
+      await this.conversations.lockTenant(manager, tenantId);
+      await this.transcript.deleteTenant(manager, tenantId);
+      await this.conversations.deleteTenant(manager, tenantId);
       await manager.delete(ApiKeyCredential, { tenantId });
       await manager.delete(Tenant, { id: tenantId });
       // Kept: the trail holds ids only, and the off-boarding is itself evidence.

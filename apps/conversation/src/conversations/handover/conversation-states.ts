@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ConversationStatus, type StatusChangeReason, conversationStatusChangedV2 } from '@candor/contracts';
 import { type EventMetadata, Outbox } from '@candor/messaging';
-import { Conversation } from '../conversation.entity';
+import type { Conversation } from '../conversation.entity';
+import { ConversationsRepository } from '../conversations.repository';
 import { type AppendedMessage, SYSTEM_DISPLAY_NAME, Transcript } from '../transcript';
 import { type SystemEvent, systemMessage } from './system-messages';
 import { ConversationError } from '../../conversation-error';
@@ -40,6 +41,7 @@ export interface Transition {
 @Injectable()
 export class ConversationStates {
   constructor(
+    private readonly conversations: ConversationsRepository,
     private readonly outbox: Outbox,
     private readonly transcript: Transcript,
   ) {}
@@ -51,10 +53,7 @@ export class ConversationStates {
     reason: StatusChangeReason,
     options: { agent?: Agent; metadata?: Pick<EventMetadata, 'correlationId' | 'causationId'> } = {},
   ): Promise<Transition | null> {
-    const current = await manager.findOne(Conversation, {
-      where: { id: conversation.id, tenantId: conversation.tenantId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const current = await this.conversations.find(manager, conversation.tenantId, conversation.id, true);
     const transition = TRANSITIONS[reason];
     if (!current || !transition.from.includes(current.status)) return null;
     const previousStatus = current.status;
@@ -62,11 +61,7 @@ export class ConversationStates {
     current.status = transition.to;
     current.agentKeyId = transition.to === 'with_human' ? (options.agent?.keyId ?? null) : null;
     current.agentDisplayName = transition.to === 'with_human' ? (options.agent?.displayName ?? null) : null;
-    await manager.update(
-      Conversation,
-      { id: current.id, tenantId: current.tenantId },
-      { status: current.status, agentKeyId: current.agentKeyId, agentDisplayName: current.agentDisplayName },
-    );
+    await this.conversations.setStatus(manager, current);
     const changed = await this.outbox.enqueue(
       manager,
       conversationStatusChangedV2,
