@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
 /**
  * Row-level security is the second wall behind every query's own `WHERE tenant_id`: each tenant table's policy
@@ -29,7 +28,7 @@ export type CrossTenantPurpose =
   | 'scheduled-sweep'
   /** The socket re-check, batched over the keys and conversations of every open socket. */
   | 'stream-recheck'
-  /** Reads over the whole database by the platform or an auditor: the ledger's append-only check, tests' scans. */
+  /** Reads over the whole database by an auditor, as the tests' inspections of every table do. */
   | 'inspection'
   /** Schema migrations, run as the owner: a data migration must see every row it is meant to change. */
   | 'migration';
@@ -44,13 +43,8 @@ export async function scopeToTenant(manager: EntityManager, tenantId: string): P
 }
 
 /** Runs `work` in a transaction that sees and writes only `tenantId`'s rows of tenant tables. */
-export function inTenantScope<T>(
-  dataSource: DataSource,
-  tenantId: string,
-  work: Work<T>,
-  isolation?: IsolationLevel,
-): Promise<T> {
-  return transaction(dataSource, isolation, async (manager) => {
+export function inTenantScope<T>(dataSource: DataSource, tenantId: string, work: Work<T>): Promise<T> {
+  return dataSource.transaction(async (manager) => {
     await scopeToTenant(manager, tenantId);
     return work(manager);
   });
@@ -70,13 +64,8 @@ export function inGivenOrNewTenantScope<T>(
 }
 
 /** Runs `work` in a transaction that sees every tenant's rows, for the reason given. */
-export function inCrossTenantScope<T>(
-  dataSource: DataSource,
-  purpose: CrossTenantPurpose,
-  work: Work<T>,
-  isolation?: IsolationLevel,
-): Promise<T> {
-  return transaction(dataSource, isolation, async (manager) => {
+export function inCrossTenantScope<T>(dataSource: DataSource, purpose: CrossTenantPurpose, work: Work<T>): Promise<T> {
+  return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT set_config('${SCOPE_SETTING}', $1, true)`, [crossTenantScope(purpose)]);
     return work(manager);
   });
@@ -85,8 +74,4 @@ export function inCrossTenantScope<T>(
 /** The scope setting's value for a purpose; a connection may also start with it (`-c candor.scope=…`). */
 export function crossTenantScope(purpose: CrossTenantPurpose): string {
   return `${CROSS_TENANT_PREFIX}${purpose}`;
-}
-
-function transaction<T>(dataSource: DataSource, isolation: IsolationLevel | undefined, work: Work<T>): Promise<T> {
-  return isolation ? dataSource.transaction(isolation, work) : dataSource.transaction(work);
 }
