@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
+import { CANDOR_SERVICES } from '../../libs/contracts/src/consumers';
 
 const ROOT = join(__dirname, '../..');
-const SERVICES = ['conversation', 'bot-engine', 'handoff', 'consent-ledger', 'dsr'] as const;
 const BASE_FILE = 'libs/platform/src/config/base-service.config.ts';
 
 export interface Setting {
@@ -43,7 +43,7 @@ export function readSettings(): Setting[] {
   for (const declared of declarationsIn(BASE_FILE)) {
     settings.set(declared.name, { ...toSetting(declared), services: [] });
   }
-  for (const service of SERVICES) {
+  for (const service of CANDOR_SERVICES) {
     const file = `apps/${service}/src/config/${service}.config.ts`;
     for (const declared of declarationsIn(file)) {
       const base = settings.get(declared.name);
