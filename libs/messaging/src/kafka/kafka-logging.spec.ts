@@ -16,6 +16,7 @@ describe('the level of a Kafka client log line', () => {
       'This server does not host this topic-partition',
       'There is no leader for this topic-partition as we are in the middle of a leadership election',
       'The coordinator is not available',
+      'Topic creation errors',
     ]) {
       expect({ answer, level: levelOf(entry(logLevel.ERROR, answer)) }).toEqual({ answer, level: 'debug' });
     }

@@ -16,6 +16,8 @@ const TRANSIENT_BROKER_ANSWERS = [
   'The coordinator is loading',
   'This is not the correct coordinator',
   'The group coordinator is not available',
+  // Services racing to create the same topics on a fresh cluster: ensureTopics retries, and reports what lasts.
+  'Topic creation errors',
 ];
 
 export function isTransientBrokerAnswer(error: unknown): boolean {
